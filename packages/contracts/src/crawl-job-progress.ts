@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { crawlStatsSchema } from "./stats";
+import { crawlStepStatusSchema } from "./step-status";
+import { stepKeySchema } from "./steps";
+import { syncJobStatusSchema } from "./sync-job-status";
+
+/** At most this many detail lines are kept per step; older lines give way to newer ones. */
+export const MAX_STEP_DETAILS = 50;
+
+/** The guide's `CrawlStep`: one stage of a sync job. */
+export const crawlStepSchema = z.object({
+  key: stepKeySchema,
+  name: z.string(),
+  status: crawlStepStatusSchema,
+  progress: z.number().min(0).max(100),
+  message: z.string().nullable(),
+  details: z.array(z.string()),
+  error: z.string().nullable(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  duration_ms: z.int().nullable(),
+});
+export type CrawlStep = z.infer<typeof crawlStepSchema>;
+
+export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli"] as const;
+export const syncTriggerSchema = z.enum(SYNC_TRIGGERS);
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+export const actorSchema = z.object({ id: z.string(), email: z.string() });
+export type Actor = z.infer<typeof actorSchema>;
+
+/** What a finished sync job reports: counts, per-step durations and the first errors. */
+export const syncSummarySchema = z.object({
+  outcome: syncJobStatusSchema,
+  message: z.string(),
+  total_duration_ms: z.int(),
+  step_durations_ms: z.record(z.string(), z.int()),
+  stats: crawlStatsSchema,
+  first_errors: z.array(z.string()),
+});
+export type SyncSummary = z.infer<typeof syncSummarySchema>;
+
+/** The guide's `CrawlJobProgress`: everything the modal shows about one sync job. */
+export const crawlJobProgressSchema = z.object({
+  job_id: z.string(),
+  site_name: z.string(),
+  status: syncJobStatusSchema,
+  progress: z.number().min(0).max(100),
+  current_step: stepKeySchema.nullable(),
+  steps: z.array(crawlStepSchema),
+  stats: crawlStatsSchema,
+  summary: syncSummarySchema.nullable(),
+  error: z.string().nullable(),
+  max_jobs: z.int(),
+  trigger: syncTriggerSchema,
+  requested_by: actorSchema.nullable(),
+  cancelled_by: actorSchema.nullable(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  updated_at: z.string(),
+  /** Increases with every change; the SSE event id. */
+  version: z.int(),
+});
+export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;

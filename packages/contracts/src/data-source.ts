@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { boolean, httpUrl } from "./field-rules";
+import { sourceKindSchema } from "./source-config";
+import { syncJobStatusSchema } from "./sync-job-status";
+
+/** URL-safe data source name, as it appears in `/admin/data-sources/{site_name}`. */
+export const SITE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const siteNameSchema = z.string({ error: "site_name must be a string" }).regex(SITE_NAME_PATTERN, {
+  error: "site_name must be 1-64 characters of letters, digits, '-' and '_', starting with a letter or digit",
+});
+
+export const siteNameParamsSchema = z.strictObject({ site_name: siteNameSchema });
+
+const configObject = z.record(z.string(), z.unknown(), { error: "config must be a JSON object" });
+
+export const createDataSourceSchema = z.strictObject({
+  site_name: siteNameSchema,
+  kind: sourceKindSchema,
+  base_url: httpUrl("base_url"),
+  is_active: boolean("is_active").optional(),
+  config: configObject.optional(),
+});
+export type CreateDataSourceRequest = z.infer<typeof createDataSourceSchema>;
+
+/** PATCH merges the given config keys into the stored config, then validates the whole. */
+export const updateDataSourceSchema = z
+  .strictObject({
+    base_url: httpUrl("base_url").optional(),
+    is_active: boolean("is_active").optional(),
+    config: configObject.optional(),
+    replace_config: boolean("replace_config").optional(),
+  })
+  .refine((body) => body.base_url !== undefined || body.is_active !== undefined || body.config !== undefined, {
+    error: "nothing to update: give base_url, is_active or config",
+  });
+export type UpdateDataSourceRequest = z.infer<typeof updateDataSourceSchema>;
+
+export const lastSyncSchema = z.object({
+  job_id: z.string(),
+  status: syncJobStatusSchema,
+  created_at: z.string(),
+  finished_at: z.string().nullable(),
+  jobs_added: z.int(),
+});
+export type LastSync = z.infer<typeof lastSyncSchema>;
+
+export const dataSourceSchema = z.object({
+  id: z.string(),
+  site_name: z.string(),
+  kind: sourceKindSchema,
+  base_url: z.string(),
+  is_active: z.boolean(),
+  config: z.record(z.string(), z.unknown()),
+  created_at: z.string(),
+  updated_at: z.string(),
+  active_job_id: z.string().nullable(),
+  last_sync: lastSyncSchema.nullable(),
+  postings_count: z.int(),
+});
+export type DataSource = z.infer<typeof dataSourceSchema>;
+
+export const dataSourceListSchema = z.object({ items: z.array(dataSourceSchema) });
+export type DataSourceList = z.infer<typeof dataSourceListSchema>;

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { topcvConfigSchema } from "./topcv";
+
+export * from "./topcv";
+
+/** Adapter kinds and their config schemas. Adding a board adds one entry here. */
+export const sourceConfigSchemas = {
+  topcv: topcvConfigSchema,
+} as const;
+
+export type SourceKind = keyof typeof sourceConfigSchemas;
+export const SOURCE_KINDS = Object.keys(sourceConfigSchemas) as [SourceKind, ...SourceKind[]];
+export const sourceKindSchema = z.enum(SOURCE_KINDS, { error: `kind must be one of: ${SOURCE_KINDS.join(", ")}` });
+
+export type SourceConfig = z.output<(typeof sourceConfigSchemas)[SourceKind]>;
+
+/** Validate a config object for a kind, filling defaults. */
+export function parseSourceConfig(kind: SourceKind, config: unknown) {
+  return sourceConfigSchemas[kind].safeParse(config ?? {});
+}

@@ -1,0 +1,90 @@
+/**
+ * Errors carry their retry semantics (after crawlee's errors.ts): the fetcher retries what is retryable,
+ * backs off on rate limits without spending a retry, and never retries a block or a robots refusal.
+ */
+export class FetchError extends Error {
+  readonly retryable: boolean;
+  readonly url: string;
+  constructor(message: string, url: string, retryable: boolean, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "FetchError";
+    this.url = url;
+    this.retryable = retryable;
+  }
+}
+
+/** A final non-2xx status. 5xx are retried before this is thrown; 4xx are not. */
+export class HttpStatusError extends FetchError {
+  readonly status: number;
+  constructor(url: string, status: number) {
+    super(`HTTP ${status} from ${url}`, url, status >= 500);
+    this.name = "HttpStatusError";
+    this.status = status;
+  }
+}
+
+export class TimeoutError extends FetchError {
+  constructor(url: string, timeoutMillis: number) {
+    super(`no answer from ${url} within ${Math.round(timeoutMillis / 1000)} s`, url, true);
+    this.name = "TimeoutError";
+  }
+}
+
+/** Connection refused, reset, DNS failure... */
+export class NetworkError extends FetchError {
+  constructor(url: string, reason: string, options?: { cause?: unknown }) {
+    super(`network error for ${url}: ${reason}`, url, true, options);
+    this.name = "NetworkError";
+  }
+}
+
+/** The site answered with a challenge or block page (Cloudflare "Just a moment...", captcha). */
+export class BlockedError extends FetchError {
+  readonly reason: string;
+  constructor(url: string, reason: string) {
+    super(`blocked by the site: ${reason} (${url})`, url, false);
+    this.name = "BlockedError";
+    this.reason = reason;
+  }
+}
+
+export class RobotsDisallowedError extends FetchError {
+  constructor(url: string) {
+    super(`disallowed by robots.txt: ${url}`, url, false);
+    this.name = "RobotsDisallowedError";
+  }
+}
+
+export class ResponseTooLargeError extends FetchError {
+  constructor(url: string, limitBytes: number) {
+    super(`response from ${url} is larger than ${Math.round(limitBytes / 1024 / 1024)} MB`, url, false);
+    this.name = "ResponseTooLargeError";
+  }
+}
+
+export class TooManyRedirectsError extends FetchError {
+  constructor(url: string, limit: number) {
+    super(`more than ${limit} redirects from ${url}`, url, false);
+    this.name = "TooManyRedirectsError";
+  }
+}
+
+/** The request was cancelled through its AbortSignal (the sync job is being cancelled). */
+export class AbortedError extends FetchError {
+  constructor(url: string) {
+    super(`request cancelled: ${url}`, url, false);
+    this.name = "AbortedError";
+  }
+}
+
+/** No Chromium could be found or launched. The message names every path that was tried. */
+export class BrowserNotFoundError extends Error {
+  readonly tried: string[];
+  constructor(tried: string[]) {
+    super(
+      `no Chromium found: tried ${tried.join(", ")}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+    this.name = "BrowserNotFoundError";
+    this.tried = tried;
+  }
+}

@@ -1,0 +1,64 @@
+import type { FetcherKind } from "@jobsync/contracts";
+
+/** What a step asks a fetcher for. `purpose` is only used in messages and stats. */
+export interface FetchRequest {
+  url: string;
+  signal?: AbortSignal;
+  purpose?: "probe" | "listing" | "detail" | "robots";
+}
+
+/** A page fetched with a 2xx status, decoded to text. Any other final status is thrown as an error. */
+export interface FetchResponse {
+  url: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  bytes: number;
+  elapsedMs: number;
+  /** 1 when the first try succeeded. */
+  attempts: number;
+}
+
+/** Told to the caller each time a request is retried, so the sync job can count and show it. */
+export interface RetryInfo {
+  url: string;
+  attempt: number;
+  reason: string;
+  delayMs: number;
+}
+
+export interface FetcherStats {
+  requests: number;
+  retries: number;
+  bytes: number;
+  robotsDisallowed: number;
+  blocked: number;
+}
+
+export interface FetcherOptions {
+  kind: FetcherKind;
+  /** Per-request timeout (the config's `timeout`, converted). */
+  timeoutMillis: number;
+  /** Minimum delay between two requests to the same host (the config's `request_delay`, converted). */
+  requestDelayMillis: number;
+  maxRetries?: number;
+  userAgent?: string;
+  maxRedirects?: number;
+  maxResponseBytes?: number;
+  respectRobotsTxt?: boolean;
+  /** Browser fetcher only. */
+  headless?: boolean;
+  chromiumPath?: string;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/** One interface for the HTTP and the browser fetcher. Always `close()` it, also after a failure. */
+export interface Fetcher {
+  readonly kind: FetcherKind;
+  /** Prepare (launch the browser); a no-op for HTTP. Returns a human description, e.g. "Chromium 156". */
+  start(): Promise<string>;
+  fetch(request: FetchRequest): Promise<FetchResponse>;
+  stats(): FetcherStats;
+  close(): Promise<void>;
+}
