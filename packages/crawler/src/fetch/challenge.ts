@@ -1,0 +1,25 @@
+/**
+ * Recognise challenge and block pages (Cloudflare "Just a moment...", captchas, access-denied walls) so a
+ * block is reported as "blocked by the site" and never as a parse failure or an empty listing.
+ * Only the first bytes are inspected: challenge pages are small and say so in their head.
+ */
+const SIGNATURES: ReadonlyArray<{ pattern: RegExp; reason: string }> = [
+  { pattern: /<title>\s*Just a moment\.\.\.\s*<\/title>/i, reason: "Cloudflare challenge (Just a moment...)" },
+  { pattern: /window\._cf_chl_opt|\/cdn-cgi\/challenge-platform\//i, reason: "Cloudflare challenge" },
+  { pattern: /<title>\s*Attention Required!\s*\|\s*Cloudflare/i, reason: "Cloudflare block page (Attention Required)" },
+  { pattern: /cf-error-details|<title>\s*Access denied\s*\|[^<]*Cloudflare/i, reason: "Cloudflare access denied" },
+  { pattern: /<div[^>]+id=["']?px-captcha/i, reason: "PerimeterX captcha" },
+  { pattern: /geo\.captcha-delivery\.com|datadome/i, reason: "DataDome captcha" },
+  { pattern: /<title>\s*(?:Access Denied|Request Rejected)\s*<\/title>/i, reason: "access denied page" },
+];
+
+const INSPECTED_CHARS = 64 * 1024;
+
+/** The reason this page is a challenge or block page, or null when it looks like a real page. */
+export function detectChallenge(html: string): string | null {
+  const head = html.length > INSPECTED_CHARS ? html.slice(0, INSPECTED_CHARS) : html;
+  for (const { pattern, reason } of SIGNATURES) {
+    if (pattern.test(head)) return reason;
+  }
+  return null;
+}
