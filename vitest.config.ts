@@ -32,6 +32,7 @@ export default defineConfig({
           name: "server",
           root: "apps/server",
           include: ["test/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

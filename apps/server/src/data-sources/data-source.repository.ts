@@ -1,0 +1,139 @@
+import { ACTIVE_SYNC_JOB_STATUSES, type DataSource, type LastSync, type SourceKind } from "@jobsync/contracts";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { queryRows } from "../db/query-rows";
+import { type DataSourceRow, dataSources } from "../db/schema";
+
+const ACTIVE = sql.raw(ACTIVE_SYNC_JOB_STATUSES.map((s) => `'${s}'`).join(", "));
+
+interface ListedRow extends Record<string, unknown> {
+  id: string;
+  site_name: string;
+  kind: string;
+  base_url: string;
+  is_active: boolean;
+  config: Record<string, unknown>;
+  created_at: Date | string;
+  updated_at: Date | string;
+  active_job_id: string | null;
+  last_job_id: string | null;
+  last_status: LastSync["status"] | null;
+  last_created_at: Date | string | null;
+  last_finished_at: Date | string | null;
+  last_jobs_added: number | null;
+  postings_count: number | string;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toDataSource(row: ListedRow): DataSource {
+  return {
+    id: row.id,
+    site_name: row.site_name,
+    kind: row.kind as SourceKind,
+    base_url: row.base_url,
+    is_active: row.is_active,
+    config: row.config,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+    active_job_id: row.active_job_id,
+    last_sync:
+      row.last_job_id && row.last_status && row.last_created_at
+        ? {
+            job_id: row.last_job_id,
+            status: row.last_status,
+            created_at: iso(row.last_created_at),
+            finished_at: row.last_finished_at ? iso(row.last_finished_at) : null,
+            jobs_added: Number(row.last_jobs_added ?? 0),
+          }
+        : null,
+    postings_count: Number(row.postings_count),
+  };
+}
+
+export class DataSourceRepository {
+  constructor(private readonly db: Db) {}
+
+  private async listWhere(where: ReturnType<typeof sql>): Promise<DataSource[]> {
+    const rows = await queryRows<ListedRow>(
+      this.db,
+      sql`
+      SELECT ds.id, ds.site_name, ds.kind, ds.base_url, ds.is_active, ds.config, ds.created_at, ds.updated_at,
+        (SELECT sj.id FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}) LIMIT 1) AS active_job_id,
+        last.id AS last_job_id, last.status AS last_status, last.created_at AS last_created_at,
+        last.finished_at AS last_finished_at, (last.stats->>'jobs_added')::int AS last_jobs_added,
+        (SELECT count(*)::int FROM job_postings jp WHERE jp.data_source_id = ds.id) AS postings_count
+      FROM data_sources ds
+      LEFT JOIN LATERAL (
+        SELECT id, status, created_at, finished_at, stats FROM sync_jobs
+        WHERE data_source_id = ds.id ORDER BY created_at DESC, id DESC LIMIT 1
+      ) last ON true
+      WHERE ${where}
+      ORDER BY ds.site_name`,
+    );
+    return rows.map(toDataSource);
+  }
+
+  list(): Promise<DataSource[]> {
+    return this.listWhere(sql`true`);
+  }
+
+  async findView(siteName: string): Promise<DataSource | null> {
+    const rows = await this.listWhere(sql`lower(ds.site_name) = lower(${siteName})`);
+    return rows[0] ?? null;
+  }
+
+  async findRow(siteName: string): Promise<DataSourceRow | null> {
+    const rows = await this.db
+      .select()
+      .from(dataSources)
+      .where(sql`lower(${dataSources.siteName}) = lower(${siteName})`)
+      .limit(1);
+    return rows[0] ?? null;
+  }
+
+  async findRowById(id: string): Promise<DataSourceRow | null> {
+    const rows = await this.db.select().from(dataSources).where(eq(dataSources.id, id)).limit(1);
+    return rows[0] ?? null;
+  }
+
+  /** Insert; returns null when the name is taken (case-insensitively). */
+  async create(values: {
+    siteName: string;
+    kind: string;
+    baseUrl: string;
+    isActive: boolean;
+    config: Record<string, unknown>;
+  }): Promise<DataSourceRow | null> {
+    const rows = await this.db.insert(dataSources).values(values).onConflictDoNothing().returning();
+    return rows[0] ?? null;
+  }
+
+  async update(
+    id: string,
+    values: Partial<{ baseUrl: string; isActive: boolean; config: Record<string, unknown> }>,
+  ): Promise<DataSourceRow | null> {
+    const rows = await this.db
+      .update(dataSources)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(dataSources.id, id))
+      .returning();
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Delete unless a sync job of it is active, in one statement so a sync job starting at the same moment cannot
+   * slip in between the check and the delete. Returns "deleted", "active" or "missing".
+   */
+  async deleteUnlessActive(id: string): Promise<"deleted" | "active" | "missing"> {
+    const deleted = await queryRows<{ id: string }>(
+      this.db,
+      sql`
+      DELETE FROM data_sources ds WHERE ds.id = ${id}
+        AND NOT EXISTS (SELECT 1 FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}))
+      RETURNING ds.id`,
+    );
+    if (deleted.length === 1) return "deleted";
+    return (await this.findRowById(id)) ? "active" : "missing";
+  }
+}

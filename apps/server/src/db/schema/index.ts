@@ -1,0 +1,5 @@
+export * from "./data-sources";
+export * from "./enums";
+export * from "./job-postings";
+export * from "./sync-jobs";
+export * from "./users";

@@ -1,0 +1,52 @@
+import type { CrawlStats, CrawlStep, SyncSummary } from "@jobsync/contracts";
+import { integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { dataSources } from "./data-sources";
+import { syncJobStatusEnum, syncTriggerEnum } from "./enums";
+import { users } from "./users";
+
+/**
+ * One row per sync job. Steps, stats and summary are JSON written together by the progress manager, so one flush is
+ * one UPDATE. A partial unique index (migration 0001) allows one active sync job per data source.
+ */
+export const syncJobs = pgTable("sync_jobs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  dataSourceId: uuid("data_source_id")
+    .notNull()
+    .references(() => dataSources.id, { onDelete: "cascade" }),
+  siteName: text("site_name").notNull(),
+  status: syncJobStatusEnum("status").notNull().default("pending"),
+  trigger: syncTriggerEnum("trigger").notNull().default("manual"),
+  maxJobs: integer("max_jobs").notNull(),
+  progress: real("progress").notNull().default(0),
+  currentStep: text("current_step"),
+  steps: jsonb("steps").$type<CrawlStep[]>().notNull(),
+  stats: jsonb("stats").$type<CrawlStats>().notNull(),
+  summary: jsonb("summary").$type<SyncSummary>(),
+  error: text("error"),
+  requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+  cancelledBy: uuid("cancelled_by").references(() => users.id, { onDelete: "set null" }),
+  batchId: uuid("batch_id"),
+  workerId: text("worker_id"),
+  version: integer("version").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp("started_at", { withTimezone: true }),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type SyncJobRow = typeof syncJobs.$inferSelect;
+
+/** Append-only timeline: one human sentence per event. */
+export const syncJobEvents = pgTable("sync_job_events", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  syncJobId: uuid("sync_job_id")
+    .notNull()
+    .references(() => syncJobs.id, { onDelete: "cascade" }),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  level: text("level").notNull(),
+  stepKey: text("step_key"),
+  message: text("message").notNull(),
+});
+
+export type SyncJobEventRow = typeof syncJobEvents.$inferSelect;

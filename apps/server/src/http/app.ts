@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Services } from "../app/services";
+import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
+import { registerErrorHandler } from "./error-handler";
+import { loggerOptions } from "./logger";
+import { authRoutes } from "./routes/auth.routes";
+import { dataSourceRoutes } from "./routes/data-sources.routes";
+import { healthRoutes } from "./routes/health.routes";
+import { registerStaticWeb } from "./static-web";
+
+export interface AppOptions {
+  logLevel: string;
+  corsOrigins?: string;
+  webDistDir: string;
+  /** Where log lines go (tests capture them to check no secret leaks). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with its access level, so tests can walk them all. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The HTTP application: plugins, one error handler, one auth hook, then the route modules. */
+export async function buildApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel, options.logStream),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const routes: RegisteredRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routes.push({ method, url: route.url, access: routeAccess(route.url, route.config?.access) });
+    }
+  });
+  app.decorate("registeredRoutes", routes);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const origins = (options.corsOrigins ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "jobsync API",
+        version: "1.0.0",
+        description: "Data sources, sync jobs with step-by-step progress, and job postings.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerAuthHook(app, services.auth);
+
+  await app.register(healthRoutes(services.health));
+  await app.register(authRoutes(services.auth));
+  await app.register(dataSourceRoutes(services.dataSources));
+  for (const plugin of services.extraRoutes) await app.register(plugin);
+
+  await registerStaticWeb(app, options.webDistDir);
+  return app;
+}

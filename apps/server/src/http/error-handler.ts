@@ -1,0 +1,90 @@
+import type { ErrorCode, FieldError } from "@jobsync/contracts";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError } from "../errors/app-error";
+
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
+  return reply
+    .status(status)
+    .type("application/json; charset=utf-8")
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+const CONTEXT_LABEL: Record<string, string> = { body: "", querystring: "query ", params: "path ", headers: "header " };
+
+function validationDetails(error: FastifyError & { validation: Array<{ instancePath: string; message?: string }> }) {
+  const context = (error as { validationContext?: string }).validationContext ?? "body";
+  const fields: FieldError[] = error.validation.map((issue) => {
+    const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
+    return { path: path || `(${context})`, message: issue.message ?? "invalid value" };
+  });
+  const label = CONTEXT_LABEL[context] ?? "";
+  const message = fields
+    .map((f) =>
+      f.message.startsWith(f.path.split(".").pop() ?? "\u0000") ? f.message : `${label}${f.path}: ${f.message}`,
+    )
+    .join("; ");
+  return { fields, message };
+}
+
+const FASTIFY_CODES: Record<string, { code: ErrorCode; message: (e: FastifyError) => string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: "bad_request",
+    message: (e) => `request body is not valid JSON: ${e.message}`,
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: "bad_request",
+    message: () => "request body is empty; send a JSON object or no Content-Type",
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: "payload_too_large", message: () => "request body is larger than 1 MB" },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: "unsupported_media_type",
+    message: (e) =>
+      `unsupported Content-Type: ${e.message.replace(/^Unsupported Media Type:?\s*/i, "")}; send application/json`,
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "bad_request", message: () => "Content-Length does not match the body" },
+  FST_ERR_BAD_URL: { code: "bad_request", message: () => "the request URL is malformed" },
+  FST_ERR_ASYNC_CONSTRAINT: { code: "bad_request", message: (e) => e.message },
+};
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 413) return "payload_too_large";
+  if (status === 415) return "unsupported_media_type";
+  if (status === 429) return "rate_limited";
+  return "bad_request";
+}
+
+/**
+ * One error handler: 4xx carry their real message in `{ error: { code, message, details } }`; 5xx are logged with the
+ * request id and answer a message that hides internals.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      return send(reply, error.status, error.code, error.message, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const { fields, message } = validationDetails(error);
+      return send(reply, 400, "validation_failed", message, fields);
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) {
+      const status = known.code === "payload_too_large" ? 413 : known.code === "unsupported_media_type" ? 415 : 400;
+      return send(reply, status, known.code, known.message(error));
+    }
+    if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) {
+      return send(reply, 400, "bad_request", `request body is not valid JSON: ${error.message}`);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
+      return send(reply, status, codeForStatus(status), error.message);
+    }
+    request.log.error({ err: error }, "request failed");
+    return send(reply, 500, "internal", `internal error; see the server log for request ${request.id}`);
+  });
+}

@@ -1,0 +1,1 @@
+export { type RunningJobsync, type StartOptions, startJobsync } from "./app/start-jobsync";

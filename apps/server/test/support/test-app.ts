@@ -1,0 +1,63 @@
+import { Writable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { createServices, type ServiceOptions, type Services } from "../../src/app/services";
+import { buildApp } from "../../src/http/app";
+import { type DatabaseKind, openTestDatabase, type TestDatabase } from "./test-database";
+
+export const ADMIN = { email: "admin@example.com", password: "admin-password-1" };
+export const VIEWER = { email: "viewer@example.com", password: "viewer-password-1" };
+export const TEST_JWT_SECRET = "test-secret-0123456789-0123456789-0123456789";
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  db: TestDatabase;
+  adminToken: string;
+  viewerToken: string;
+  /** Every log line the app wrote. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The real HTTP app over a fresh database of its own, with an admin and a viewer account. */
+export async function createTestApp(kind: DatabaseKind, options: Partial<ServiceOptions> = {}): Promise<TestApp> {
+  const db = await openTestDatabase(kind);
+  const services = createServices(db.database, {
+    jwtSecret: TEST_JWT_SECRET,
+    jwtExpiresSecs: 3600,
+    loginMaxAttempts: 5,
+    loginWindowSecs: 900,
+    allowPrivateHosts: true,
+    ...options,
+  });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp(services, { logLevel: "info", webDistDir: "/nonexistent", logStream });
+  await services.auth.createUser(ADMIN.email, ADMIN.password, "admin");
+  await services.auth.createUser(VIEWER.email, VIEWER.password, "viewer");
+  const login = async (who: typeof ADMIN) => {
+    const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: who });
+    return (response.json() as { access_token: string }).access_token;
+  };
+  const adminToken = await login(ADMIN);
+  const viewerToken = await login(VIEWER);
+  return {
+    app,
+    services,
+    db,
+    adminToken,
+    viewerToken,
+    logs,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
