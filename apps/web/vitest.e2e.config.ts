@@ -10,6 +10,5 @@ export default defineProject({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    passWithNoTests: true,
   },
 });

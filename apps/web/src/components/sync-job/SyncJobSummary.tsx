@@ -1,0 +1,51 @@
+import { SYNC_STEPS, type SyncSummary } from "@jobsync/contracts";
+import { formatCount, formatDuration } from "../../lib/format";
+import { SyncJobStatusBadge } from "./status-display";
+
+/** The final summary of a finished sync job: outcome, message, durations and the first errors. */
+export function SyncJobSummary({ summary }: { summary: SyncSummary }) {
+  const durations = SYNC_STEPS.filter((step) => summary.step_durations_ms[step.key] !== undefined);
+  return (
+    <section aria-label="Summary" className="rounded-md border border-zinc-200">
+      <header className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50/60 px-3 py-2">
+        <h3 className="text-[13px] font-semibold text-zinc-900">Summary</h3>
+        <SyncJobStatusBadge status={summary.outcome} />
+        <span className="ml-auto text-xs text-zinc-500">
+          Total{" "}
+          <span className="font-medium text-zinc-800 tabular-nums">{formatDuration(summary.total_duration_ms)}</span>
+        </span>
+      </header>
+      <div className="flex flex-col gap-3 px-3 py-2.5 text-[13px]">
+        <p className="text-zinc-800">{summary.message}</p>
+        <p className="text-xs text-zinc-600">
+          {formatCount(summary.stats.jobs_found)} found · {formatCount(summary.stats.jobs_added)} added ·{" "}
+          {formatCount(summary.stats.jobs_updated)} updated · {formatCount(summary.stats.duplicates)} duplicates ·{" "}
+          {formatCount(summary.stats.jobs_invalid)} invalid · {formatCount(summary.stats.errors)} errors
+        </p>
+        {durations.length > 0 ? (
+          <dl className="grid grid-cols-3 gap-x-4 gap-y-0.5 text-xs">
+            {durations.map((step) => (
+              <div key={step.key} className="flex justify-between gap-2">
+                <dt className="truncate text-zinc-500">{step.name}</dt>
+                <dd className="text-zinc-800 tabular-nums">{formatDuration(summary.step_durations_ms[step.key])}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {summary.first_errors.length > 0 ? (
+          <div>
+            <h4 className="text-xs font-medium text-red-700">First errors</h4>
+            <ul className="mt-1 list-disc pl-4 text-xs text-red-800">
+              {summary.first_errors.map((error, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: errors may repeat; order is identity
+                <li key={i} className="break-words">
+                  {error}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

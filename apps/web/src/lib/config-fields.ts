@@ -1,0 +1,120 @@
+import { type SourceKind, sourceConfigSchemas } from "@jobsync/contracts";
+import { humanize } from "./format";
+
+/**
+ * The config form is derived from the kind's zod schema in the contracts, so a new field or a new kind needs no UI
+ * change. Each field knows its input type, bounds, allowed values and default.
+ */
+export type ConfigField =
+  | { key: string; label: string; type: "integer" | "number"; min?: number; max?: number; defaultValue: unknown }
+  | { key: string; label: string; type: "boolean"; defaultValue: unknown }
+  | { key: string; label: string; type: "enum"; options: string[]; defaultValue: unknown }
+  | { key: string; label: string; type: "string-list"; defaultValue: unknown }
+  | { key: string; label: string; type: "text"; defaultValue: unknown };
+
+/** The units the stored config keys carry in their meaning (the guide's keys have none in their names). */
+const UNITS: Record<string, string> = { request_delay: "seconds", timeout: "seconds" };
+
+interface SchemaLike {
+  def: { type: string; innerType?: SchemaLike; defaultValue?: unknown; element?: SchemaLike };
+  minValue?: number | null;
+  maxValue?: number | null;
+  isInt?: boolean;
+  options?: readonly unknown[];
+}
+
+function unwrap(schema: SchemaLike): { inner: SchemaLike; defaultValue: unknown } {
+  let current = schema;
+  let defaultValue: unknown;
+  while (current.def.innerType && ["default", "optional", "nullable", "prefault"].includes(current.def.type)) {
+    if (current.def.type === "default" && defaultValue === undefined) {
+      const value = current.def.defaultValue;
+      defaultValue = typeof value === "function" ? (value as () => unknown)() : value;
+    }
+    current = current.def.innerType;
+  }
+  return { inner: current, defaultValue };
+}
+
+function finite(value: number | null | undefined): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && Math.abs(value) < Number.MAX_SAFE_INTEGER
+    ? value
+    : undefined;
+}
+
+export function configFields(kind: SourceKind): ConfigField[] {
+  const shape = sourceConfigSchemas[kind].shape as unknown as Record<string, SchemaLike>;
+  return Object.entries(shape).map(([key, schema]) => {
+    const { inner, defaultValue } = unwrap(schema);
+    const unit = UNITS[key];
+    const label = unit ? `${humanize(key)} (${unit})` : humanize(key);
+    switch (inner.def.type) {
+      case "number":
+        return {
+          key,
+          label,
+          type: inner.isInt ? "integer" : "number",
+          min: finite(inner.minValue),
+          max: finite(inner.maxValue),
+          defaultValue,
+        };
+      case "boolean":
+        return { key, label, type: "boolean", defaultValue };
+      case "enum":
+        return { key, label, type: "enum", options: (inner.options ?? []).map(String), defaultValue };
+      case "array":
+        return { key, label, type: "string-list", defaultValue };
+      default:
+        return { key, label, type: "text", defaultValue };
+    }
+  });
+}
+
+/** The form's text values for a stored config (defaults filled in for missing keys). */
+export function configToDraft(
+  fields: ConfigField[],
+  config: Record<string, unknown>,
+): Record<string, string | boolean> {
+  const draft: Record<string, string | boolean> = {};
+  for (const field of fields) {
+    const value = config[field.key] ?? field.defaultValue;
+    if (field.type === "boolean") draft[field.key] = value === true;
+    else if (field.type === "string-list") draft[field.key] = Array.isArray(value) ? value.join("\n") : "";
+    else draft[field.key] = value === undefined || value === null ? "" : String(value);
+  }
+  return draft;
+}
+
+/**
+ * The config object for a draft, typed as the schema expects, so that zod reports the real problem
+ * ("max_pages must be a whole number from 1 to 100") rather than "expected number, got string".
+ */
+export function draftToConfig(fields: ConfigField[], draft: Record<string, string | boolean>): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = draft[field.key];
+    if (field.type === "boolean") {
+      config[field.key] = value === true;
+    } else if (field.type === "string-list") {
+      config[field.key] = String(value ?? "")
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+    } else if (field.type === "integer" || field.type === "number") {
+      const text = String(value ?? "").trim();
+      // An empty number is an error to report, not a silent fall back to the default.
+      config[field.key] = text === "" ? Number.NaN : Number(text.replace(",", "."));
+    } else {
+      const text = String(value ?? "").trim();
+      config[field.key] = text === "" ? undefined : text;
+    }
+  }
+  return config;
+}
+
+/** The form field an error path belongs to: `config.max_pages`, `search_keywords.1` or `["max_pages"]`. */
+export function fieldKeyOfPath(path: string | ReadonlyArray<PropertyKey>): string {
+  const parts = typeof path === "string" ? path.split(/[.[\]]/).filter(Boolean) : path.map(String);
+  const rest = parts[0] === "config" ? parts.slice(1) : parts;
+  return rest[0] ?? "";
+}

@@ -1,0 +1,20 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ApiClient } from "../services/api";
+
+export const dataSourceKeys = {
+  all: ["data-sources"] as const,
+  list: () => [...dataSourceKeys.all, "list"] as const,
+};
+
+/** Refresh the list while any data source has an active sync job, so the last-sync column follows it. */
+export const DATA_SOURCES_ACTIVE_REFRESH_MS = 5_000;
+
+export function dataSourcesQuery(api: ApiClient) {
+  return queryOptions({
+    queryKey: dataSourceKeys.list(),
+    queryFn: ({ signal }) => api.listDataSources(signal),
+    select: (data) => data.items,
+    refetchInterval: (query) =>
+      query.state.data?.items.some((source) => source.active_job_id !== null) ? DATA_SOURCES_ACTIVE_REFRESH_MS : false,
+  });
+}

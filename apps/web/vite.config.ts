@@ -1,0 +1,18 @@
+import { fileURLToPath } from "node:url";
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const apiTarget = process.env.JOBSYNC_API_URL ?? "http://127.0.0.1:3000";
+
+/** The admin UI. `vite build` writes apps/web/dist, which the server serves at `/`; `vite` proxies `/api` to it. */
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [react(), tailwindcss()],
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  server: {
+    host: "127.0.0.1",
+    port: 5173,
+    proxy: { "/api": { target: apiTarget, changeOrigin: false } },
+  },
+});
