@@ -1,0 +1,5 @@
+export * from "./catalog";
+export * from "./faults";
+export * from "./posting";
+export * from "./request-log";
+export * from "./server";

@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, constants, deflate, gzip } from "node:zlib";
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+const deflateAsync = promisify(deflate);
+
+export type Encoding = "br" | "gzip" | "deflate";
+
+/** The encoding to answer with, from Accept-Encoding (br, then gzip, then deflate), or null. */
+export function chooseEncoding(req: IncomingMessage): Encoding | null {
+  const accepted = String(req.headers["accept-encoding"] ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((part) => part.trim().split(";"))
+    .filter(([, q]) => q === undefined || !/^q=0(?:\.0*)?$/.test(q.trim()))
+    .map(([name]) => name);
+  if (accepted.includes("br")) return "br";
+  if (accepted.includes("gzip")) return "gzip";
+  if (accepted.includes("deflate")) return "deflate";
+  return null;
+}
+
+export async function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  switch (encoding) {
+    case "br":
+      return brotli(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      });
+    case "gzip":
+      return gzipAsync(body, { level: 4 });
+    case "deflate":
+      return deflateAsync(body, { level: 4 });
+  }
+}
+
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml))/;
+
+/**
+ * Send a complete answer, compressed when the client accepts it and the body is worth it.
+ * Returns the encoding used.
+ */
+export async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  compression: boolean,
+): Promise<Encoding | null> {
+  let bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  let encoding: Encoding | null = null;
+  if (compression && bytes.length >= 1024 && COMPRESSIBLE.test(headers["content-type"] ?? "")) {
+    encoding = chooseEncoding(req);
+    if (encoding) bytes = await compress(bytes, encoding);
+  }
+  if (res.destroyed) return encoding;
+  const out: Record<string, string | number> = { server: "fixture-board", ...headers, "content-length": bytes.length };
+  if (encoding) {
+    out["content-encoding"] = encoding;
+    out.vary = "Accept-Encoding";
+  }
+  res.writeHead(status, out);
+  res.end(req.method === "HEAD" ? undefined : bytes);
+  return encoding;
+}
