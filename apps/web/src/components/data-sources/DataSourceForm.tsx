@@ -1,0 +1,196 @@
+import {
+  createDataSourceSchema,
+  type DataSource,
+  parseSourceConfig,
+  SOURCE_KINDS,
+  type SourceKind,
+  updateDataSourceSchema,
+} from "@jobsync/contracts";
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { configFields, configToDraft, draftToConfig } from "../../lib/config-fields";
+import { ApiError } from "../../services/api-error";
+import { Button } from "../ui/button";
+import { Field, fieldAria } from "../ui/field";
+import { Input, Select } from "../ui/input";
+import { Switch } from "../ui/switch";
+import { type ConfigDraft, ConfigFields } from "./ConfigFields";
+import { type FormErrors, hasErrors, mergeErrors, NO_ERRORS, serverErrors, zodErrors } from "./form-errors";
+
+export interface CreateValues {
+  mode: "create";
+  body: { site_name: string; kind: SourceKind; base_url: string; is_active: boolean; config: Record<string, unknown> };
+}
+export interface EditValues {
+  mode: "edit";
+  body: { base_url: string; config: Record<string, unknown> };
+}
+
+export interface DataSourceFormProps {
+  /** The data source to edit; absent for a new one. */
+  source?: DataSource;
+  pending?: boolean;
+  /** The last failed submit: its validation details show next to their fields. */
+  submitError?: unknown;
+  onSubmit: (values: CreateValues | EditValues) => void;
+  onCancel: () => void;
+}
+
+function scopedConfigErrors(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    if (path.startsWith("config.")) out[path.slice("config.".length)] = message;
+  }
+  return out;
+}
+
+/**
+ * Create or edit a data source. The config is checked on submit with the kind's zod schema from the contracts, and
+ * the server's 400 details are shown the same way, each next to its field.
+ */
+export function DataSourceForm({ source, pending, submitError, onSubmit, onCancel }: DataSourceFormProps) {
+  const id = useId();
+  const [siteName, setSiteName] = useState(source?.site_name ?? "");
+  const [kind, setKind] = useState<SourceKind>(source?.kind ?? SOURCE_KINDS[0]);
+  const [baseUrl, setBaseUrl] = useState(source?.base_url ?? "");
+  const [isActive, setIsActive] = useState(source?.is_active ?? true);
+  const fields = useMemo(() => configFields(kind), [kind]);
+  const [draft, setDraft] = useState<ConfigDraft>(() => configToDraft(fields, source?.config ?? {}));
+  const [clientErrors, setClientErrors] = useState<FormErrors>(NO_ERRORS);
+  // The submit error the user has edited since: it no longer describes the form.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+
+  const errors = useMemo<FormErrors>(() => {
+    if (hasErrors(clientErrors)) return clientErrors;
+    if (!submitError || submitError === dismissed) return NO_ERRORS;
+    if (submitError instanceof ApiError) {
+      const details = serverErrors(submitError.fieldErrors());
+      return details.length > 0 ? mergeErrors(details) : { fields: {}, form: [submitError.message] };
+    }
+    return { fields: {}, form: [submitError instanceof Error ? submitError.message : String(submitError)] };
+  }, [clientErrors, submitError, dismissed]);
+
+  const edited = () => {
+    setClientErrors(NO_ERRORS);
+    setDismissed(submitError);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const config = draftToConfig(fields, draft);
+    const configCheck = parseSourceConfig(kind, config);
+    const configIssues = configCheck.success ? [] : zodErrors(configCheck.error, "config");
+    if (source) {
+      const body = { base_url: baseUrl.trim(), config };
+      const check = updateDataSourceSchema.safeParse(body);
+      const issues = check.success ? [] : zodErrors(check.error).filter((e) => !e.path.startsWith("config"));
+      const found = mergeErrors(issues, configIssues);
+      setClientErrors(found);
+      if (!hasErrors(found)) onSubmit({ mode: "edit", body });
+      return;
+    }
+    const body = { site_name: siteName.trim(), kind, base_url: baseUrl.trim(), is_active: isActive, config };
+    const check = createDataSourceSchema.safeParse(body);
+    const issues = check.success ? [] : zodErrors(check.error).filter((e) => !e.path.startsWith("config"));
+    const found = mergeErrors(issues, configIssues);
+    setClientErrors(found);
+    if (!hasErrors(found)) onSubmit({ mode: "create", body });
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={submit}
+      className="flex flex-col gap-4"
+      aria-label={source ? "Edit data source" : "New data source"}
+    >
+      {errors.form.length > 0 ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800">
+          {errors.form.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      ) : null}
+      <div className="grid grid-cols-2 gap-x-4 gap-y-3">
+        {source ? null : (
+          <>
+            <Field id={`${id}-site`} label="Name" error={errors.fields.site_name} hint="Letters, digits, - and _">
+              <Input
+                {...fieldAria(`${id}-site`, errors.fields.site_name, true)}
+                value={siteName}
+                placeholder="TopCV"
+                autoComplete="off"
+                onChange={(e) => {
+                  setSiteName(e.target.value);
+                  edited();
+                }}
+              />
+            </Field>
+            <Field id={`${id}-kind`} label="Kind" error={errors.fields.kind}>
+              <Select
+                {...fieldAria(`${id}-kind`, errors.fields.kind)}
+                value={kind}
+                onChange={(e) => {
+                  const next = e.target.value as SourceKind;
+                  setKind(next);
+                  setDraft(configToDraft(configFields(next), {}));
+                  edited();
+                }}
+              >
+                {SOURCE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </>
+        )}
+        <Field id={`${id}-url`} label="Base URL" error={errors.fields.base_url} className={source ? "col-span-2" : ""}>
+          <Input
+            {...fieldAria(`${id}-url`, errors.fields.base_url)}
+            value={baseUrl}
+            placeholder="https://www.topcv.vn"
+            autoComplete="off"
+            onChange={(e) => {
+              setBaseUrl(e.target.value);
+              edited();
+            }}
+          />
+        </Field>
+        {source ? null : (
+          <div className="flex items-end">
+            <div className="flex h-8 w-full items-center justify-between gap-3 rounded-md border border-zinc-200 px-3">
+              <label htmlFor={`${id}-active`} className="text-xs font-medium text-zinc-700">
+                Active
+              </label>
+              <Switch id={`${id}-active`} checked={isActive} onCheckedChange={setIsActive} />
+            </div>
+          </div>
+        )}
+      </div>
+      <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3">
+        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          Configuration ({kind})
+        </legend>
+        <ConfigFields
+          idPrefix={`${id}-config`}
+          fields={fields}
+          draft={draft}
+          errors={scopedConfigErrors(errors.fields)}
+          onChange={(key, value) => {
+            setDraft((current) => ({ ...current, [key]: value }));
+            edited();
+          }}
+        />
+      </fieldset>
+      <div className="flex justify-end gap-2 border-t border-zinc-200 pt-3">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button variant="primary" type="submit" disabled={pending}>
+          {pending ? "Saving…" : source ? "Save changes" : "Create data source"}
+        </Button>
+      </div>
+    </form>
+  );
+}
