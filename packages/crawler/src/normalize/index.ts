@@ -1,1 +1,5 @@
-export {};
+export * from "./date";
+export * from "./location";
+export * from "./posting-keys";
+export * from "./salary";
+export * from "./text";
