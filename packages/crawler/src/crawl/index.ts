@@ -1,1 +1,3 @@
-export {};
+export * from "./crawl-events";
+export * from "./crawl-listings";
+export * from "./error-kind";

@@ -88,3 +88,13 @@ export class BrowserNotFoundError extends Error {
     this.tried = tried;
   }
 }
+
+/** Chromium was found but could not be started (or died while starting). No process is left behind. */
+export class BrowserLaunchError extends Error {
+  readonly executablePath: string;
+  constructor(executablePath: string, reason: string, options?: { cause?: unknown }) {
+    super(`could not launch Chromium at ${executablePath}: ${reason}`, options);
+    this.name = "BrowserLaunchError";
+    this.executablePath = executablePath;
+  }
+}

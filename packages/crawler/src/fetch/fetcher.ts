@@ -5,6 +5,8 @@ export interface FetchRequest {
   url: string;
   signal?: AbortSignal;
   purpose?: "probe" | "listing" | "detail" | "robots";
+  /** Told about each retry of this request (in addition to the fetcher's `onRetry`). */
+  onRetry?: (info: RetryInfo) => void;
 }
 
 /** A page fetched with a 2xx status, decoded to text. Any other final status is thrown as an error. */
@@ -34,6 +36,8 @@ export interface FetcherStats {
   bytes: number;
   robotsDisallowed: number;
   blocked: number;
+  /** Waits on a 429 Retry-After (they do not spend a retry). */
+  rateLimitWaits?: number;
 }
 
 export interface FetcherOptions {
@@ -51,6 +55,16 @@ export interface FetcherOptions {
   headless?: boolean;
   chromiumPath?: string;
   onRetry?: (info: RetryInfo) => void;
+  /** Backoff before the first retry (doubles each retry, with jitter). Default 1000. */
+  retryBaseDelayMillis?: number;
+  /** Backoff cap. Default 30000. */
+  retryMaxDelayMillis?: number;
+  /** A 429's Retry-After is honoured up to this. Default 120000. */
+  maxRetryAfterMillis?: number;
+  /** How many 429 waits one request may take (they do not spend `maxRetries`). Default 5. */
+  maxRateLimitWaits?: number;
+  /** Browser fetcher only: pages (tabs) used concurrently. Default 4. */
+  browserPages?: number;
 }
 
 /** One interface for the HTTP and the browser fetcher. Always `close()` it, also after a failure. */

@@ -1,0 +1,325 @@
+import type { Readable } from "node:stream";
+import { Agent, type Dispatcher, request } from "undici";
+import { detectChallenge } from "./challenge";
+import { decodeBody } from "./charset";
+import {
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_USER_AGENT,
+  retryPolicy,
+  validateFetcherOptions,
+} from "./defaults";
+import {
+  AbortedError,
+  BlockedError,
+  FetchError,
+  HttpStatusError,
+  NetworkError,
+  ResponseTooLargeError,
+  RobotsDisallowedError,
+  TimeoutError,
+  TooManyRedirectsError,
+} from "./errors";
+import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse, RetryInfo } from "./fetcher";
+import { HostThrottle } from "./host-throttle";
+import { readBody } from "./response-body";
+import { parseRetryAfter } from "./retry-after";
+import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
+import { productToken } from "./robots";
+import { RobotsCache } from "./robots-cache";
+
+/** Statuses whose body is read to tell a challenge page from a plain refusal. */
+const CHALLENGE_STATUSES = new Set([403, 429, 503]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+interface Exchange {
+  status: number;
+  headers: Record<string, string>;
+  body: Readable & { dump?: (opts?: { limit: number }) => Promise<void> };
+  finalUrl: URL;
+  /** Clears the per-hop timer once the body is read. */
+  done: () => void;
+  /** Whether this hop's timer fired. */
+  timedOut: () => boolean;
+}
+
+export interface HttpFetcherOptions extends FetcherOptions {
+  /** Shared with a browser fetcher so both keep the same per-host spacing. */
+  throttle?: HostThrottle;
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/**
+ * Plain HTTP over undici: keep-alive connections, gzip/br/deflate, a timeout per request, retries with backoff and
+ * jitter, 429 Retry-After, a per-host delay, robots.txt, redirect and size limits, charset decoding and challenge
+ * detection. Every failure is a FetchError subclass carrying its retry semantics.
+ */
+export class HttpFetcher implements Fetcher {
+  readonly kind = "http" as const;
+  readonly userAgent: string;
+  private readonly agent: Agent;
+  private readonly throttle: HostThrottle;
+  private readonly robots: RobotsCache | null;
+  private readonly policy: RetryPolicy;
+  private readonly maxRedirects: number;
+  private readonly maxResponseBytes: number;
+  private readonly lifetime = new AbortController();
+  private readonly counters = { requests: 0, retries: 0, bytes: 0, robotsDisallowed: 0, blocked: 0, rateLimitWaits: 0 };
+  private closed = false;
+
+  constructor(private readonly options: HttpFetcherOptions) {
+    validateFetcherOptions(options);
+    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.policy = retryPolicy(options);
+    this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.throttle = options.throttle ?? new HostThrottle(options.requestDelayMillis);
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 120_000,
+      connections: 16,
+      connect: { timeout: options.timeoutMillis },
+      headersTimeout: options.timeoutMillis,
+      bodyTimeout: options.timeoutMillis,
+    });
+    this.robots =
+      options.respectRobotsTxt === false
+        ? null
+        : new RobotsCache(
+            (url, signal) => this.loadRobots(url, signal),
+            productToken(this.userAgent),
+            this.lifetime.signal,
+          );
+  }
+
+  async start(): Promise<string> {
+    return `HTTP (undici, ${this.userAgent})`;
+  }
+
+  stats(): FetcherStats {
+    return { ...this.counters };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.lifetime.abort();
+    await this.agent.destroy().catch(() => {});
+  }
+
+  async fetch(req: FetchRequest): Promise<FetchResponse> {
+    const url = this.parseUrl(req.url);
+    if (req.signal?.aborted) throw new AbortedError(req.url);
+    const started = performance.now();
+    await this.assertAllowed(url, req.signal);
+    const onRetry = this.retryListener(req);
+    const { value, attempts } = await withRetries(req.url, this.policy, () => this.attempt(url, req.signal), {
+      signal: req.signal,
+      onRetry,
+      counters: this.counters,
+    });
+    return { ...value, url: req.url, elapsedMs: Math.round(performance.now() - started), attempts };
+  }
+
+  /** Throws RobotsDisallowedError when robots.txt forbids `url` (no-op when robots are not respected). */
+  async assertAllowed(url: URL, signal?: AbortSignal): Promise<void> {
+    if (!this.robots) return;
+    if (await this.robots.isAllowed(url, signal)) return;
+    this.counters.robotsDisallowed++;
+    throw new RobotsDisallowedError(url.href);
+  }
+
+  private parseUrl(raw: string): URL {
+    if (this.closed) throw new FetchError(`fetcher is closed: ${raw}`, raw, false);
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new FetchError(`not a valid URL: "${raw}"`, raw, false);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new FetchError(`only http and https URLs can be fetched, got "${raw}"`, raw, false);
+    }
+    return url;
+  }
+
+  private retryListener(req: FetchRequest): (info: RetryInfo) => void {
+    return (info) => {
+      this.options.onRetry?.(info);
+      req.onRetry?.(info);
+    };
+  }
+
+  /** One try: follow redirects, read and decode the body, and judge the status. */
+  private async attempt(
+    url: URL,
+    signal?: AbortSignal,
+  ): Promise<Omit<FetchResponse, "url" | "elapsedMs" | "attempts">> {
+    const exchange = await this.follow(url, signal, true);
+    const { status, headers, finalUrl } = exchange;
+    const href = finalUrl.href;
+    try {
+      if ((status >= 200 && status < 300) || CHALLENGE_STATUSES.has(status)) {
+        const received = await this.receive(exchange, signal);
+        const { text } = decodeBody(received.bytes, headers["content-type"]);
+        const challenge = detectChallenge(text);
+        if (challenge) {
+          this.counters.blocked++;
+          throw new BlockedError(href, challenge);
+        }
+        if (status === 429) {
+          throw new AttemptFailure(new HttpStatusError(href, 429), parseRetryAfter(headers["retry-after"]), true);
+        }
+        if (status >= 300) {
+          throw new AttemptFailure(new HttpStatusError(href, status), parseRetryAfter(headers["retry-after"]));
+        }
+        return { finalUrl: href, status, headers, body: text, bytes: received.wireBytes };
+      }
+      await this.discard(exchange);
+      throw new AttemptFailure(
+        new HttpStatusError(href, status),
+        status >= 500 ? parseRetryAfter(headers["retry-after"]) : null,
+      );
+    } finally {
+      exchange.done();
+    }
+  }
+
+  private async receive(exchange: Exchange, signal?: AbortSignal) {
+    const href = exchange.finalUrl.href;
+    const declared = Number(exchange.headers["content-length"]);
+    try {
+      if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
+        exchange.body.destroy();
+        throw new ResponseTooLargeError(href, this.maxResponseBytes);
+      }
+      const received = await readBody(exchange.body, exchange.headers["content-encoding"], this.maxResponseBytes, href);
+      this.counters.bytes += received.wireBytes;
+      return received;
+    } catch (error) {
+      throw this.mapError(error, href, signal, exchange.timedOut());
+    }
+  }
+
+  private async discard(exchange: Exchange): Promise<void> {
+    try {
+      await (exchange.body.dump ? exchange.body.dump({ limit: 64 * 1024 }) : exchange.body.destroy());
+    } catch {
+      // a body we do not want cannot fail the request
+    }
+  }
+
+  /** Send the request and follow redirects (each hop throttled and checked against robots.txt). */
+  private async follow(start: URL, signal: AbortSignal | undefined, checkRobots: boolean): Promise<Exchange> {
+    let url = start;
+    for (let hop = 0; ; hop++) {
+      if (hop > 0 && checkRobots) await this.assertAllowed(url, signal);
+      const exchange = await this.exchange(url, signal);
+      const location = exchange.headers.location;
+      if (!REDIRECT_STATUSES.has(exchange.status) || !location) return exchange;
+      await this.discard(exchange);
+      exchange.done();
+      if (hop >= this.maxRedirects) throw new TooManyRedirectsError(start.href, this.maxRedirects);
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw new NetworkError(url.href, `redirect to an invalid location "${location}"`);
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new FetchError(`redirect to a non-HTTP URL: ${url.href}`, start.href, false);
+      }
+    }
+  }
+
+  /** One HTTP request/response, after the host's delay, with its own timeout. */
+  private async exchange(url: URL, signal?: AbortSignal): Promise<Exchange> {
+    await this.throttle.wait(url, signal);
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), this.options.timeoutMillis);
+    const signals = [timer.signal, this.lifetime.signal, ...(signal ? [signal] : [])];
+    const combined = AbortSignal.any(signals);
+    this.counters.requests++;
+    try {
+      const response = await request(url, {
+        dispatcher: this.agent as Dispatcher,
+        method: "GET",
+        signal: combined,
+        headers: {
+          "user-agent": this.userAgent,
+          accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+          "accept-language": "vi-VN,vi;q=0.9,en;q=0.8",
+          "accept-encoding": "gzip, deflate, br",
+        },
+      });
+      return {
+        status: response.statusCode,
+        headers: flattenHeaders(response.headers),
+        body: response.body,
+        finalUrl: url,
+        done: () => clearTimeout(timeout),
+        timedOut: () => timer.signal.aborted,
+      };
+    } catch (error) {
+      clearTimeout(timeout);
+      throw this.mapError(error, url.href, signal, timer.signal.aborted);
+    }
+  }
+
+  /** Cancellation first, then our timeout, then what undici said. */
+  private mapError(error: unknown, url: string, signal: AbortSignal | undefined, timedOut: boolean): Error {
+    if (signal?.aborted || this.lifetime.signal.aborted) return new AbortedError(url);
+    if (error instanceof FetchError || error instanceof AttemptFailure) return error;
+    const code = (error as { code?: string }).code ?? "";
+    if (timedOut || TIMEOUT_CODES.has(code)) return new TimeoutError(url, this.options.timeoutMillis);
+    const message = error instanceof Error ? error.message : String(error);
+    return new NetworkError(url, code ? `${code}: ${message}` : message, { cause: error });
+  }
+
+  /** robots.txt with retries but without a robots check; any status is an answer. */
+  private async loadRobots(robotsUrl: string, signal?: AbortSignal): Promise<{ status: number; body: string }> {
+    const url = new URL(robotsUrl);
+    const { value } = await withRetries(
+      robotsUrl,
+      this.policy,
+      async () => {
+        const exchange = await this.follow(url, signal, false);
+        try {
+          if (exchange.status === 429) {
+            await this.discard(exchange);
+            throw new AttemptFailure(
+              new HttpStatusError(robotsUrl, 429),
+              parseRetryAfter(exchange.headers["retry-after"]),
+              true,
+            );
+          }
+          if (exchange.status >= 500) {
+            await this.discard(exchange);
+            throw new AttemptFailure(
+              new HttpStatusError(robotsUrl, exchange.status),
+              parseRetryAfter(exchange.headers["retry-after"]),
+            );
+          }
+          if (exchange.status < 200 || exchange.status >= 300) {
+            await this.discard(exchange);
+            return { status: exchange.status, body: "" };
+          }
+          const received = await this.receive(exchange, signal);
+          return { status: exchange.status, body: decodeBody(received.bytes, exchange.headers["content-type"]).text };
+        } finally {
+          exchange.done();
+        }
+      },
+      { signal, onRetry: (info) => this.options.onRetry?.(info), counters: this.counters },
+    );
+    return value;
+  }
+}

@@ -1,0 +1,75 @@
+import { AbortedError, FetchError, HttpStatusError, TooManyRedirectsError } from "./errors";
+import { RobotsTxt } from "./robots";
+
+/** What loading a robots.txt gave: a status and body, or a thrown FetchError (network, timeout, 5xx after retries). */
+export type RobotsLoader = (robotsUrl: string, signal?: AbortSignal) => Promise<{ status: number; body: string }>;
+
+/**
+ * robots.txt, fetched once per origin and kept for the fetcher's life (one sync job). RFC 9309 §2.3.1:
+ * 2xx → its rules; 4xx ("unavailable") → everything allowed; 5xx or unreachable → everything disallowed;
+ * more than five redirects → unavailable (allowed).
+ */
+export class RobotsCache {
+  private readonly byOrigin = new Map<string, Promise<RobotsTxt>>();
+
+  /**
+   * @param lifetime aborts the shared loads (the fetcher closes); one caller's own signal only stops its waiting,
+   *   never a load other requests share.
+   */
+  constructor(
+    private readonly load: RobotsLoader,
+    private readonly token: string,
+    private readonly lifetime?: AbortSignal,
+  ) {}
+
+  async isAllowed(url: URL, signal?: AbortSignal): Promise<boolean> {
+    const robots = await abortable(this.robotsFor(url.origin), url.href, signal);
+    return robots.isAllowed(`${url.pathname}${url.search}`, this.token);
+  }
+
+  private robotsFor(origin: string): Promise<RobotsTxt> {
+    let pending = this.byOrigin.get(origin);
+    if (!pending) {
+      pending = this.fetchRobots(`${origin}/robots.txt`, this.lifetime);
+      this.byOrigin.set(origin, pending);
+      // a cancelled load is not an answer: the next caller tries again
+      pending.catch(() => this.byOrigin.delete(origin));
+    }
+    return pending;
+  }
+
+  private async fetchRobots(robotsUrl: string, signal?: AbortSignal): Promise<RobotsTxt> {
+    try {
+      const { status, body } = await this.load(robotsUrl, signal);
+      if (status >= 200 && status < 300) return RobotsTxt.parse(body);
+      if (status >= 400 && status < 500) return RobotsTxt.allowAll();
+      return RobotsTxt.disallowAll();
+    } catch (error) {
+      if (error instanceof AbortedError) throw error;
+      if (error instanceof TooManyRedirectsError) return RobotsTxt.allowAll();
+      if (error instanceof HttpStatusError && error.status >= 400 && error.status < 500) return RobotsTxt.allowAll();
+      if (error instanceof FetchError) return RobotsTxt.disallowAll();
+      throw error;
+    }
+  }
+}
+
+/** `promise`, or AbortedError as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, url: string, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new AbortedError(url));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortedError(url));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
