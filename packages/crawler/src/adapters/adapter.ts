@@ -23,6 +23,13 @@ export interface Pagination {
   total: number;
 }
 
+/** A card the parser could not read (no id, no title...): skipped and counted, never half-parsed. */
+export interface SkippedCard {
+  reason: string;
+  /** The card's id when it had one. */
+  external_id: string | null;
+}
+
 /** A parsed listing page. */
 export interface ListingPage {
   cards: ListingCard[];
@@ -30,6 +37,8 @@ export interface ListingPage {
   /** Absolute URL of the next page, or null. */
   nextUrl: string | null;
   isLastPage: boolean;
+  /** Cards left out, with the reason. Absent or empty when every card was read. */
+  skipped?: SkippedCard[];
 }
 
 /** A parsed detail page (raw text; HTML sections not yet sanitised). */
@@ -50,6 +59,10 @@ export interface JobDetail {
   company_url: string | null;
   company_size: string | null;
   company_address: string | null;
+  /** The page's canonical URL and the board's id for the job posting, when the page says them. */
+  url?: string | null;
+  external_id?: string | null;
+  logo_url?: string | null;
 }
 
 /** A normalised, sanitised job posting ready for Check Duplicates and Save Jobs. */
@@ -106,6 +119,8 @@ export interface AdapterContext {
  */
 export interface SiteAdapter<Config = unknown> {
   readonly kind: SourceKind;
+  /** The board's public home page: the base for relative links when no page URL is known (CLI). */
+  readonly homeUrl?: string;
   /** URL fetched by Check Availability. */
   availabilityUrl(baseUrl: string, config: Config): string;
   /** The searches to crawl, built from the source config (Generate URLs). */

@@ -1,1 +1,4 @@
-export {};
+export * from "./invalid-posting-error";
+export * from "./posting-rules";
+export * from "./registry";
+export * from "./topcv";

@@ -1,0 +1,77 @@
+import type { CheerioAPI } from "cheerio/slim";
+import { collapseSpaces, foldWords } from "../../normalize/text";
+import { attrOf, type Selection, textOrNull } from "../html-document";
+
+/**
+ * The label/value facts of a job detail page ("Mức lương: 30 - 40 triệu", "Cấp bậc: Nhân viên", "Quy mô: 10-24
+ * nhân viên"), keyed by the folded label, from each template's label/value blocks.
+ */
+const JOB_FACT_BLOCKS: ReadonlyArray<{ label: string; value: string }> = [
+  { label: ".job-detail__info--section-content-title", value: ".job-detail__info--section-content-value" },
+  { label: ".box-general-group-info-title", value: ".box-general-group-info-value" },
+  { label: ".general-information-data__label", value: ".general-information-data__value" },
+  { label: ".basic-information-item__title", value: ".basic-information-item__value" },
+];
+const COMPANY_FACT_BLOCKS: ReadonlyArray<{ label: string; value: string }> = [
+  { label: ".job-detail__company--information-item .company-title", value: ".company-value" },
+];
+
+export interface DetailFacts {
+  job: Map<string, Selection>;
+  company: Map<string, Selection>;
+}
+
+export function readFacts($: CheerioAPI): DetailFacts {
+  return { job: readBlocks($, JOB_FACT_BLOCKS), company: readBlocks($, COMPANY_FACT_BLOCKS) };
+}
+
+function readBlocks($: CheerioAPI, blocks: ReadonlyArray<{ label: string; value: string }>): Map<string, Selection> {
+  const facts = new Map<string, Selection>();
+  for (const block of blocks) {
+    const labels = $(block.label);
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels.eq(i);
+      const key = foldWords(label.text());
+      const value = label.parent().find(block.value).first();
+      if (key !== "" && value.length > 0 && !facts.has(key)) facts.set(key, value);
+    }
+  }
+  return facts;
+}
+
+/**
+ * "Label: value" written as one text ("Quy mô: 25-99 nhân viên"), searched inside the blocks `scope` selects:
+ * brand pages write company facts that way. The value, or null.
+ */
+export function labelledText($: CheerioAPI, scope: string, ...labels: string[]): string | null {
+  const candidates = $(scope).find("div, li, p, span");
+  for (let i = 0; i < candidates.length; i++) {
+    const text = collapseSpaces(candidates.eq(i).text());
+    if (text.length > 500) continue;
+    const colon = text.indexOf(":");
+    if (colon <= 0) continue;
+    const label = foldWords(text.slice(0, colon));
+    if (labels.includes(label)) {
+      const value = text.slice(colon + 1).trim();
+      if (value !== "") return value;
+    }
+  }
+  return null;
+}
+
+/** The value of the first fact whose label starts with one of the (folded) prefixes. */
+export function factValue(facts: Map<string, Selection>, ...prefixes: string[]): Selection | null {
+  for (const prefix of prefixes) {
+    for (const [key, value] of facts) {
+      if (key === prefix || key.startsWith(`${prefix} `)) return value;
+    }
+  }
+  return null;
+}
+
+/** A fact's text; the tooltip's full text when the board shortened the visible one. */
+export function factText(facts: Map<string, Selection>, ...prefixes: string[]): string | null {
+  const value = factValue(facts, ...prefixes);
+  if (value === null) return null;
+  return attrOf(value, "data-original-title") ?? textOrNull(value);
+}

@@ -1,0 +1,85 @@
+import type { CheerioAPI } from "cheerio/slim";
+import { collapseSpaces } from "../../normalize/text";
+import type { ListingCard, SkippedCard } from "../adapter";
+import { ClassIndex, type DomElement, findFirst, hasClass } from "../dom-walk";
+import { absoluteUrl } from "../html-document";
+import { canonicalJobUrl } from "./urls";
+
+/**
+ * One `div.job-item-search-result` card → ListingCard (raw text, nothing normalised), or the reason it was
+ * skipped. Titles and company names come from the tooltip attribute when the board truncated the visible text.
+ * Reads the card through one class index instead of a dozen selector queries (see dom-walk.ts).
+ */
+export function readListingCard($: CheerioAPI, card: DomElement, pageUrl: string): ListingCard | SkippedCard {
+  const text = (element: DomElement | undefined): string | null => {
+    if (element === undefined) return null;
+    const value = collapseSpaces($(element).text());
+    return value === "" ? null : value;
+  };
+  const externalId = attr(card, "data-job-id");
+  if (externalId === null) return { reason: "card has no data-job-id", external_id: null };
+  const index = new ClassIndex(card);
+  const link = findFirst(index.first("title", "h3"), (e) => e.name === "a");
+  const titleSpan = findFirst(link, (e) => e.name === "span");
+  const title = attr(titleSpan, "data-original-title", "title") ?? text(titleSpan) ?? text(link);
+  if (title === null) return { reason: "card has no title", external_id: externalId };
+  const url = canonicalJobUrl(attr(link, "href"), pageUrl);
+  if (url === null) return { reason: "card has no http(s) link to its job posting", external_id: externalId };
+
+  const companyLink = index.first("company", "a");
+  const companyName = findFirst(companyLink, (e) => hasClass(e, "company-name"));
+  const experience = index.first("exp", "label");
+  const avatar = findFirst(index.first("avatar"), (e) => e.name === "img");
+  const updated = index.first("label-update");
+  return {
+    external_id: externalId,
+    url,
+    title,
+    company: attr(companyName, "data-original-title", "title") ?? text(companyName) ?? text(companyLink),
+    company_url: absoluteUrl(attr(companyLink, "href"), pageUrl),
+    salary_text: text(index.first("title-salary")),
+    location_text: text(index.first("city-text")) ?? text(index.all("address").find((e) => e !== updated)),
+    experience: text(findFirst(experience, (e) => e.name === "span")) ?? text(experience),
+    tags: readTags(index.first("tag"), text),
+    logo_url: absoluteUrl(attr(avatar, "data-src", "src"), pageUrl),
+    updated_label: text(updated) ?? attr(updated, "data-original-title", "title"),
+  };
+}
+
+export function isSkipped(value: ListingCard | SkippedCard): value is SkippedCard {
+  return "reason" in value;
+}
+
+/** The first of the attributes that holds non-blank text, collapsed. */
+function attr(element: DomElement | undefined, ...names: string[]): string | null {
+  if (element === undefined) return null;
+  for (const name of names) {
+    const value = element.attribs[name];
+    if (value !== undefined) {
+      const clean = collapseSpaces(value);
+      if (clean !== "") return clean;
+    }
+  }
+  return null;
+}
+
+/**
+ * Tags shown on the card. The board cuts long tags ("Bán lẻ -...") and hides the rest behind "+N", whose
+ * tooltip lists them in full, comma-separated: cut tags are dropped and the tooltip's are added.
+ */
+function readTags(box: DomElement | undefined, text: (element: DomElement | undefined) => string | null): string[] {
+  if (box === undefined) return [];
+  const index = new ClassIndex(box);
+  const tags: string[] = [];
+  const add = (tag: string) => {
+    const clean = collapseSpaces(tag);
+    if (clean !== "" && !tags.includes(clean)) tags.push(clean);
+  };
+  for (const item of index.all("item-tag")) {
+    const value = text(item);
+    if (value !== null && !/(?:\.\.\.|…)$/.test(value)) add(value);
+  }
+  const hidden = attr(index.first("remaining-items"), "data-original-title", "title");
+  if (hidden !== null) for (const tag of hidden.split(/,\s+/)) add(tag);
+  return tags;
+}

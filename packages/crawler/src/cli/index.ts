@@ -1,0 +1,3 @@
+export * from "./cli-io";
+export * from "./normalize-command";
+export * from "./parse-command";
