@@ -22,10 +22,15 @@ function parseBase(baseUrl: string): URL {
   return url;
 }
 
+/** The base path without its trailing slash: "" for a root base URL (whose pathname URL reports as "/"). */
+function basePath(url: URL): string {
+  return url.pathname.replace(/\/+$/, "");
+}
+
 /** The board's home page under the base URL (kept path, trailing slash): fetched by Check Availability. */
 export function homePageUrl(baseUrl: string): string {
   const url = parseBase(baseUrl);
-  url.pathname = `${url.pathname}/`;
+  url.pathname = `${basePath(url)}/`;
   return url.href;
 }
 
@@ -35,7 +40,7 @@ export function searchPageUrl(baseUrl: string, keyword: string, page: number): s
   const slug = slugify(keyword);
   if (slug === "") throw new Error(`search keyword "${keyword}" has no letters or digits`);
   const url = parseBase(baseUrl);
-  url.pathname = `${url.pathname}/tim-viec-lam-${slug}`;
+  url.pathname = `${basePath(url)}/tim-viec-lam-${slug}`;
   url.search = `?type_keyword=1&page=${page}&sba=1`;
   return url.href;
 }
