@@ -30,7 +30,7 @@ export function DialogContent({ className, width = "max-w-lg", hideClose, childr
         {hideClose ? null : (
           <DialogPrimitive.Close
             className="absolute top-3 right-3 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
-            aria-label="Close"
+            aria-label="Close dialog"
           >
             <X className="size-4" />
           </DialogPrimitive.Close>

@@ -1,0 +1,162 @@
+import { describe, expect, test, vi } from "vitest";
+import { progressFixture } from "../test/fixtures";
+import { ApiClient, queryString } from "./api";
+import { ApiError, parseRetryAfter } from "./api-error";
+
+/** A fake `fetch` at the network boundary: records each call and answers with the given Response. */
+function fakeFetch(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const fn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    calls.push({ url, init: init ?? {} });
+    return answer(url, init ?? {});
+  }) as typeof fetch;
+  return { fn, calls };
+}
+
+const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected an ApiError");
+}
+
+describe("ApiClient", () => {
+  test("sends the bearer token and JSON body, parses the answer with the contract schema", async () => {
+    const { fn, calls } = fakeFetch(() =>
+      jsonResponse(202, {
+        job_id: "j1",
+        site_name: "TopCV",
+        status: "pending",
+        message: "Sync job queued",
+        created_at: "2026-05-04T08:00:00.000Z",
+      }),
+    );
+    const api = new ApiClient({ baseUrl: "http://api.test/", fetch: fn, getToken: () => "tok" });
+    const answer = await api.startSync("TopCV", { max_jobs: 50 });
+    expect(answer.job_id).toBe("j1");
+    expect(calls[0]?.url).toBe("http://api.test/api/v1/admin/data-sources/TopCV/sync");
+    expect(calls[0]?.init.method).toBe("POST");
+    expect(calls[0]?.init.body).toBe('{"max_jobs":50}');
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers.authorization).toBe("Bearer tok");
+    expect(headers["content-type"]).toBe("application/json");
+  });
+
+  test("keeps the server's code, message and validation details", async () => {
+    const details = [{ path: "config.max_pages", message: "max_pages must be a whole number from 1 to 100" }];
+    const { fn } = fakeFetch(() =>
+      jsonResponse(400, { error: { code: "validation_failed", message: "Invalid data source", details } }),
+    );
+    const error = await caught(new ApiClient({ fetch: fn }).updateDataSource("TopCV", { config: { max_pages: 0 } }));
+    expect(error).toMatchObject({ status: 400, code: "validation_failed", message: "Invalid data source" });
+    expect(error.fieldErrors()).toEqual(details);
+    expect(error.activeSyncJob()).toBeNull();
+  });
+
+  test("a 409 sync_job_active names the running sync job", async () => {
+    const { fn } = fakeFetch(() =>
+      jsonResponse(409, {
+        error: {
+          code: "sync_job_active",
+          message: "A sync job is already running for TopCV",
+          details: { job_id: "j-running", site_name: "TopCV", status: "running" },
+        },
+      }),
+    );
+    const error = await caught(new ApiClient({ fetch: fn }).startSync("TopCV"));
+    expect(error.activeSyncJob()).toEqual({ job_id: "j-running", site_name: "TopCV" });
+    expect(error.fieldErrors()).toEqual([]);
+  });
+
+  test("a body that is not our error JSON maps by status, with a message saying so", async () => {
+    const { fn } = fakeFetch(
+      () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
+    );
+    const error = await caught(new ApiClient({ fetch: fn }).listDataSources());
+    expect(error).toMatchObject({ status: 502, code: "internal", message: "The server answered HTTP 502 Bad Gateway" });
+  });
+
+  test("429 carries Retry-After in seconds", async () => {
+    const { fn } = fakeFetch(() =>
+      jsonResponse(429, { error: { code: "rate_limited", message: "Too many attempts" } }, { "retry-after": "42" }),
+    );
+    const error = await caught(new ApiClient({ fetch: fn }).login({ email: "a@b.co", password: "x" }));
+    expect(error).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 42 });
+  });
+
+  test("an unreachable server is a network_error with status 0", async () => {
+    const { fn } = fakeFetch(() => {
+      throw new TypeError("fetch failed");
+    });
+    const error = await caught(new ApiClient({ fetch: fn }).listDataSources());
+    expect(error).toMatchObject({
+      status: 0,
+      code: "network_error",
+      message: "Cannot reach the server (fetch failed)",
+    });
+  });
+
+  test("an answer that breaks the contract is invalid_response, naming the field", async () => {
+    const { fn } = fakeFetch(() => jsonResponse(200, { ...progressFixture("running"), status: "exploded" }));
+    const error = await caught(new ApiClient({ fetch: fn }).getSyncJob("j1"));
+    expect(error.code).toBe("invalid_response");
+    expect(error.message).toMatch(/^GET \/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/);
+  });
+
+  test("a 401 on an authenticated call ends the session; a failed login does not", async () => {
+    const onUnauthorized = vi.fn();
+    const { fn } = fakeFetch(() => jsonResponse(401, { error: { code: "unauthorized", message: "token expired" } }));
+    const api = new ApiClient({ fetch: fn, getToken: () => "old", onUnauthorized });
+    await caught(api.login({ email: "a@b.co", password: "wrong" }));
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    const error = await caught(api.listDataSources());
+    expect(onUnauthorized).toHaveBeenCalledWith(error);
+  });
+
+  test("DELETE answers 204 with no body; postings search sends only the given filters, without auth", async () => {
+    const { fn, calls } = fakeFetch((url) =>
+      url.includes("/jobs")
+        ? jsonResponse(200, { items: [], total: 0, page: 2, page_size: 20 })
+        : new Response(null, { status: 204 }),
+    );
+    const api = new ApiClient({ fetch: fn, getToken: () => "tok" });
+    await expect(api.deleteDataSource("Old Source")).resolves.toBeUndefined();
+    expect(calls[0]?.url).toBe("/api/v1/admin/data-sources/Old%20Source");
+    await api.searchJobs({ q: "ke toan", location: "", salary_min: 15_000_000, page: 2 });
+    expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&page=2");
+    expect((calls[1]?.init.headers as Record<string, string>).authorization).toBeUndefined();
+  });
+
+  test("the SSE route is opened with Last-Event-ID when resuming", async () => {
+    const { fn, calls } = fakeFetch(
+      () => new Response("", { status: 200, headers: { "content-type": "text/event-stream" } }),
+    );
+    await new ApiClient({ fetch: fn, getToken: () => "tok" }).openSyncJobEvents("j1", { lastEventId: "17" });
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers["last-event-id"]).toBe("17");
+    expect(headers.accept).toBe("text/event-stream");
+    expect(headers.authorization).toBe("Bearer tok");
+  });
+});
+
+describe("helpers", () => {
+  test("queryString drops empty values", () => {
+    expect(queryString({ a: "1", b: "", c: undefined, d: null, e: 0, f: false })).toBe("?a=1&e=0&f=false");
+    expect(queryString({})).toBe("");
+  });
+
+  test("Retry-After as seconds or an HTTP date", () => {
+    const now = Date.parse("2026-05-04T08:00:00Z");
+    expect(parseRetryAfter("120", now)).toBe(120);
+    expect(parseRetryAfter("Mon, 04 May 2026 08:00:30 GMT", now)).toBe(30);
+    expect(parseRetryAfter("soon", now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});
