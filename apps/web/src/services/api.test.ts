@@ -14,6 +14,8 @@ function fakeFetch(answer: (url: string, init: RequestInit) => Response | Promis
   return { fn, calls };
 }
 
+const headersOf = (call: { init: RequestInit } | undefined) => (call?.init.headers ?? {}) as Record<string, string>;
+
 const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
@@ -44,7 +46,7 @@ describe("ApiClient", () => {
     expect(calls[0]?.url).toBe("http://api.test/api/v1/admin/data-sources/TopCV/sync");
     expect(calls[0]?.init.method).toBe("POST");
     expect(calls[0]?.init.body).toBe('{"max_jobs":50}');
-    const headers = calls[0]?.init.headers as Record<string, string>;
+    const headers = headersOf(calls[0]);
     expect(headers.authorization).toBe("Bearer tok");
     expect(headers["content-type"]).toBe("application/json");
   });
@@ -131,7 +133,7 @@ describe("ApiClient", () => {
     expect(calls[0]?.url).toBe("/api/v1/admin/data-sources/Old%20Source");
     await api.searchJobs({ q: "ke toan", location: "", salary_min: 15_000_000, page: 2 });
     expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&page=2");
-    expect((calls[1]?.init.headers as Record<string, string>).authorization).toBeUndefined();
+    expect(headersOf(calls[1]).authorization).toBeUndefined();
   });
 
   test("the SSE route is opened with Last-Event-ID when resuming", async () => {
@@ -139,7 +141,7 @@ describe("ApiClient", () => {
       () => new Response("", { status: 200, headers: { "content-type": "text/event-stream" } }),
     );
     await new ApiClient({ fetch: fn, getToken: () => "tok" }).openSyncJobEvents("j1", { lastEventId: "17" });
-    const headers = calls[0]?.init.headers as Record<string, string>;
+    const headers = headersOf(calls[0]);
     expect(headers["last-event-id"]).toBe("17");
     expect(headers.accept).toBe("text/event-stream");
     expect(headers.authorization).toBe("Bearer tok");
