@@ -32,7 +32,9 @@ export function pageNoise(bytes: number): { head: string; tail: string } {
   const cutAt = (text: string) => text.slice(0, text.lastIndexOf("\n") + 1);
   const headLength = Math.floor(all.length / 3);
   const head = cutAt(all.slice(0, headLength));
-  const tail = cutAt(all.slice(head.length));
+  const cut = cutAt(all.slice(head.length));
+  // whitespace makes up the bytes the cuts took off, so the page weighs exactly what was asked
+  const tail = cut + " ".repeat(Math.max(0, size - head.length - cut.length));
   const noise = { head, tail };
   if (cache.size > 16) cache.clear();
   cache.set(size, noise);
