@@ -5,9 +5,16 @@ import { syncJobStatusSchema } from "./sync-job-status";
 
 /** URL-safe data source name, as it appears in `/admin/data-sources/{site_name}`. */
 export const SITE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-export const siteNameSchema = z.string({ error: "site_name must be a string" }).regex(SITE_NAME_PATTERN, {
-  error: "site_name must be 1-64 characters of letters, digits, '-' and '_', starting with a letter or digit",
-});
+/** Names that would collide with the API's own path segments. */
+export const RESERVED_SITE_NAMES = ["sync"] as const;
+export const siteNameSchema = z
+  .string({ error: "site_name must be a string" })
+  .regex(SITE_NAME_PATTERN, {
+    error: "site_name must be 1-64 characters of letters, digits, '-' and '_', starting with a letter or digit",
+  })
+  .refine((name) => !(RESERVED_SITE_NAMES as readonly string[]).includes(name.toLowerCase()), {
+    error: `site_name cannot be one of: ${RESERVED_SITE_NAMES.join(", ")}`,
+  });
 
 export const siteNameParamsSchema = z.strictObject({ site_name: siteNameSchema });
 

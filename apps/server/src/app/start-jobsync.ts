@@ -7,10 +7,11 @@ import type { Database } from "../db/database";
 import { migrate } from "../db/migrate";
 import { openDatabase } from "../db/open-database";
 import { buildApp } from "../http/app";
+import { createLogger } from "../http/logger";
 import { DEFAULT_WEB_DIST } from "../http/static-web";
 import { startDemoBoard } from "./demo-board";
 import { embeddedJwtSecret } from "./jwt-secret";
-import { createServices, type Services } from "./services";
+import { createServices, DEFAULT_SERVICE_OPTIONS, type Services, startServices, stopServices } from "./services";
 
 export interface StartOptions {
   /** Any environment setting; unset ones take their defaults (never read from process.env here). */
@@ -59,6 +60,7 @@ export async function startJobsync(options: StartOptions = {}): Promise<RunningJ
   const env = resolveEnv(options);
   const print = options.print ?? (() => {});
   const dataDir = resolve(env.DATA_DIR);
+  const logger = createLogger(env.LOG_LEVEL, options.logStream);
   const database = options.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir }));
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -68,13 +70,22 @@ export async function startJobsync(options: StartOptions = {}): Promise<RunningJ
   try {
     await migrate(database);
     const jwtSecret = env.JWT_SECRET ?? embeddedJwtSecret(dataDir);
-    const services = createServices(database, {
-      jwtSecret,
-      jwtExpiresSecs: env.JWT_EXPIRES_SECS,
-      loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
-      loginWindowSecs: env.LOGIN_WINDOW_SECS,
-      allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
-    });
+    const services = createServices(
+      database,
+      {
+        ...DEFAULT_SERVICE_OPTIONS,
+        jwtSecret,
+        jwtExpiresSecs: env.JWT_EXPIRES_SECS,
+        loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
+        loginWindowSecs: env.LOGIN_WINDOW_SECS,
+        allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+        syncConcurrency: env.SYNC_CONCURRENCY,
+        syncStaleSecs: env.SYNC_STALE_SECS,
+        syncRetention: env.SYNC_RETENTION,
+        ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
+      },
+      logger,
+    );
 
     const admin = await services.auth.ensureAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     if (admin?.password) {
@@ -93,11 +104,12 @@ export async function startJobsync(options: StartOptions = {}): Promise<RunningJ
       await seedDemoSource(services.dataSourceRepository, board.url);
     }
 
+    closers.push(() => stopServices(services));
+    await startServices(services, env.WORKERS > 0);
+
     const app = await buildApp(services, {
-      logLevel: env.LOG_LEVEL,
       corsOrigins: env.CORS_ORIGINS,
       webDistDir: env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST,
-      logStream: options.logStream,
     });
     closers.push(() => app.close());
     await app.listen({ host: env.HOST, port: env.PORT });

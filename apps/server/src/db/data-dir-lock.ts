@@ -24,18 +24,23 @@ function isAlive(pid: number): boolean {
  * Take an exclusive lock on a data directory: a lock file holding our pid, created atomically. A lock left by a
  * process that no longer exists is taken over. Returns the release function.
  */
+const heldHere = new Set<string>();
+
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, "jobsync.lock");
+  if (heldHere.has(path)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(path);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(path);
         rmSync(path, { force: true });
       };
     } catch (error) {

@@ -29,11 +29,17 @@ export function validationFailed(fields: FieldError[]): AppError {
 
 /** Zod issues → field errors with dotted paths (`config.max_pages`, `search_keywords.0`). */
 export function zodFieldErrors(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>,
   prefix = "",
 ): FieldError[] {
-  return issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== "").join(".");
-    return { path: path || "(body)", message: issue.message };
+  return issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter((p) => p !== "");
+    if (issue.code === "unrecognized_keys" && issue.keys) {
+      return issue.keys.map((key) => {
+        const path = [...base, key].join(".");
+        return { path, message: `${path} is not a known field` };
+      });
+    }
+    return [{ path: base.join(".") || "(body)", message: issue.message }];
   });
 }

@@ -3,23 +3,22 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { registerErrorHandler } from "./error-handler";
-import { loggerOptions } from "./logger";
 import { authRoutes } from "./routes/auth.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
 import { healthRoutes } from "./routes/health.routes";
+import { jobRoutes } from "./routes/jobs.routes";
+import { syncJobEventsRoute } from "./routes/sync-job-events.route";
+import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { registerStaticWeb } from "./static-web";
 
 export interface AppOptions {
-  logLevel: string;
   corsOrigins?: string;
   webDistDir: string;
-  /** Where log lines go (tests capture them to check no secret leaks). */
-  logStream?: NodeJS.WritableStream;
 }
 
 export interface RegisteredRoute {
@@ -40,7 +39,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** The HTTP application: plugins, one error handler, one auth hook, then the route modules. */
 export async function buildApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel, options.logStream),
+    loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
@@ -108,7 +107,9 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
   await app.register(dataSourceRoutes(services.dataSources));
-  for (const plugin of services.extraRoutes) await app.register(plugin);
+  await app.register(syncJobRoutes(services.syncJobs));
+  await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
+  await app.register(jobRoutes(services.postingSearch));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

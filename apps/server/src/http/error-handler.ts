@@ -12,11 +12,25 @@ function send(reply: FastifyReply, status: number, code: ErrorCode, message: str
 
 const CONTEXT_LABEL: Record<string, string> = { body: "", querystring: "query ", params: "path ", headers: "header " };
 
-function validationDetails(error: FastifyError & { validation: Array<{ instancePath: string; message?: string }> }) {
-  const context = (error as { validationContext?: string }).validationContext ?? "body";
-  const fields: FieldError[] = error.validation.map((issue) => {
+interface ValidationItem {
+  instancePath: string;
+  keyword?: string;
+  message?: string;
+  params?: { keys?: string[] };
+}
+
+function validationDetails(error: { validation: unknown; validationContext?: string }) {
+  const context = error.validationContext ?? "body";
+  const items = error.validation as ValidationItem[];
+  const fields: FieldError[] = items.flatMap((issue) => {
     const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
-    return { path: path || `(${context})`, message: issue.message ?? "invalid value" };
+    if (issue.keyword === "unrecognized_keys" && issue.params?.keys) {
+      return issue.params.keys.map((key) => {
+        const keyPath = path ? `${path}.${key}` : key;
+        return { path: keyPath, message: `${keyPath} is not a known field` };
+      });
+    }
+    return [{ path: path || `(${context})`, message: issue.message ?? "invalid value" }];
   });
   const label = CONTEXT_LABEL[context] ?? "";
   const message = fields

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import pino, { type Logger } from "pino";
 
 /** Query parameters whose values never reach the log. */
 const SECRET_QUERY = /([?&](?:token|access_token|password)=)[^&]*/gi;
@@ -7,31 +8,34 @@ export function redactUrl(url: string): string {
   return url.replace(SECRET_QUERY, "$1[redacted]");
 }
 
-/** pino options: JSON lines with request ids; tokens, passwords and secrets are never logged. */
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream) {
-  return {
-    level,
-    ...(stream ? { stream } : {}),
-    redact: {
-      paths: [
-        "req.headers.authorization",
-        "req.headers.cookie",
-        "*.password",
-        "*.access_token",
-        "*.token",
-        "*.JWT_SECRET",
-        "*.passwordHash",
-      ],
-      censor: "[redacted]",
-    },
-    serializers: {
-      req(request: FastifyRequest) {
-        return {
-          method: request.method,
-          url: redactUrl(request.url),
-          remoteAddress: request.ip,
-        };
+/** One pino logger for the process: JSON lines; tokens, passwords and secrets are never logged. */
+export function createLogger(level: string, stream?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: [
+          "req.headers.authorization",
+          "req.headers.cookie",
+          "password",
+          "*.password",
+          "access_token",
+          "*.access_token",
+          "token",
+          "*.token",
+          "JWT_SECRET",
+          "*.JWT_SECRET",
+          "*.passwordHash",
+        ],
+        censor: "[redacted]",
+      },
+      serializers: {
+        err: pino.stdSerializers.err,
+        req(request: FastifyRequest) {
+          return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+        },
       },
     },
-  };
+    stream ?? process.stdout,
+  );
 }

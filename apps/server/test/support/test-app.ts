@@ -1,7 +1,15 @@
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { createServices, type ServiceOptions, type Services } from "../../src/app/services";
+import {
+  createServices,
+  DEFAULT_SERVICE_OPTIONS,
+  type ServiceOptions,
+  type Services,
+  startServices,
+  stopServices,
+} from "../../src/app/services";
 import { buildApp } from "../../src/http/app";
+import { createLogger } from "../../src/http/logger";
 import { type DatabaseKind, openTestDatabase, type TestDatabase } from "./test-database";
 
 export const ADMIN = { email: "admin@example.com", password: "admin-password-1" };
@@ -20,16 +28,12 @@ export interface TestApp {
 }
 
 /** The real HTTP app over a fresh database of its own, with an admin and a viewer account. */
-export async function createTestApp(kind: DatabaseKind, options: Partial<ServiceOptions> = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: Partial<ServiceOptions> = {},
+  run: { worker?: boolean } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase(kind);
-  const services = createServices(db.database, {
-    jwtSecret: TEST_JWT_SECRET,
-    jwtExpiresSecs: 3600,
-    loginMaxAttempts: 5,
-    loginWindowSecs: 900,
-    allowPrivateHosts: true,
-    ...options,
-  });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -37,7 +41,21 @@ export async function createTestApp(kind: DatabaseKind, options: Partial<Service
       done();
     },
   });
-  const app = await buildApp(services, { logLevel: "info", webDistDir: "/nonexistent", logStream });
+  const services = createServices(
+    db.database,
+    {
+      ...DEFAULT_SERVICE_OPTIONS,
+      jwtSecret: TEST_JWT_SECRET,
+      jwtExpiresSecs: 3600,
+      loginMaxAttempts: 5,
+      loginWindowSecs: 900,
+      allowPrivateHosts: true,
+      ...options,
+    },
+    createLogger("info", logStream),
+  );
+  await startServices(services, run.worker ?? false);
+  const app = await buildApp(services, { webDistDir: "/nonexistent" });
   await services.auth.createUser(ADMIN.email, ADMIN.password, "admin");
   await services.auth.createUser(VIEWER.email, VIEWER.password, "viewer");
   const login = async (who: typeof ADMIN) => {
@@ -55,6 +73,7 @@ export async function createTestApp(kind: DatabaseKind, options: Partial<Service
     logs,
     async close() {
       await app.close();
+      await stopServices(services);
       await db.close();
     },
   };

@@ -1,0 +1,82 @@
+import {
+  apiErrorSchema,
+  crawlJobProgressSchema,
+  jobIdParamsSchema,
+  siteNameParamsSchema,
+  syncJobListQuerySchema,
+  syncJobListSchema,
+  syncJobRequestSchema,
+  syncJobResponseSchema,
+} from "@jobsync/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { SyncJobService } from "../../sync/sync-job.service";
+import { principalOf } from "../auth-hook";
+
+const tags = ["sync jobs"];
+const security = [{ bearer: [] }];
+
+/** The guide's endpoints, under /api/v1. */
+export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/api/v1/admin/data-sources/:site_name/sync",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Start a sync job for a data source",
+          description:
+            "202 with the new sync job. 404 unknown source; 409 `data_source_inactive`; 409 `sync_job_active` with the active sync job's `job_id` in `details`.",
+          params: siteNameParamsSchema,
+          body: syncJobRequestSchema.optional(),
+          response: { 202: syncJobResponseSchema, 409: apiErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const started = await service.start(request.params.site_name, request.body ?? {}, principalOf(request));
+        return reply.status(202).send(started);
+      },
+    );
+    app.get(
+      "/api/v1/admin/data-sources/sync/jobs",
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            "Active sync jobs; with ?status= (all, completed, failed, ...) and ?site_name= the history, newest first",
+          querystring: syncJobListQuerySchema,
+          response: { 200: syncJobListSchema },
+        },
+      },
+      async (request) => service.list(request.query),
+    );
+    app.get(
+      "/api/v1/admin/data-sources/sync/jobs/:job_id",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Progress of one sync job (CrawlJobProgress)",
+          params: jobIdParamsSchema,
+          response: { 200: crawlJobProgressSchema },
+        },
+      },
+      async (request) => service.get(request.params.job_id),
+    );
+    app.post(
+      "/api/v1/admin/data-sources/sync/jobs/:job_id/cancel",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Cancel a sync job: cancelling, then cancelled once the worker stops; saved postings stay",
+          params: jobIdParamsSchema,
+          response: { 202: crawlJobProgressSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await service.cancel(request.params.job_id, principalOf(request))),
+    );
+  };
+}

@@ -1,0 +1,30 @@
+import type { JobPostingDetail, JobSearchQuery, JobSearchResult } from "@jobsync/contracts";
+import { canonicalProvince } from "@jobsync/crawler";
+import { notFound } from "../errors/app-error";
+import type { PostingReadRepository } from "./posting-read.repository";
+import { toPrefixTsquery } from "./search-query";
+
+/** The public read API over job postings. */
+export class PostingSearchService {
+  constructor(private readonly postings: PostingReadRepository) {}
+
+  search(query: JobSearchQuery): Promise<JobSearchResult> {
+    const province = query.location ? canonicalProvince(query.location) : null;
+    return this.postings.search({
+      tsquery: query.q ? toPrefixTsquery(query.q) : null,
+      provinces: province ? [province] : null,
+      locationText: query.location && !province ? query.location : null,
+      siteName: query.source ?? null,
+      salaryMinVnd: query.salary_min ?? null,
+      status: query.status,
+      page: query.page,
+      pageSize: query.page_size,
+    });
+  }
+
+  async get(id: number): Promise<JobPostingDetail> {
+    const posting = await this.postings.findById(id);
+    if (!posting) throw notFound(`job posting ${id} not found`);
+    return posting;
+  }
+}

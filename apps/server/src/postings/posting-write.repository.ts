@@ -1,0 +1,154 @@
+import type { PostingDraft } from "@jobsync/crawler";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { queryRows } from "../db/query-rows";
+import { intArray, textArray } from "../db/sql-arrays";
+import type { ExistingKeys } from "./duplicate-plan";
+
+/** Rows per INSERT statement: one JSON parameter each, so no parameter-count limit applies. */
+export const SAVE_BATCH_SIZE = 500;
+
+function toRecord(draft: PostingDraft) {
+  return {
+    external_id: draft.external_id,
+    url: draft.url,
+    title: draft.title,
+    company: draft.company,
+    company_url: draft.company_url,
+    logo_url: draft.logo_url,
+    salary_raw: draft.salary.raw,
+    salary_min: draft.salary.min === null ? null : Math.round(draft.salary.min),
+    salary_max: draft.salary.max === null ? null : Math.round(draft.salary.max),
+    salary_currency: draft.salary.currency,
+    salary_period: draft.salary.period,
+    salary_negotiable: draft.salary.negotiable,
+    locations: draft.locations,
+    provinces: draft.provinces,
+    extra_locations: draft.extra_locations,
+    experience: draft.experience,
+    level: draft.level,
+    deadline: draft.deadline,
+    posted_at: draft.posted_at,
+    tags: draft.tags,
+    description_html: draft.description_html,
+    requirements_html: draft.requirements_html,
+    benefits_html: draft.benefits_html,
+    working_time_html: draft.working_time_html,
+    company_size: draft.company_size,
+    company_address: draft.company_address,
+    content_hash: draft.content_hash,
+    content_key: draft.content_key,
+  };
+}
+
+const COLUMNS = `external_id text, url text, title text, company text, company_url text, logo_url text,
+  salary_raw text, salary_min bigint, salary_max bigint, salary_currency text, salary_period text,
+  salary_negotiable boolean, locations text[], provinces text[], extra_locations integer, experience text,
+  level text, deadline date, posted_at timestamptz, tags text[], description_html text, requirements_html text,
+  benefits_html text, working_time_html text, company_size text, company_address text, content_hash text,
+  content_key text`;
+
+const NAMES = `external_id, url, title, company, company_url, logo_url, salary_raw, salary_min, salary_max,
+  salary_currency, salary_period, salary_negotiable, locations, provinces, extra_locations, experience, level,
+  deadline, posted_at, tags, description_html, requirements_html, benefits_html, working_time_html, company_size,
+  company_address, content_hash, content_key`;
+
+const UPDATES = NAMES.split(",")
+  .map((n) => n.trim())
+  .filter((n) => n !== "external_id")
+  .map((n) => `${n} = EXCLUDED.${n}`)
+  .join(", ");
+
+export interface SaveCounts {
+  added: number;
+  updated: number;
+}
+
+/** All SQL that writes job postings. */
+export class PostingWriteRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Look up what is stored under the drafts' keys (one query per key kind). */
+  async existingKeys(dataSourceId: string, drafts: readonly PostingDraft[]): Promise<ExistingKeys> {
+    const ids = drafts.map((d) => d.external_id);
+    const urls = drafts.map((d) => d.url);
+    const keys = drafts.map((d) => d.content_key);
+    const [byId, byUrl, byKey] = await Promise.all([
+      queryRows<{ id: number; external_id: string; content_hash: string }>(
+        this.db,
+        sql`SELECT id, external_id, content_hash FROM job_postings
+            WHERE data_source_id = ${dataSourceId} AND external_id = ANY(${textArray(ids)})`,
+      ),
+      queryRows<{ id: number; url: string }>(
+        this.db,
+        sql`SELECT id, url FROM job_postings WHERE url = ANY(${textArray(urls)})`,
+      ),
+      queryRows<{ id: number; content_key: string }>(
+        this.db,
+        sql`SELECT min(id) AS id, content_key FROM job_postings
+            WHERE content_key = ANY(${textArray(keys)}) GROUP BY content_key`,
+      ),
+    ]);
+    return {
+      byExternalId: new Map(byId.map((r) => [r.external_id, { id: Number(r.id), contentHash: r.content_hash }])),
+      byUrl: new Map(byUrl.map((r) => [r.url, Number(r.id)])),
+      byContentKey: new Map(byKey.map((r) => [r.content_key, Number(r.id)])),
+    };
+  }
+
+  /**
+   * Upsert one batch in one transaction: new rows are inserted, known ids whose content hash changed are updated,
+   * and the search vector (a generated column) follows in the same statement. Idempotent: re-running a batch after
+   * a crash updates instead of duplicating.
+   */
+  async upsertBatch(dataSourceId: string, syncJobId: string, drafts: readonly PostingDraft[]): Promise<SaveCounts> {
+    if (drafts.length === 0) return { added: 0, updated: 0 };
+    const payload = JSON.stringify(drafts.map(toRecord));
+    let counts: SaveCounts = { added: 0, updated: 0 };
+    await this.db.transaction(async (tx) => {
+      const rows = await queryRows<{ inserted: boolean }>(
+        tx as unknown as Db,
+        sql`INSERT INTO job_postings (data_source_id, first_sync_job_id, last_sync_job_id, ${sql.raw(NAMES)})
+            SELECT ${dataSourceId}::uuid, ${syncJobId}::uuid, ${syncJobId}::uuid, ${sql.raw(NAMES)}
+            FROM jsonb_to_recordset(${payload}::jsonb) AS r(${sql.raw(COLUMNS)})
+            ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
+              last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null
+            WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+            RETURNING (xmax = 0) AS inserted`,
+      );
+      const added = rows.filter((r) => r.inserted).length;
+      counts = { added, updated: rows.length - added };
+    });
+    return counts;
+  }
+
+  /** Postings seen again unchanged: only their last-seen time and sync job move. */
+  async touch(ids: readonly number[], syncJobId: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000);
+      await this.db.execute(
+        sql`UPDATE job_postings SET last_seen_at = now(), last_sync_job_id = ${syncJobId}::uuid,
+              status = 'open', closed_at = null
+            WHERE id = ANY(${intArray(chunk)})`,
+      );
+    }
+  }
+
+  /**
+   * Link this sync job's postings that repeat an earlier posting's content (title + company + province) to that
+   * original (`duplicate_of`). Set-based, after the batches are in.
+   */
+  async linkContentDuplicates(syncJobId: string): Promise<number> {
+    const rows = await queryRows<{ id: number }>(
+      this.db,
+      sql`UPDATE job_postings p SET duplicate_of = o.id
+          FROM (SELECT content_key, min(id) AS id FROM job_postings
+                WHERE content_key IN (SELECT content_key FROM job_postings WHERE last_sync_job_id = ${syncJobId}::uuid)
+                GROUP BY content_key) o
+          WHERE p.last_sync_job_id = ${syncJobId}::uuid AND p.content_key = o.content_key AND p.id <> o.id
+            AND p.duplicate_of IS DISTINCT FROM o.id
+          RETURNING p.id`,
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,35 @@
+import { planDuplicates } from "../../postings/duplicate-plan";
+import type { SyncStep } from "../sync-context";
+
+const LOOKUP_CHUNK = 2000;
+
+/** Check Duplicates: compare the drafts with what is stored, by id, URL and content; counted per reason. */
+export const checkDuplicatesStep: SyncStep = {
+  key: "check_duplicates",
+  async run(ctx, report) {
+    const drafts = ctx.drafts;
+    const existing = { byExternalId: new Map(), byUrl: new Map(), byContentKey: new Map() };
+    for (let i = 0; i < drafts.length; i += LOOKUP_CHUNK) {
+      const found = await ctx.postings.existingKeys(ctx.source.id, drafts.slice(i, i + LOOKUP_CHUNK));
+      for (const [k, v] of found.byExternalId) existing.byExternalId.set(k, v);
+      for (const [k, v] of found.byUrl) existing.byUrl.set(k, v);
+      for (const [k, v] of found.byContentKey) existing.byContentKey.set(k, v);
+      report.progress(((i + LOOKUP_CHUNK) / Math.max(1, drafts.length)) * 90);
+    }
+    const plan = planDuplicates(drafts, existing);
+    ctx.plan = plan;
+    for (const [reason, count] of Object.entries(plan.counts) as Array<[keyof typeof plan.counts, number]>) {
+      if (count > 0) ctx.progress.apply({ op: "duplicate", reason, by: count });
+    }
+    report.detail(
+      `same id: ${plan.counts.same_id} (${plan.update.length} changed, ${plan.unchangedIds.length} unchanged)`,
+    );
+    report.detail(`same URL: ${plan.counts.same_url}`);
+    report.detail(`same content (stored, linked to the original): ${plan.counts.same_content}`);
+    const duplicates = plan.counts.same_id + plan.counts.same_url + plan.counts.same_content;
+    return {
+      status: "completed",
+      message: `${plan.insert.length} new, ${plan.update.length} changed, ${duplicates} duplicates`,
+    };
+  },
+};

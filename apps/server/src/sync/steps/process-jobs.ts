@@ -1,0 +1,38 @@
+import { InvalidPostingError, type PostingDraft } from "@jobsync/crawler";
+import { requireValue, type SyncStep } from "../sync-context";
+
+/** Process Jobs: normalise and sanitise each crawled posting; a posting that cannot be stored is counted invalid. */
+export const processJobsStep: SyncStep = {
+  key: "process_jobs",
+  async run(ctx, report) {
+    const adapter = requireValue(ctx.adapter, "site adapter");
+    const drafts: PostingDraft[] = [];
+    const reasons = new Map<string, number>();
+    const total = ctx.items.length;
+    for (let i = 0; i < total; i++) {
+      const item = ctx.items[i]!;
+      try {
+        drafts.push(adapter.toDraft(item.card, item.detail, { crawledAt: ctx.crawledAt }));
+        ctx.progress.apply({ op: "stat_increment", key: "jobs_processed", by: 1 });
+      } catch (error) {
+        const reason = error instanceof InvalidPostingError ? error.reason : `unexpected: ${(error as Error).message}`;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        ctx.progress.apply({ op: "stat_increment", key: "jobs_invalid", by: 1 });
+        if ((reasons.get(reason) ?? 0) <= 3)
+          report.detail(`invalid: ${item.card.url || item.card.external_id}: ${reason}`);
+      }
+      if (i % 200 === 199) {
+        report.progress(((i + 1) / total) * 100);
+        if (ctx.signal.aborted) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    ctx.drafts = drafts;
+    for (const [reason, count] of reasons) report.detail(`${count} invalid: ${reason}`);
+    const invalid = total - drafts.length;
+    return {
+      status: "completed",
+      message: `${drafts.length} valid job postings${invalid > 0 ? `, ${invalid} invalid` : ""}`,
+    };
+  },
+};

@@ -1,0 +1,47 @@
+import type { SyncJobRepository } from "./sync-job.repository";
+import type { SyncQueue } from "./sync-queue";
+import type { RunnerLogger, SyncRunner } from "./sync-runner";
+
+export interface SyncWorkerOptions {
+  concurrency: number;
+  staleSecs: number;
+  /** Embedded mode: this is the only process, so whatever is left running from before was interrupted. */
+  reapAllAtStart: boolean;
+}
+
+/** The worker side of a process: takes sync jobs from the queue and reaps those whose worker died. */
+export class SyncWorker {
+  private reaper: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly queue: SyncQueue,
+    private readonly runner: SyncRunner,
+    private readonly syncJobs: SyncJobRepository,
+    private readonly options: SyncWorkerOptions,
+    private readonly log: RunnerLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.options.reapAllAtStart) {
+      const reaped = await this.syncJobs.reapStale(0, "interrupted: worker stopped");
+      if (reaped.length > 0) this.log.info({ reaped }, "reaped sync jobs left running by a previous process");
+    }
+    await this.queue.work(this.options.concurrency, ({ jobId }) => this.runner.run(jobId));
+    const every = Math.max(1000, (this.options.staleSecs * 1000) / 4);
+    this.reaper = setInterval(() => {
+      this.syncJobs
+        .reapStale(this.options.staleSecs)
+        .then((reaped) => {
+          if (reaped.length > 0) this.log.info({ reaped }, "reaped sync jobs whose worker stopped heartbeating");
+        })
+        .catch((error) => this.log.error({ err: error }, "reaper failed"));
+    }, every);
+    this.reaper.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.reaper) clearInterval(this.reaper);
+    this.reaper = null;
+    await this.runner.abortAll();
+  }
+}

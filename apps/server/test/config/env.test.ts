@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "../../src/config/env";
+
+describe("loadEnv", () => {
+  it("has working defaults", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      HOST: "127.0.0.1",
+      PORT: 3000,
+      DATA_DIR: "./data",
+      SYNC_CONCURRENCY: 2,
+      SYNC_RETENTION: 50,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every bad variable in one error", () => {
+    let error: unknown;
+    try {
+      loadEnv({
+        PORT: "eighty",
+        SYNC_CONCURRENCY: "0",
+        DATABASE_URL: "mysql://x",
+        LOG_LEVEL: "loud",
+        DEMO_BOARD: "maybe",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    for (const name of ["PORT", "SYNC_CONCURRENCY", "DATABASE_URL", "LOG_LEVEL", "DEMO_BOARD"]) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it("requires JWT_SECRET with PostgreSQL and pairs ADMIN_EMAIL with ADMIN_PASSWORD", () => {
+    expect(() => loadEnv({ DATABASE_URL: "postgres://localhost/x" })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadEnv({ DATABASE_URL: "postgres://localhost/x", JWT_SECRET: "short" })).toThrow(/at least 32/);
+    expect(() => loadEnv({ ADMIN_EMAIL: "a@b.co" })).toThrow(/go together/);
+    expect(() => loadEnv({ ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "short" })).toThrow(/at least 8/);
+  });
+
+  it("the real entry point prints the problems and exits 1", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: new URL("../..", import.meta.url).pathname,
+      env: { PATH: process.env.PATH, PORT: "-1", WORKERS: "7" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PORT must be a whole number from 0 to 65535");
+    expect(result.stderr).toContain("WORKERS");
+  });
+});

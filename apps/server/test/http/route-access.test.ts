@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_PREFIX } from "../../src/http/auth-hook";
+import { bearer, createTestApp, type TestApp } from "../support/test-app";
+
+/**
+ * Walks every route the server registered, so a new admin route cannot slip through: anonymous → 401, viewer → 403
+ * on every /api/v1/admin route; anonymous → 401 on every "user" route.
+ */
+describe("route access matrix", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("pglite");
+  });
+  afterAll(() => t.close());
+
+  const sample = (url: string) =>
+    url
+      .replace(":site_name", "TopCV")
+      .replace(":job_id", "00000000-0000-4000-8000-000000000000")
+      .replace(":id", "1")
+      .replace("*", "x");
+
+  it("has admin routes at all (the guide's endpoints)", () => {
+    const admin = t.app.registeredRoutes.filter((r) => r.url.startsWith(ADMIN_PREFIX));
+    expect(admin.length).toBeGreaterThanOrEqual(5);
+    expect(admin.every((r) => r.access === "admin")).toBe(true);
+  });
+
+  it("answers 401 to anonymous and 403 to a viewer on every admin route", async () => {
+    const admin = t.app.registeredRoutes.filter((r) => r.url.startsWith(ADMIN_PREFIX) && r.method !== "HEAD");
+    for (const route of admin) {
+      const url = sample(route.url);
+      const method = route.method as "GET";
+      const anonymous = await t.app.inject({ method, url });
+      expect(anonymous.statusCode, `${route.method} ${route.url} anonymous`).toBe(401);
+      expect(anonymous.json().error.code).toBe("unauthorized");
+      const viewer = await t.app.inject({ method, url, headers: bearer(t.viewerToken) });
+      expect(viewer.statusCode, `${route.method} ${route.url} viewer`).toBe(403);
+      expect(viewer.json().error.code).toBe("forbidden");
+    }
+  });
+
+  it("answers 401 to anonymous on every signed-in route outside admin", async () => {
+    const user = t.app.registeredRoutes.filter((r) => r.access === "user");
+    expect(user.length).toBeGreaterThan(0);
+    for (const route of user) {
+      const res = await t.app.inject({ method: route.method as "GET", url: sample(route.url) });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+});
