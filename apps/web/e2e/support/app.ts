@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startJobsync } from "@jobsync/server";
+
+export const ADMIN_EMAIL = "admin@jobsync.test";
+export const ADMIN_PASSWORD = "e2e-admin-password-1";
+
+/** The repository's docs/screenshots, where the README's pictures live. */
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../../../../docs/screenshots/", import.meta.url));
+
+/** The real server on a fresh embedded database, with the demo data source on a local fixture board. */
+export async function startApp() {
+  const dataDir = mkdtempSync(join(tmpdir(), "jobsync-e2e-"));
+  const app = await startJobsync({
+    dataDir,
+    port: 0,
+    host: "127.0.0.1",
+    adminEmail: ADMIN_EMAIL,
+    adminPassword: ADMIN_PASSWORD,
+    demoBoard: true,
+    // Any free port for the demo board; private hosts allowed so a test can add a data source on a local board.
+    env: { DEMO_BOARD_PORT: 0, ALLOW_PRIVATE_HOSTS: true, LOG_LEVEL: "warn" },
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    url: app.url,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
