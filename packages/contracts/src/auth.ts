@@ -9,7 +9,7 @@ export const loginRequestSchema = z.strictObject({
     .string({ error: "email must be a string" })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: "email must be a valid e-mail address" }).max(254)),
+    .pipe(z.email({ pattern: z.regexes.html5Email, error: "email must be a valid e-mail address" }).max(254)),
   password: z
     .string({ error: "password must be a string" })
     .min(1, { error: "password is required" })

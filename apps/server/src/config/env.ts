@@ -44,9 +44,12 @@ export const envSchema = z
       message: "JWT_SECRET must be at least 32 characters",
     }),
     JWT_EXPIRES_SECS: int("JWT_EXPIRES_SECS", 60, 30 * 24 * 3600, 8 * 3600),
-    ADMIN_EMAIL: text.refine((v) => v === undefined || z.email().safeParse(v).success, {
-      message: "ADMIN_EMAIL must be an e-mail address",
-    }),
+    ADMIN_EMAIL: text.refine(
+      (v) => v === undefined || z.email({ pattern: z.regexes.html5Email }).safeParse(v).success,
+      {
+        message: "ADMIN_EMAIL must be an e-mail address",
+      },
+    ),
     ADMIN_PASSWORD: text.refine((v) => v === undefined || v.length >= 8, {
       message: "ADMIN_PASSWORD must be at least 8 characters",
     }),

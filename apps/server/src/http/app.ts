@@ -46,6 +46,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    disableRequestLogging: true,
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
   });
@@ -61,6 +62,13 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  // one line per request: changes and failures at info, reads (the UI polls) at debug
+  app.addHook("onResponse", async (request, reply) => {
+    const line = { req: request, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.error(line, "request failed");
+    else if (request.method !== "GET" || reply.statusCode >= 400) request.log.info(line, "request");
+    else request.log.debug(line, "request");
   });
 
   await app.register(helmet, {

@@ -43,7 +43,7 @@ export const crawlJobsStep: SyncStep = {
           tracker.pagesPlanned = event.pagesPlanned;
           ctx.progress.apply(
             { op: "stat_increment", key: "pages_fetched", by: 1 },
-            { op: "stat_increment", key: "jobs_found", by: event.newCards },
+            { op: "stat_set", key: "jobs_found", value: Math.min(event.uniqueCards, ctx.maxJobs) },
           );
           report.detail(
             `${event.target} page ${event.page}${event.totalPages ? `/${event.totalPages}` : ""}: ${event.cards} cards, ${event.newCards} new`,

@@ -1,0 +1,67 @@
+import { createServices, DEFAULT_SERVICE_OPTIONS, startServices, stopServices } from "./app/services";
+import { EnvError, loadEnv } from "./config/env";
+import { migrate } from "./db/migrate";
+import { openPostgres } from "./db/postgres";
+import { createLogger } from "./http/logger";
+
+/**
+ * `npm run worker`: a sync worker process for PostgreSQL mode (run N of them on N machines). It takes sync jobs from
+ * the queue, SYNC_CONCURRENCY at a time, and reaps sync jobs whose worker died. No HTTP.
+ */
+async function main() {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!env.DATABASE_URL || !env.JWT_SECRET) {
+    console.error(
+      "npm run worker needs DATABASE_URL (PostgreSQL) and JWT_SECRET: the embedded database allows one process, " +
+        "so in embedded mode the worker runs inside npm start.",
+    );
+    process.exit(1);
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await openPostgres(env.DATABASE_URL);
+  await migrate(database);
+  const services = createServices(
+    database,
+    {
+      ...DEFAULT_SERVICE_OPTIONS,
+      jwtSecret: env.JWT_SECRET,
+      jwtExpiresSecs: env.JWT_EXPIRES_SECS,
+      loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
+      loginWindowSecs: env.LOGIN_WINDOW_SECS,
+      allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+      syncConcurrency: env.SYNC_CONCURRENCY,
+      syncStaleSecs: env.SYNC_STALE_SECS,
+      syncRetention: env.SYNC_RETENTION,
+      ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
+    },
+    logger,
+  );
+  await startServices(services, true);
+  logger.info({ concurrency: env.SYNC_CONCURRENCY }, "sync worker ready");
+  console.log(`jobsync worker ready (pid ${process.pid}, ${env.SYNC_CONCURRENCY} sync jobs at a time)`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping worker");
+    await stopServices(services);
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
