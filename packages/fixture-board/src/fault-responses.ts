@@ -13,7 +13,7 @@ export interface FaultContext {
   res: ServerResponse;
   /** The answer the request would have had without the fault. */
   page: () => Page;
-  compression: boolean;
+  compression: readonly Encoding[];
 }
 
 /** How the faulty answer went out, for the request log. */

@@ -2,4 +2,5 @@ export * from "./catalog";
 export * from "./faults";
 export * from "./posting";
 export * from "./request-log";
+export type { Encoding } from "./respond";
 export * from "./server";

@@ -8,18 +8,17 @@ const deflateAsync = promisify(deflate);
 
 export type Encoding = "br" | "gzip" | "deflate";
 
-/** The encoding to answer with, from Accept-Encoding (br, then gzip, then deflate), or null. */
-export function chooseEncoding(req: IncomingMessage): Encoding | null {
+export const ENCODINGS: readonly Encoding[] = ["br", "gzip", "deflate"];
+
+/** The encoding to answer with: the first of `offered` that Accept-Encoding accepts, or null. */
+export function chooseEncoding(req: IncomingMessage, offered: readonly Encoding[] = ENCODINGS): Encoding | null {
   const accepted = String(req.headers["accept-encoding"] ?? "")
     .toLowerCase()
     .split(",")
     .map((part) => part.trim().split(";"))
     .filter(([, q]) => q === undefined || !/^q=0(?:\.0*)?$/.test(q.trim()))
     .map(([name]) => name);
-  if (accepted.includes("br")) return "br";
-  if (accepted.includes("gzip")) return "gzip";
-  if (accepted.includes("deflate")) return "deflate";
-  return null;
+  return offered.find((encoding) => accepted.includes(encoding)) ?? null;
 }
 
 export async function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
@@ -38,7 +37,7 @@ export async function compress(body: Buffer, encoding: Encoding): Promise<Buffer
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml))/;
 
 /**
- * Send a complete answer, compressed when the client accepts it and the body is worth it.
+ * Send a complete answer, compressed (first of `compression` the client accepts) when the body is worth it.
  * Returns the encoding used.
  */
 export async function send(
@@ -47,12 +46,12 @@ export async function send(
   status: number,
   headers: Record<string, string>,
   body: string | Buffer,
-  compression: boolean,
+  compression: readonly Encoding[],
 ): Promise<Encoding | null> {
   let bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   let encoding: Encoding | null = null;
-  if (compression && bytes.length >= 1024 && COMPRESSIBLE.test(headers["content-type"] ?? "")) {
-    encoding = chooseEncoding(req);
+  if (compression.length > 0 && bytes.length >= 1024 && COMPRESSIBLE.test(headers["content-type"] ?? "")) {
+    encoding = chooseEncoding(req, compression);
     if (encoding) bytes = await compress(bytes, encoding);
   }
   if (res.destroyed) return encoding;

@@ -11,7 +11,7 @@ import type { BoardPosting } from "./posting";
 import { hash32 } from "./prng";
 import { listingPath } from "./render-listing";
 import { type BoardStats, RequestLog } from "./request-log";
-import { send } from "./respond";
+import { ENCODINGS, type Encoding, send } from "./respond";
 import { classify } from "./routes";
 import { DEFAULT_ROBOTS_TXT } from "./static-pages";
 import { KEYWORD_SLUG } from "./text";
@@ -34,8 +34,8 @@ export interface FixtureBoardOptions {
   faults?: FaultRule[];
   /** Replaces the default robots.txt (which disallows /ung-tuyen/ only). */
   robotsTxt?: string;
-  /** gzip/br/deflate when the client accepts it. Default true. */
-  compression?: boolean;
+  /** Compress when the client accepts it: true (br, gzip, deflate), false, or the encodings to offer in order. */
+  compression?: boolean | Encoding[];
   /** Keywords linked from the home page. */
   homeKeywords?: string[];
 }
@@ -89,6 +89,15 @@ function hostileShare(value: boolean | number | undefined): number {
   return value;
 }
 
+function compressionOption(value: boolean | Encoding[] | undefined): readonly Encoding[] {
+  if (value === undefined || value === true) return ENCODINGS;
+  if (value === false) return [];
+  if (!Array.isArray(value) || value.some((e) => !ENCODINGS.includes(e))) {
+    throw new BoardOptionsError(`compression must be a boolean or a list of ${ENCODINGS.join(", ")}`);
+  }
+  return value;
+}
+
 export async function startFixtureBoard(options: FixtureBoardOptions = {}): Promise<FixtureBoard> {
   const seed = intOption(options.seed, "seed", 0, 2 ** 31 - 1, 1);
   const port = intOption(options.port, "port", 0, 65535, 0);
@@ -100,7 +109,7 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
   else if (typeof pagesOption !== "function")
     throw new BoardOptionsError("pagesPerKeyword must be a number or a function");
   const share = hostileShare(options.hostilePostings);
-  const compression = options.compression ?? true;
+  const compression = compressionOption(options.compression);
   const selector = new FaultSelector(seed, parseFaultRules(options.faults ?? []));
   const log = new RequestLog();
   const started = performance.now();

@@ -120,10 +120,12 @@ export class HttpFetcher implements Fetcher {
     const url = this.parseUrl(req.url);
     if (req.signal?.aborted) throw new AbortedError(req.url);
     const started = performance.now();
-    await this.assertAllowed(url, req.signal);
+    // close() cancels every wait and request in flight, like the caller's own signal
+    const signal = req.signal ? AbortSignal.any([req.signal, this.lifetime.signal]) : this.lifetime.signal;
+    await this.assertAllowed(url, signal);
     const onRetry = this.retryListener(req);
-    const { value, attempts } = await withRetries(req.url, this.policy, () => this.attempt(url, req.signal), {
-      signal: req.signal,
+    const { value, attempts } = await withRetries(req.url, this.policy, () => this.attempt(url, signal), {
+      signal,
       onRetry,
       counters: this.counters,
     });
