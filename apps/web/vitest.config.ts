@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineProject } from "vitest/config";
 
@@ -6,7 +7,7 @@ export default defineProject({
   plugins: [react()],
   test: {
     name: "web",
-    root: "apps/web",
+    root: fileURLToPath(new URL(".", import.meta.url)),
     environment: "jsdom",
     include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
     setupFiles: ["./src/test/setup.ts"],

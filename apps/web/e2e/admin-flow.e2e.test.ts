@@ -69,7 +69,7 @@ describe("admin UI end to end", () => {
     await page.getByRole("button", { name: "Sync Jobs" }).click();
     const item = page.getByRole("menuitem", { name: /^TopCV-Demo/ });
     await item.waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "data-sources-dropdown.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "data-sources-dropdown.png"), animations: "disabled" });
     await item.click();
 
     const dialog = page.getByRole("dialog");
@@ -82,7 +82,7 @@ describe("admin UI end to end", () => {
       .first()
       .waitFor({ timeout: SYNC_TIMEOUT_MS });
     await expect.poll(() => statOf(dialog, "jobs_found"), { timeout: SYNC_TIMEOUT_MS }).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-running.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-running.png"), animations: "disabled" });
 
     const summary = dialog.getByRole("region", { name: "Summary" });
     await summary.waitFor({ timeout: SYNC_TIMEOUT_MS });
@@ -105,7 +105,7 @@ describe("admin UI end to end", () => {
     ]);
     expect(await dialog.getByTestId("overall-percent").textContent()).toBe("100%");
     await dialog.getByText("Final").waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-finished.png") });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-finished.png"), animations: "disabled" });
 
     const jobId = (await dialog.locator("p.font-mono").textContent()) ?? "";
     firstSync = { jobId, found: await statOf(dialog, "jobs_found"), added: await statOf(dialog, "jobs_added") };

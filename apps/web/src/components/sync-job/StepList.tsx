@@ -9,6 +9,7 @@ import { STEP_STATUS_DISPLAY, StepStatusIcon } from "./status-display";
 const DESCRIPTIONS = new Map<string, string>(SYNC_STEPS.map((step) => [step.key, step.description]));
 
 function stepDuration(step: CrawlStep, now: number): number | null {
+  if (step.status === "skipped" || step.status === "pending") return null;
   if (step.duration_ms !== null) return step.duration_ms;
   if (step.status === "running") return elapsedMs(step.started_at, null, now);
   return elapsedMs(step.started_at, step.finished_at, now);
@@ -29,7 +30,7 @@ function StepRow({ step, index, now }: { step: CrawlStep; index: number; now: nu
       data-step={step.key}
       data-status={step.status}
     >
-      <div className="grid grid-cols-[1.25rem_minmax(0,1fr)_7rem_4.5rem_1.75rem] items-center gap-3 px-3 py-2">
+      <div className="grid grid-cols-[1.25rem_minmax(0,1fr)_7rem_4.5rem_1.75rem] items-center gap-3 px-3 py-1.5">
         <StepStatusIcon status={step.status} />
         <div className="min-w-0">
           <p className="flex items-baseline gap-2">

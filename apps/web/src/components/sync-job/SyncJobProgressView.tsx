@@ -90,9 +90,10 @@ export function SyncJobProgressView({ progress, now }: { progress: CrawlJobProgr
         </div>
       ) : null}
 
+      {/* Once final, the summary is what the admin came for: it goes first. */}
+      {progress.summary ? <SyncJobSummary summary={progress.summary} /> : null}
       <SyncJobStats stats={progress.stats} />
       <StepList steps={steps} now={now} />
-      {progress.summary ? <SyncJobSummary summary={progress.summary} /> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { SYNC_STEPS, type SyncSummary } from "@jobsync/contracts";
-import { formatCount, formatDuration } from "../../lib/format";
+import { formatDuration } from "../../lib/format";
 import { SyncJobStatusBadge } from "./status-display";
 
 /** The final summary of a finished sync job: outcome, message, durations and the first errors. */
@@ -17,11 +17,6 @@ export function SyncJobSummary({ summary }: { summary: SyncSummary }) {
       </header>
       <div className="flex flex-col gap-3 px-3 py-2.5 text-[13px]">
         <p className="text-zinc-800">{summary.message}</p>
-        <p className="text-xs text-zinc-600">
-          {formatCount(summary.stats.jobs_found)} found · {formatCount(summary.stats.jobs_added)} added ·{" "}
-          {formatCount(summary.stats.jobs_updated)} updated · {formatCount(summary.stats.duplicates)} duplicates ·{" "}
-          {formatCount(summary.stats.jobs_invalid)} invalid · {formatCount(summary.stats.errors)} errors
-        </p>
         {durations.length > 0 ? (
           <dl className="grid grid-cols-3 gap-x-4 gap-y-0.5 text-xs">
             {durations.map((step) => (

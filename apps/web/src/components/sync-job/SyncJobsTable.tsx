@@ -44,8 +44,8 @@ export function SyncJobsTable({ jobs, onOpen }: { jobs: CrawlJobProgress[]; onOp
                   </div>
                 )}
               </Td>
-              <Td className="font-medium">{job.site_name}</Td>
-              <Td title={formatDateTime(job.created_at)} className="text-zinc-600">
+              <Td className="font-medium whitespace-nowrap">{job.site_name}</Td>
+              <Td title={formatDateTime(job.created_at)} className="whitespace-nowrap text-zinc-600">
                 {formatRelative(job.created_at)}
               </Td>
               <Td className="text-zinc-600 tabular-nums">

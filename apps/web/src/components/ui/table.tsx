@@ -25,7 +25,10 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return (
     <th
       scope="col"
-      className={cn("px-3 py-2 text-left text-[11px] font-medium tracking-wide text-zinc-500 uppercase", className)}
+      className={cn(
+        "px-3 py-2 text-left text-[11px] font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase",
+        className,
+      )}
       {...props}
     />
   );

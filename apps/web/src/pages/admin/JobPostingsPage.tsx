@@ -69,7 +69,7 @@ export function JobPostingsPage() {
       />
       <PageBody>
         <form aria-label="Search job postings" onSubmit={submit} className="flex flex-wrap items-end gap-3">
-          <Field id="postings-q" label="Search" className="min-w-64 flex-1">
+          <Field id="postings-q" label="Search" className="min-w-48 flex-1">
             {" "}
             <span className="relative">
               <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-zinc-400" aria-hidden />
