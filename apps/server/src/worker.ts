@@ -1,4 +1,5 @@
-import { createServices, DEFAULT_SERVICE_OPTIONS, startServices, stopServices } from "./app/services";
+import { serviceOptionsFromEnv } from "./app/service-options";
+import { createServices, startServices, stopServices } from "./app/services";
 import { EnvError, loadEnv } from "./config/env";
 import { migrate } from "./db/migrate";
 import { openPostgres } from "./db/postgres";
@@ -26,25 +27,11 @@ async function main() {
     );
     process.exit(1);
   }
+  const jwtSecret = env.JWT_SECRET;
   const logger = createLogger(env.LOG_LEVEL);
   const database = await openPostgres(env.DATABASE_URL);
   await migrate(database);
-  const services = createServices(
-    database,
-    {
-      ...DEFAULT_SERVICE_OPTIONS,
-      jwtSecret: env.JWT_SECRET,
-      jwtExpiresSecs: env.JWT_EXPIRES_SECS,
-      loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
-      loginWindowSecs: env.LOGIN_WINDOW_SECS,
-      allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
-      syncConcurrency: env.SYNC_CONCURRENCY,
-      syncStaleSecs: env.SYNC_STALE_SECS,
-      syncRetention: env.SYNC_RETENTION,
-      ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
-    },
-    logger,
-  );
+  const services = createServices(database, serviceOptionsFromEnv(env, jwtSecret), logger);
   await startServices(services, true);
   logger.info({ concurrency: env.SYNC_CONCURRENCY }, "sync worker ready");
   console.log(`jobsync worker ready (pid ${process.pid}, ${env.SYNC_CONCURRENCY} sync jobs at a time)`);

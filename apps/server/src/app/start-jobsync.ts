@@ -11,7 +11,8 @@ import { createLogger } from "../http/logger";
 import { DEFAULT_WEB_DIST } from "../http/static-web";
 import { startDemoBoard } from "./demo-board";
 import { embeddedJwtSecret } from "./jwt-secret";
-import { createServices, DEFAULT_SERVICE_OPTIONS, type Services, startServices, stopServices } from "./services";
+import { serviceOptionsFromEnv } from "./service-options";
+import { createServices, type Services, startServices, stopServices } from "./services";
 
 export interface StartOptions {
   /** Any environment setting; unset ones take their defaults (never read from process.env here). */
@@ -70,22 +71,7 @@ export async function startJobsync(options: StartOptions = {}): Promise<RunningJ
   try {
     await migrate(database);
     const jwtSecret = env.JWT_SECRET ?? embeddedJwtSecret(dataDir);
-    const services = createServices(
-      database,
-      {
-        ...DEFAULT_SERVICE_OPTIONS,
-        jwtSecret,
-        jwtExpiresSecs: env.JWT_EXPIRES_SECS,
-        loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
-        loginWindowSecs: env.LOGIN_WINDOW_SECS,
-        allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
-        syncConcurrency: env.SYNC_CONCURRENCY,
-        syncStaleSecs: env.SYNC_STALE_SECS,
-        syncRetention: env.SYNC_RETENTION,
-        ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
-      },
-      logger,
-    );
+    const services = createServices(database, serviceOptionsFromEnv(env, jwtSecret), logger);
 
     const admin = await services.auth.ensureAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     if (admin?.password) {
