@@ -1,0 +1,94 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { postingFixture } from "../../test/fixtures";
+import { renderSignedIn } from "../../test/render";
+import { apiError, json, type StubApiServer, startStubApi } from "../../test/stub-api-server";
+import { JobPostingsPage } from "./JobPostingsPage";
+
+let api: StubApiServer;
+beforeEach(async () => {
+  api = await startStubApi();
+  api.on("GET", "/api/v1/admin/data-sources", (_req, res) => json(res, 200, { items: [] }));
+});
+afterEach(async () => {
+  await api.close();
+});
+
+const postings = [
+  postingFixture({ id: 1 }),
+  postingFixture({
+    id: 2,
+    title: 'Kế toán <script>alert("xss")</script><img src=x onerror=alert(1)>',
+    salary: { raw: "Thoả thuận", min: null, max: null, currency: null, period: null, negotiable: true },
+    provinces: ["Đà Nẵng", "Huế"],
+  }),
+  postingFixture({
+    id: 3,
+    title: "Senior Java Engineer",
+    salary: { raw: "1,000 - 2,000 USD", min: 1000, max: 2000, currency: "USD", period: "month", negotiable: false },
+  }),
+];
+
+describe("JobPostingsPage", () => {
+  test("results: normalised salaries, provinces, safe links, crawled text shown as text", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: postings, total: 3, page: 1, page_size: 20 }));
+    renderSignedIn(<JobPostingsPage />, api.url);
+    const results = await screen.findByRole("region", { name: "Results" });
+    expect(within(results).getByTestId("result-count")).toHaveTextContent("1–3 of 3 job postings");
+    expect(
+      within(results)
+        .getAllByTestId("salary")
+        .map((el) => el.textContent),
+    ).toEqual(["10 – 15 triệu VND/tháng", "Thoả thuận", "1,000 – 2,000 USD/tháng"]);
+    expect(within(results).getByText("Đà Nẵng, Huế")).toBeInTheDocument();
+    const hostile = within(results).getByRole("link", { name: /^Kế toán <script>/ });
+    expect(hostile).toHaveAttribute("href", "#/postings/2");
+    expect(results.querySelector("script, img")).toBeNull();
+    for (const link of within(results).getAllByRole("link", { name: /^Original posting:/ })) {
+      expect(link).toHaveAttribute("rel", "noopener noreferrer");
+      expect(link).toHaveAttribute("target", "_blank");
+    }
+  });
+
+  test("search and filters go to the API; salary in millions becomes VND", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: [], total: 0, page: 1, page_size: 20 }));
+    renderSignedIn(<JobPostingsPage />, api.url);
+    expect(
+      await screen.findByText("Nothing has been crawled yet: start a sync job from Data Sources."),
+    ).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText("Search"), "ke toan");
+    await userEvent.type(screen.getByLabelText("Min. salary (million VND)"), "15");
+    await userEvent.click(screen.getByRole("button", { name: "Search" }));
+    await userEvent.selectOptions(screen.getByLabelText("Province"), "Đà Nẵng");
+    await waitFor(() => {
+      const last = api.requests.filter((r) => r.path === "/api/v1/jobs").at(-1);
+      expect(Object.fromEntries(last?.query ?? [])).toEqual({
+        q: "ke toan",
+        location: "Đà Nẵng",
+        salary_min: "15000000",
+        page: "1",
+        page_size: "20",
+      });
+    });
+    expect(await screen.findByText("Try fewer words or filters.")).toBeInTheDocument();
+  });
+
+  test("a bad minimum salary is explained next to its field and not sent", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: [], total: 0, page: 1, page_size: 20 }));
+    renderSignedIn(<JobPostingsPage />, api.url);
+    await userEvent.type(screen.getByLabelText("Min. salary (million VND)"), "lots");
+    expect(screen.getByText("Enter a number of millions, such as 15")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Search" })).toBeDisabled();
+  });
+
+  test("a failed search shows the server's message", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) =>
+      apiError(res, 400, "validation_failed", "q must be at most 200 characters"),
+    );
+    renderSignedIn(<JobPostingsPage />, api.url);
+    expect(await screen.findByText("q must be at most 200 characters")).toBeInTheDocument();
+    expect(screen.getByText("Search failed")).toBeInTheDocument();
+  });
+});
