@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+
+const ADMIN = { email: "quick@example.com", password: "quick-start-1" };
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** The `npm start` entry point as a new user runs it (the UI build is skipped: the API is under test here). */
+function start(dataDir: string): Promise<Started> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: new URL("../..", import.meta.url).pathname,
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      DEMO_BOARD_PORT: "0",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /jobsync is ready at (http:\/\/\S+)/.exec(output);
+      if (match) resolve({ child, url: match[1]!, output: () => output });
+    };
+    child.stdout!.on("data", collect);
+    child.stderr!.on("data", collect);
+    child.on("exit", (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
+  });
+}
+
+async function api(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const response = await fetch(`${url}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function poll(
+  url: string,
+  token: string,
+  jobId: string,
+  until: (job: { status: string; current_step: string | null; stats: { pages_fetched: number } }) => boolean,
+) {
+  for (let i = 0; i < 600; i++) {
+    const { body } = await api(url, `/api/v1/admin/data-sources/sync/jobs/${jobId}`, { token });
+    if (until(body)) return body;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("sync job did not get there");
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill("SIGKILL");
+});
+
+describe("quick start (embedded mode)", () => {
+  it("starts ready, logs in, syncs TopCV-Demo to completed with postings added", async () => {
+    const app = await start(mkdtempSync(join(tmpdir(), "jobsync-quick-")));
+    running.push(app.child);
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+    const login = await api(app.url, "/api/v1/auth/login", { method: "POST", body: ADMIN });
+    expect(login.status).toBe(200);
+    const token = login.body.access_token;
+    const sources = await api(app.url, "/api/v1/admin/data-sources", { token });
+    const names = sources.body.items.map((s: { site_name: string }) => s.site_name);
+    expect(names).toEqual(expect.arrayContaining(["TopCV", "TopCV-Demo"]));
+    const started = await api(app.url, "/api/v1/admin/data-sources/TopCV-Demo/sync", {
+      method: "POST",
+      token,
+      body: {},
+    });
+    expect(started.status).toBe(202);
+    const job = await poll(app.url, token, started.body.job_id, (j) =>
+      ["completed", "failed", "cancelled"].includes(j.status),
+    );
+    expect(job.status).toBe("completed");
+    expect(job.stats.jobs_added).toBeGreaterThan(0);
+    const search = await api(app.url, "/api/v1/jobs?q=ke+toan");
+    expect(search.body.total).toBeGreaterThan(0);
+  });
+
+  it("killed mid-sync and started again: a readable database and the sync job reaped as interrupted", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "jobsync-crash-"));
+    const first = await start(dataDir);
+    running.push(first.child);
+    const token = (await api(first.url, "/api/v1/auth/login", { method: "POST", body: ADMIN })).body.access_token;
+    const started = await api(first.url, "/api/v1/admin/data-sources/TopCV-Demo/sync", {
+      method: "POST",
+      token,
+      body: {},
+    });
+    await poll(
+      first.url,
+      token,
+      started.body.job_id,
+      (j) => j.current_step === "crawl_jobs" && j.stats.pages_fetched > 0,
+    );
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+
+    const second = await start(dataDir);
+    running.push(second.child);
+    const token2 = (await api(second.url, "/api/v1/auth/login", { method: "POST", body: ADMIN })).body.access_token;
+    const reaped = await api(second.url, `/api/v1/admin/data-sources/sync/jobs/${started.body.job_id}`, {
+      token: token2,
+    });
+    expect(reaped.body).toMatchObject({ status: "failed", error: "interrupted: worker stopped" });
+    const again = await api(second.url, "/api/v1/admin/data-sources/TopCV-Demo/sync", {
+      method: "POST",
+      token: token2,
+      body: {},
+    });
+    expect(again.status).toBe(202);
+    const job = await poll(second.url, token2, again.body.job_id, (j) => ["completed", "failed"].includes(j.status));
+    expect(job.status).toBe("completed");
+  });
+});
