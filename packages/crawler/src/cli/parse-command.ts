@@ -121,7 +121,8 @@ function printDetail(html: string, request: ParseRequest, io: CliIo): number {
   const { adapter } = request;
   if (!adapter.parseDetail) throw new Error(`the ${adapter.kind} adapter reads no detail pages`);
   const detail = adapter.parseDetail(html, request.url ?? adapter.homeUrl ?? "http://localhost/");
-  const url = request.url ?? detail.url ?? null;
+  // Without --url the page must name itself (a canonical link with the job posting's id).
+  const url = request.url ?? (detail.external_id ? detail.url : null) ?? null;
   if (url === null) throw new Error("the page has no canonical URL: give its URL with --url");
   const card: ListingCard = {
     external_id: detail.external_id ?? "",

@@ -82,9 +82,9 @@ const OPTIONS: sanitize.IOptions = {
   },
 };
 
-/** Sanitised HTML; "" when nothing is left. */
+/** Sanitised HTML, runs of whitespace collapsed (no <pre> is allowed, so none is meaningful); "" when nothing is left. */
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS).trim();
+  return sanitize(html, OPTIONS).replace(/\s+/g, " ").trim();
 }
 
 /** Sanitised HTML, or null when the input is null or nothing meaningful is left (no text, only empty tags). */

@@ -33,7 +33,7 @@ export const PAGE_1_CARDS: ExpectedCard[] = [
   [
     "1915783",
     "Kế Toán Nội Bộ Tại Hà Nội (Lương Từ 9 - 12 Triệu)",
-    "Công ty cổ phần ô tô APC",
+    "Công ty cổ phần ô tô APC",
     "9 - 12 triệu",
     "Hà Nội",
     "https://www.topcv.vn/viec-lam/ke-toan-noi-bo-tai-ha-noi-luong-tu-9-12-trieu/1915783.html",
@@ -677,7 +677,7 @@ export const PAGE_112_CARDS: ExpectedCard[] = [
   [
     "1842490",
     "Nhân Viên Mua Hàng",
-    "CÔNG TY CỔ PHẦN TRUYỀN THÔNG  VÀNG CHÂU Á",
+    "CÔNG TY CỔ PHẦN TRUYỀN THÔNG VÀNG CHÂU Á",
     "10 - 15 triệu",
     "Hồ Chí Minh",
     "https://www.topcv.vn/viec-lam/nhan-vien-mua-hang/1842490.html",

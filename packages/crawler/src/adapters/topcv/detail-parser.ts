@@ -71,6 +71,9 @@ function readCompany($: CheerioAPI, facts: DetailFacts, ld: JobPostingLd | null,
   };
 }
 
+/** The "...và 1 địa điểm khác" / "Thu gọn" toggle under a long list of work places. */
+const PLACES_TOGGLE = /^(?:(?:\.\.\.|…)\s*)?va \d+ dia diem khac$|^thu gon$|^xem them/;
+
 /**
  * Each place as shown: the "Địa điểm làm việc" section's lines ("Hà Nội: Phường Tây Mỗ (quận Nam Từ Liêm cũ)"),
  * else the header tooltip's list ("Hà Nội: Quận Nam Từ Liêm"), else the header value ("Hà Nội").
@@ -85,7 +88,7 @@ function readLocations(
   if (section) {
     const lines = htmlLines(section.html)
       .map((line) => line.replace(/^[-•+*–]\s*/, ""))
-      .filter((line) => line !== "");
+      .filter((line) => line !== "" && !PLACES_TOGGLE.test(foldText(line)));
     if (lines.length > 0) return lines;
   }
   const tooltip = attrOf(
