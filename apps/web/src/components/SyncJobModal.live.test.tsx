@@ -76,6 +76,29 @@ describe("SyncJobModal, live", () => {
     expect(stream?.headers.accept).toBe("text/event-stream");
   });
 
+  test("a dropped stream is resumed with Last-Event-ID", async () => {
+    let connections = 0;
+    api.on("GET", JOB_PATH, (_req, res) => json(res, 200, running));
+    api.on("GET", `${JOB_PATH}/events`, (_req, res) => {
+      connections++;
+      const stream = sse(res);
+      if (connections === 1) {
+        stream.event("progress", running, running.version);
+        stream.end(); // dropped without `end`
+        return;
+      }
+      stream.event("progress", completed, completed.version);
+      stream.event("end", {});
+      stream.end();
+    });
+    renderModal();
+    expect(await screen.findByText("Step 5 of 9: Crawl Jobs")).toBeInTheDocument();
+    expect(await screen.findByText("Added 75 new job postings.", {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(connections).toBe(2);
+    const resumed = api.requests.filter((r) => r.path.endsWith("/events"));
+    expect(resumed.map((r) => r.headers["last-event-id"])).toEqual([undefined, String(running.version)]);
+  });
+
   test("an older snapshot never replaces a newer one", async () => {
     api.on("GET", JOB_PATH, (_req, res) => json(res, 200, completed));
     api.on("GET", `${JOB_PATH}/events`, (_req, res) => {

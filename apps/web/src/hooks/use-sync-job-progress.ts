@@ -16,6 +16,8 @@ export type LiveMode = "connecting" | "live" | "polling" | "ended";
 const RECONNECT_DELAYS_MS = [1_000, 3_000, 10_000] as const;
 /** A stream whose headers take longer than this is given up for this attempt. */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** The server sends a `: ping` comment every few seconds; this long without a byte means the connection is dead. */
+const STALL_TIMEOUT_MS = 45_000;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -52,13 +54,17 @@ async function followStream(
   const attempt = new AbortController();
   const abortAttempt = () => attempt.abort();
   signal.addEventListener("abort", abortAttempt, { once: true });
-  const timer = setTimeout(abortAttempt, CONNECT_TIMEOUT_MS);
+  let timer = setTimeout(abortAttempt, CONNECT_TIMEOUT_MS);
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(abortAttempt, STALL_TIMEOUT_MS);
+  };
   try {
     const response = await api.openSyncJobEvents(jobId, { lastEventId: state.lastEventId, signal: attempt.signal });
-    clearTimeout(timer);
+    alive();
     if (!response.body) return "dropped";
     onOpen();
-    for await (const event of readSseEvents(response.body, attempt.signal)) {
+    for await (const event of readSseEvents(response.body, attempt.signal, alive)) {
       if (event.id !== null) state.lastEventId = event.id;
       if (event.event === "progress") {
         writeProgress(queryClient, crawlJobProgressSchema.parse(JSON.parse(event.data)));

@@ -78,10 +78,14 @@ export class SseParser {
   }
 }
 
-/** Read a response body as a stream of events until it ends or `signal` aborts. */
+/**
+ * Read a response body as a stream of events until it ends or `signal` aborts. `onChunk` hears every chunk, heartbeat
+ * comments included, so a caller can tell a quiet stream from a dead one.
+ */
 export async function* readSseEvents(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
+  onChunk?: () => void,
 ): AsyncGenerator<SseEvent, void, undefined> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -92,6 +96,7 @@ export async function* readSseEvents(
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
+      onChunk?.();
       for (const event of parser.push(decoder.decode(value, { stream: true }))) yield event;
     }
     // An event not ended by a blank line when the stream ends is incomplete: the spec drops it.
