@@ -111,9 +111,8 @@ function printListing(html: string, request: ParseRequest, io: CliIo): number {
     io.stderr(`skipped card${skipped.external_id ? ` ${skipped.external_id}` : ""}: ${skipped.reason}`);
   }
   const where = page.pagination ? `page ${page.pagination.current} / ${page.pagination.total}` : "a page";
-  io.stderr(
-    `${printed} job postings from ${where}; last page: ${page.isLastPage ? "yes" : "no"}${page.nextUrl ? `; next: ${page.nextUrl}` : ""}`,
-  );
+  const next = page.nextUrl ? `; next: ${page.nextUrl}` : "";
+  io.stderr(`${printed} job postings from ${where}; last page: ${page.isLastPage ? "yes" : "no"}${next}`);
   return 0;
 }
 

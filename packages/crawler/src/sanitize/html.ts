@@ -82,7 +82,7 @@ const OPTIONS: sanitize.IOptions = {
   },
 };
 
-/** Sanitised HTML, runs of whitespace collapsed (no <pre> is allowed, so none is meaningful); "" when nothing is left. */
+/** Sanitised HTML, whitespace runs collapsed (no <pre> is allowed, so none is meaningful); "" if nothing is left. */
 export function sanitizeHtml(html: string): string {
   return sanitize(html, OPTIONS).replace(/\s+/g, " ").trim();
 }
