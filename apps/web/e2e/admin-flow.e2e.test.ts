@@ -107,7 +107,7 @@ describe("admin UI end to end", () => {
     await dialog.getByText("Final").waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-finished.png"), animations: "disabled" });
 
-    const jobId = (await dialog.locator("p.font-mono").textContent()) ?? "";
+    const jobId = (await dialog.getByTestId("sync-job-id").textContent()) ?? "";
     firstSync = { jobId, found: await statOf(dialog, "jobs_found"), added: await statOf(dialog, "jobs_added") };
     expect(firstSync.added).toBeGreaterThan(0);
     expect(page.url()).toContain(`job=${jobId}`);
@@ -172,7 +172,7 @@ describe("admin UI end to end", () => {
     await form.waitFor({ state: "detached" });
 
     const dialog = await startSyncFromDropdown("TopCV-Demo");
-    await expect.poll(() => dialog.locator("p.font-mono").textContent()).not.toBe(firstSync.jobId);
+    await expect.poll(() => dialog.getByTestId("sync-job-id").textContent()).not.toBe(firstSync.jobId);
     await dialog.locator("li[data-status='running']").first().waitFor({ timeout: SYNC_TIMEOUT_MS });
     await dialog.getByRole("button", { name: "Cancel sync" }).click();
     const confirm = page.getByRole("alertdialog", { name: "Cancel this sync job?" });
@@ -191,7 +191,7 @@ describe("admin UI end to end", () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().locator("span[data-status]").getAttribute("data-status")).toBe("cancelled");
     await rows.nth(1).click();
-    await expect.poll(() => page.getByRole("dialog").locator("p.font-mono").textContent()).toBe(firstSync.jobId);
+    await expect.poll(() => page.getByRole("dialog").getByTestId("sync-job-id").textContent()).toBe(firstSync.jobId);
     await page.keyboard.press("Escape");
   });
 

@@ -56,13 +56,15 @@ function SyncJobDialogContent({ jobId, onClose }: { jobId: string; onClose: () =
     progress !== undefined && isActiveSyncJobStatus(progress.status) && progress.status !== "cancelling";
 
   return (
-    <DialogContent width="max-w-3xl" aria-describedby={undefined}>
+    <DialogContent width="max-w-3xl">
       <DialogHeader>
         <div className="flex items-center gap-2">
           <DialogTitle>Sync job{progress ? `: ${progress.site_name}` : ""}</DialogTitle>
           {progress ? <SyncJobStatusBadge status={progress.status} /> : null}
         </div>
-        <DialogDescription className="font-mono text-xs">{jobId}</DialogDescription>
+        <DialogDescription className="font-mono text-xs" data-testid="sync-job-id">
+          {jobId}
+        </DialogDescription>
       </DialogHeader>
       <DialogBody>
         {progress ? (
