@@ -66,13 +66,14 @@ export function findFirst(
 export class ClassIndex {
   private readonly byClass = new Map<string, DomElement[]>();
 
-  constructor(root: DomElement | undefined) {
+  /** `only`: file just these classes (fewer allocations on big subtrees). */
+  constructor(root: DomElement | undefined, only?: ReadonlySet<string>) {
     if (root === undefined) return;
     walkElements(root, (element) => {
       const classes = element.attribs.class;
       if (classes === undefined) return true;
       for (const name of classes.split(/\s+/)) {
-        if (name === "") continue;
+        if (name === "" || (only !== undefined && !only.has(name))) continue;
         const list = this.byClass.get(name);
         if (list) list.push(element);
         else this.byClass.set(name, [element]);

@@ -10,6 +10,19 @@ import { canonicalJobUrl } from "./urls";
  * skipped. Titles and company names come from the tooltip attribute when the board truncated the visible text.
  * Reads the card through one class index instead of a dozen selector queries (see dom-walk.ts).
  */
+const CARD_CLASSES = new Set([
+  "title",
+  "company",
+  "company-name",
+  "avatar",
+  "title-salary",
+  "city-text",
+  "address",
+  "exp",
+  "tag",
+  "label-update",
+]);
+
 export function readListingCard($: CheerioAPI, card: DomElement, pageUrl: string): ListingCard | SkippedCard {
   const text = (element: DomElement | undefined): string | null => {
     if (element === undefined) return null;
@@ -18,7 +31,7 @@ export function readListingCard($: CheerioAPI, card: DomElement, pageUrl: string
   };
   const externalId = attr(card, "data-job-id");
   if (externalId === null) return { reason: "card has no data-job-id", external_id: null };
-  const index = new ClassIndex(card);
+  const index = new ClassIndex(card, CARD_CLASSES);
   const link = findFirst(index.first("title", "h3"), (e) => e.name === "a");
   const titleSpan = findFirst(link, (e) => e.name === "span");
   const title = attr(titleSpan, "data-original-title", "title") ?? text(titleSpan) ?? text(link);
