@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { topcvConfigSchema } from "./topcv";
 
+export * from "./sync-options";
 export * from "./topcv";
 
 /** Adapter kinds and their config schemas. Adding a board adds one entry here. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boolean, intInRange, numberInRange, oneOf, slug } from "../field-rules";
+import { syncOptionsShape } from "./sync-options";
 
 export const FETCHERS = ["http", "browser"] as const;
 export type FetcherKind = (typeof FETCHERS)[number];
@@ -18,6 +19,7 @@ export const topcvConfigSchema = z.strictObject({
   timeout: intInRange("timeout", 1, 300).default(30),
   fetcher: oneOf("fetcher", FETCHERS).default("browser"),
   fetch_details: boolean("fetch_details").default(true),
+  ...syncOptionsShape,
 });
 
 export type TopcvConfig = z.output<typeof topcvConfigSchema>;
