@@ -63,6 +63,9 @@ export const dataSourceSchema = z.object({
   active_job_id: z.string().nullable(),
   last_sync: lastSyncSchema.nullable(),
   postings_count: z.int(),
+  /** Auto-disable: failed sync jobs in a row, and ok | degraded | deactivated. */
+  consecutive_failures: z.int().default(0),
+  health: z.enum(["ok", "degraded", "deactivated"]).default("ok"),
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
 
