@@ -4,6 +4,7 @@ export * from "./data-source";
 export * from "./errors";
 export * from "./field-rules";
 export * from "./job-posting";
+export * from "./notifications";
 export * from "./provinces";
 export * from "./salary";
 export * from "./source-config";

@@ -36,3 +36,23 @@ export function sleep(ms: number, url: string, signal?: AbortSignal): Promise<vo
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** `promise`, or AbortedError as soon as `signal` aborts. */
+export function abortable<T>(promise: Promise<T>, url: string, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new AbortedError(url));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortedError(url));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

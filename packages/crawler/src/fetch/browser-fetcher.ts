@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { type Browser, type BrowserContext, chromium, type Page, errors as playwrightErrors } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  errors as playwrightErrors,
+  type Response,
+} from "playwright-core";
 import { BROWSER_MARKER_VARIABLE, killMarkedProcesses } from "./browser-processes";
 import { detectChallenge } from "./challenge";
 import { resolveChromiumPath } from "./chromium-path";
@@ -22,7 +29,7 @@ import {
   TooManyRedirectsError,
 } from "./errors";
 import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse } from "./fetcher";
-import { HostThrottle } from "./host-throttle";
+import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
 import { PagePool } from "./page-pool";
 import { parseRetryAfter } from "./retry-after";
@@ -181,8 +188,15 @@ export class BrowserFetcher implements Fetcher {
       page.close().catch(() => {});
     };
     signal?.addEventListener("abort", onAbort, { once: true });
+    let releaseSlot: ReleaseSlot = () => {};
+    // the per-host delay counts from the navigation's answer: by then the request surely reached the server
+    const onResponse = (response: Response) => {
+      const request = response.request();
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) releaseSlot();
+    };
     try {
-      await this.throttle.wait(url, signal);
+      releaseSlot = await this.throttle.wait(url, signal);
+      page.on("response", onResponse);
       this.counters.requests++;
       const response = await page.goto(url.href, {
         timeout: this.options.timeoutMillis,
@@ -199,7 +213,10 @@ export class BrowserFetcher implements Fetcher {
       if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
         throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
       }
-      const body = await page.content();
+      const html = await page.content();
+      // a legacy charset (windows-1258) leaves tones as combining marks: compose them as the HTTP fetcher does
+      const charset = await page.evaluate(() => document.characterSet);
+      const body = charset.toLowerCase() === "utf-8" ? html : html.normalize("NFC");
       const bytes = Buffer.byteLength(body);
       if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
       this.counters.bytes += bytes;
@@ -225,6 +242,8 @@ export class BrowserFetcher implements Fetcher {
       healthy = false;
       throw this.mapError(error, url.href, signal);
     } finally {
+      releaseSlot();
+      page.off("response", onResponse);
       signal?.removeEventListener("abort", onAbort);
       this.pool?.release(page, healthy && !page.isClosed());
     }
@@ -268,7 +287,7 @@ export class BrowserFetcher implements Fetcher {
         new Promise((resolve) => setTimeout(resolve, 5000).unref()),
       ]);
     }
-    killMarkedProcesses(this.instanceId);
+    await killMarkedProcesses(this.instanceId);
   }
 }
 

@@ -37,17 +37,24 @@ function isZombie(pid: string): boolean {
   }
 }
 
-/** SIGKILL every process carrying the marker; returns how many were signalled. */
-export function killMarkedProcesses(marker: string): number {
+/**
+ * SIGKILL every process carrying the marker and wait (up to `waitMillis`) until they are gone; returns how many
+ * were signalled. Zombies (dead, not yet reaped by their new parent) count as gone.
+ */
+export async function killMarkedProcesses(marker: string, waitMillis = 3000): Promise<number> {
   let killed = 0;
-  for (const pid of processesWithMarker(marker)) {
-    if (pid === process.pid) continue;
-    try {
-      process.kill(pid, "SIGKILL");
-      killed++;
-    } catch {
-      // already gone
+  const deadline = performance.now() + waitMillis;
+  for (;;) {
+    const alive = processesWithMarker(marker).filter((pid) => pid !== process.pid);
+    if (alive.length === 0 || performance.now() > deadline) return killed;
+    for (const pid of alive) {
+      try {
+        process.kill(pid, "SIGKILL");
+        killed++;
+      } catch {
+        // already gone
+      }
     }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return killed;
 }

@@ -35,15 +35,19 @@ function which(name: string, pathVariable: string): string | null {
  * reported rather than silently replaced — else the first of CHROMIUM_PATHS, else `which` of CHROMIUM_NAMES.
  * Throws BrowserNotFoundError naming every place tried.
  */
-export function resolveChromiumPath(explicit?: string, pathVariable: string = process.env.PATH ?? ""): string {
+export function resolveChromiumPath(
+  explicit?: string,
+  pathVariable: string = process.env.PATH ?? "",
+  paths: readonly string[] = CHROMIUM_PATHS,
+): string {
   if (explicit !== undefined && explicit.trim() !== "") {
     if (isExecutableFile(explicit)) return explicit;
     throw new BrowserNotFoundError([explicit]);
   }
-  for (const path of CHROMIUM_PATHS) if (isExecutableFile(path)) return path;
+  for (const path of paths) if (isExecutableFile(path)) return path;
   for (const name of CHROMIUM_NAMES) {
     const found = which(name, pathVariable);
     if (found) return found;
   }
-  throw new BrowserNotFoundError([...CHROMIUM_PATHS, ...CHROMIUM_NAMES.map((name) => `\`which ${name}\``)]);
+  throw new BrowserNotFoundError([...paths, ...CHROMIUM_NAMES.map((name) => `\`which ${name}\``)]);
 }

@@ -1,28 +1,57 @@
-import { sleep } from "./backoff";
+import { abortable, sleep } from "./backoff";
+
+/** Free the host for the next request, `delay` from now (or from `at`). Idempotent; always call it, also on failure. */
+export type ReleaseSlot = (at?: number) => void;
 
 /**
- * The minimum delay between two requests to the same host (the data source's `request_delay`). Each caller reserves
- * the next free slot for the host before it waits, so the spacing holds however many requests run concurrently.
- * Spacing is measured between request starts.
+ * The minimum delay between two requests to the same host (the data source's `request_delay`). Callers queue per
+ * host: each waits until the previous request has released its slot, plus the delay. Fetchers release when the
+ * answer starts (status line received): by then the request has surely reached the server, so the spacing holds as
+ * the server sees it — whatever the network, Chromium's own latency before it sends, or how many requests run
+ * concurrently. (The price: a request's round trip is added to the spacing.)
  */
 export class HostThrottle {
-  private readonly nextSlot = new Map<string, number>();
+  /** Per host: when the next request may be sent (resolves once the previous one reported). */
+  private readonly next = new Map<string, Promise<number>>();
 
   constructor(
     private readonly delayMillis: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Resolves when a request to `url`'s host may start; rejects with AbortedError when `signal` aborts first. */
-  async wait(url: URL, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when a request to `url`'s host may be sent, with the function that frees the slot; rejects with
+   * AbortedError when `signal` aborts first.
+   */
+  async wait(url: URL, signal?: AbortSignal): Promise<ReleaseSlot> {
     if (this.delayMillis <= 0) {
       await sleep(0, url.href, signal);
-      return;
+      return () => {};
     }
     const host = url.host;
-    const now = this.now();
-    const start = Math.max(now, this.nextSlot.get(host) ?? 0);
-    this.nextSlot.set(host, start + this.delayMillis);
-    await sleep(start - now, url.href, signal);
+    const previous = this.next.get(host) ?? Promise.resolve(0);
+    let report: (at: number) => void = () => {};
+    const mine = new Promise<number>((resolve) => {
+      report = resolve;
+    });
+    this.next.set(host, mine);
+    let released = false;
+    const release: ReleaseSlot = (at) => {
+      if (released) return;
+      released = true;
+      report((at ?? this.now()) + this.delayMillis);
+    };
+    try {
+      const earliest = await abortable(previous, url.href, signal);
+      await sleep(Math.ceil(earliest - this.now()), url.href, signal);
+      return release;
+    } catch (error) {
+      // cancelled while queued: pass the previous slot on unchanged, as if this request never existed
+      previous.then((earliest) => {
+        released = true;
+        report(earliest);
+      });
+      throw error;
+    }
   }
 }

@@ -244,7 +244,7 @@ export class HttpFetcher implements Fetcher {
 
   /** One HTTP request/response, after the host's delay, with its own timeout. */
   private async exchange(url: URL, signal?: AbortSignal): Promise<Exchange> {
-    await this.throttle.wait(url, signal);
+    const release = await this.throttle.wait(url, signal);
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), this.options.timeoutMillis);
     const signals = [timer.signal, this.lifetime.signal, ...(signal ? [signal] : [])];
@@ -273,6 +273,8 @@ export class HttpFetcher implements Fetcher {
     } catch (error) {
       clearTimeout(timeout);
       throw this.mapError(error, url.href, signal, timer.signal.aborted);
+    } finally {
+      release(); // the answer has begun: the request surely reached the server
     }
   }
 

@@ -1,3 +1,4 @@
+import { abortable } from "./backoff";
 import { AbortedError, FetchError, HttpStatusError, TooManyRedirectsError } from "./errors";
 import { RobotsTxt } from "./robots";
 
@@ -67,24 +68,4 @@ export class RobotsCache {
       throw error;
     }
   }
-}
-
-/** `promise`, or AbortedError as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, url: string, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new AbortedError(url));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortedError(url));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -189,7 +189,7 @@ describe("HttpFetcher: per-host delay", () => {
     await Promise.all(Array.from({ length: 6 }, (_, i) => fetcher.fetch({ url: b.listingUrl("ke-toan", i + 1) })));
     const times = arrivals(b); // robots.txt included: it is a request to the host too
     expect(times).toHaveLength(7);
-    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(110);
+    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(120);
   });
 
   it("does not delay requests to another host", async () => {
