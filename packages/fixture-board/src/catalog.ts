@@ -19,6 +19,7 @@ export interface BoardCard {
   salary_text: string;
   location_text: string;
   experience: string;
+  /** Every tag: three shown as links, the fourth cut ("Bán lẻ -..."), all from the fourth on in the "+n" tooltip. */
   tags: string[];
   logo_url: string;
   updated_label: string;
@@ -125,7 +126,7 @@ function toCard(p: BoardPosting, keyword: string, page: number, index: number): 
     salary_text: p.salary_text,
     location_text: p.location_text,
     experience: p.experience,
-    tags: p.card_tags,
+    tags: p.tags,
     logo_url: p.logo_url,
     updated_label: p.updated_label,
     keyword,

@@ -10,7 +10,7 @@
  * Selection is deterministic: `firstN` (the first N requests of each URL), `everyNth` (every n-th request this rule
  * matches), or `probability` (drawn from the board's seeded PRNG). With none of them, every matching request.
  */
-export const ROUTE_KINDS = ["listing", "detail", "robots", "home", "asset", "apply", "other", "any"] as const;
+export const ROUTE_KINDS = ["listing", "detail", "api", "robots", "home", "asset", "apply", "other", "any"] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 export type FaultAction =

@@ -1,3 +1,4 @@
+export * from "./ats-api";
 export * from "./catalog";
 export * from "./faults";
 export * from "./posting";

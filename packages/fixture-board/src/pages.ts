@@ -1,3 +1,4 @@
+import { renderApi } from "./ats-api";
 import type { Catalog } from "./catalog";
 import { renderBrandDetail, renderStandardDetail } from "./render-detail";
 import { renderListing } from "./render-listing";
@@ -77,6 +78,14 @@ export function renderPage(route: Route, pathname: string, query: URLSearchParam
         return { status: 301, headers: { location: posting.url, "content-type": HTML }, body: "" };
       }
       return html(200, route.template === "brand" ? renderBrandDetail(posting) : renderStandardDetail(posting));
+    }
+    case "api": {
+      const answer = renderApi(route.api, route.token, query, ctx.catalog, ctx.origin);
+      return {
+        status: answer.status,
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify(answer.json),
+      };
     }
     case "other":
       return html(404, renderNotFound(pathname));

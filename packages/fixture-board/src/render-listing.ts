@@ -41,9 +41,10 @@ function renderCard(p: BoardPosting, position: number, srId: string): string {
         : `<span class="item-tag">${e(tag)}</span>`,
     )
     .join("");
+  // as on the real cards: the tooltip of "+n" holds every tag from the fourth on, the cut one included
   const remaining =
-    p.tags.length > 4
-      ? `<span data-toggle="tooltip" title="" class="remaining-items" data-original-title="${e(p.tags.slice(4).join(", "))}">+${p.tags.length - 4}</span>`
+    p.tags.length > 3
+      ? `<span data-toggle="tooltip" title="" class="remaining-items" data-original-title="${e(p.tags.slice(3).join(", "))}">+${p.tags.length - 3}</span>`
       : "";
   const tooltipPlaces = p.locations.map((l) => `<p style='text-align: left;margin-bottom: 0'>${e(l)}</p>`).join("");
   return `<div class="job-item-search-result

@@ -8,10 +8,13 @@ export type Route =
   | { kind: "detail"; template: "standard" | "brand"; id: number; slug: string; brand: string | null }
   | { kind: "asset"; path: string }
   | { kind: "apply" }
+  | { kind: "api"; api: "greenhouse" | "lever"; token: string }
   | { kind: "other" };
 
 const LISTING = /^\/tim-viec-lam-([^/]+)$/;
 const STANDARD_DETAIL = /^\/viec-lam\/([^/]+)\/(\d{1,12})\.html$/;
+const GREENHOUSE_JOBS = /^\/v1\/boards\/([^/]+)\/jobs$/;
+const LEVER_POSTINGS = /^\/v0\/postings\/([^/]+)$/;
 const BRAND_DETAIL = /^\/brand\/([a-z0-9-]+)\/tuyen-dung\/([^/]+)-j(\d{1,12})\.html$/;
 
 export function classify(pathname: string): Route {
@@ -19,6 +22,11 @@ export function classify(pathname: string): Route {
   if (pathname === "/robots.txt") return { kind: "robots" };
   if (pathname.startsWith("/static/") || pathname === "/favicon.ico") return { kind: "asset", path: pathname };
   if (pathname.startsWith("/ung-tuyen/")) return { kind: "apply" };
+  const greenhouse = GREENHOUSE_JOBS.exec(pathname);
+  if (greenhouse?.[1] && KEYWORD_SLUG.test(greenhouse[1]))
+    return { kind: "api", api: "greenhouse", token: greenhouse[1] };
+  const lever = LEVER_POSTINGS.exec(pathname);
+  if (lever?.[1] && KEYWORD_SLUG.test(lever[1])) return { kind: "api", api: "lever", token: lever[1] };
   const listing = LISTING.exec(pathname);
   if (listing?.[1] && KEYWORD_SLUG.test(listing[1])) return { kind: "listing", keyword: listing[1] };
   const standard = STANDARD_DETAIL.exec(pathname);

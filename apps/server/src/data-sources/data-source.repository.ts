@@ -22,6 +22,8 @@ interface ListedRow extends Record<string, unknown> {
   last_finished_at: Date | string | null;
   last_jobs_added: number | null;
   postings_count: number | string;
+  consecutive_failures: number;
+  health: string;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -48,6 +50,8 @@ function toDataSource(row: ListedRow): DataSource {
           }
         : null,
     postings_count: Number(row.postings_count),
+    consecutive_failures: Number(row.consecutive_failures ?? 0),
+    health: row.health === "degraded" || row.health === "deactivated" ? row.health : "ok",
   };
 }
 
@@ -59,6 +63,7 @@ export class DataSourceRepository {
       this.db,
       sql`
       SELECT ds.id, ds.site_name, ds.kind, ds.base_url, ds.is_active, ds.config, ds.created_at, ds.updated_at,
+        ds.consecutive_failures, ds.health,
         (SELECT sj.id FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}) LIMIT 1) AS active_job_id,
         last.id AS last_job_id, last.status AS last_status, last.created_at AS last_created_at,
         last.finished_at AS last_finished_at, (last.stats->>'jobs_added')::int AS last_jobs_added,
@@ -115,7 +120,12 @@ export class DataSourceRepository {
   ): Promise<DataSourceRow | null> {
     const rows = await this.db
       .update(dataSources)
-      .set({ ...values, updatedAt: new Date() })
+      // switching a source back on clears its auto-disable state
+      .set({
+        ...values,
+        ...(values.isActive === true ? { consecutiveFailures: 0, health: "ok" } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(dataSources.id, id))
       .returning();
     return rows[0] ?? null;

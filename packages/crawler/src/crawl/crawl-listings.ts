@@ -177,9 +177,10 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
   await runPool(() => queue.shift(), runListing, options.concurrency, stop.signal);
 
   const kept = plan.kept();
+  // boards whose listing carries whole postings (JSON APIs) hand the detail over with the card
   const items: CrawlItem[] = kept.map(({ card, targetIndex, page }) => ({
     card,
-    detail: null,
+    detail: card.detail ?? null,
     target: plan.label(targetIndex),
     page,
   }));
@@ -196,10 +197,11 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
     stop.signal.addEventListener("abort", stopDetails, { once: true });
     if (signal?.aborted) stopDetails();
     signal?.addEventListener("abort", stopDetails, { once: true });
+    const wanted = items.filter((item) => item.card.detail === undefined);
     let next = 0;
-    const total = items.length;
+    const total = wanted.length;
     await runPool(
-      () => (next < items.length ? items[next++] : undefined),
+      () => (next < wanted.length ? wanted[next++] : undefined),
       async (item: CrawlItem) => {
         const { url, external_id: externalId } = item.card;
         try {
