@@ -14,5 +14,7 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
     syncStaleSecs: env.SYNC_STALE_SECS,
     syncRetention: env.SYNC_RETENTION,
     ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    ...(env.SMTP_FROM ? { smtpFrom: env.SMTP_FROM } : {}),
   };
 }

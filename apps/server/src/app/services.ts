@@ -16,6 +16,16 @@ import { SyncJobService } from "../sync/sync-job.service";
 import { SyncQueue } from "../sync/sync-queue";
 import { SyncRunner } from "../sync/sync-runner";
 import { SyncWorker } from "../sync/sync-worker";
+import { privateHostReason } from "../data-sources/base-url-policy";
+import { SourceHealthTracker } from "../data-sources/source-health";
+import { createChannelSenders } from "../notifications/channel-senders";
+import { createMailer } from "../notifications/mailer";
+import { NotificationChannelRepository } from "../notifications/notification-channel.repository";
+import { NotificationDeliveryRepository } from "../notifications/notification-delivery.repository";
+import { NotificationDispatcher } from "../notifications/notification-dispatcher";
+import { NotificationQueue } from "../notifications/notification-queue";
+import { NotificationService } from "../notifications/notification.service";
+import { SyncJobNotifier } from "../notifications/sync-job-notifier";
 import { HealthService } from "./health.service";
 
 export interface ServiceOptions {
@@ -32,6 +42,12 @@ export interface ServiceOptions {
   crawlConcurrency: number;
   heartbeatMillis: number;
   progressIntervalMillis: number;
+  /** E-mail notifications: smtp(s):// URL (unset: e-mail channels fail with that reason) and the From address. */
+  smtpUrl?: string;
+  smtpFrom?: string;
+  /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
+  notificationMaxAttempts: number;
+  notificationRetryDelaySecs: number;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -41,6 +57,8 @@ export const DEFAULT_SERVICE_OPTIONS = {
   crawlConcurrency: 4,
   heartbeatMillis: 1000,
   progressIntervalMillis: 250,
+  notificationMaxAttempts: 6,
+  notificationRetryDelaySecs: 5,
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -60,6 +78,9 @@ export interface Services {
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
+  notifications: NotificationService;
+  notificationQueue: NotificationQueue;
+  notificationDispatcher: NotificationDispatcher;
   options: ServiceOptions;
 }
 
@@ -72,6 +93,32 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const progressHub = new ProgressHub(syncJobRepository);
   const postingWrites = new PostingWriteRepository(database.db);
   const queue = new SyncQueue(database, logger);
+  const urlPolicy = (url: string) => (options.allowPrivateHosts ? null : privateHostReason(url));
+  const channelRepository = new NotificationChannelRepository(database.db);
+  const deliveryRepository = new NotificationDeliveryRepository(database.db);
+  const notificationQueue = new NotificationQueue(() => queue.pgBoss, {
+    maxAttempts: options.notificationMaxAttempts,
+    retryDelaySecs: options.notificationRetryDelaySecs,
+  });
+  const notificationDispatcher = new NotificationDispatcher(
+    deliveryRepository,
+    channelRepository,
+    createChannelSenders({
+      timeoutMillis: 10_000,
+      mailer: options.smtpUrl ? createMailer(options.smtpUrl) : null,
+      mailFrom: options.smtpFrom ?? "jobsync <jobsync@localhost>",
+      urlPolicy,
+    }),
+    options.notificationMaxAttempts,
+    logger,
+  );
+  const notifier = new SyncJobNotifier(
+    syncJobRepository,
+    new SourceHealthTracker(database.db),
+    channelRepository,
+    deliveryRepository,
+    notificationQueue,
+  );
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
     syncJobRepository,
@@ -89,6 +136,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     },
     logger,
     (jobId) => progressHub.notify(jobId),
+    notifier,
   );
   const worker = new SyncWorker(
     queue,
@@ -120,6 +168,12 @@ export function createServices(database: Database, options: ServiceOptions, logg
     queue,
     runner,
     worker,
+    notifications: new NotificationService(channelRepository, deliveryRepository, dataSourceRepository, {
+      urlPolicy,
+      smtpConfigured: Boolean(options.smtpUrl),
+    }),
+    notificationQueue,
+    notificationDispatcher,
     options,
   };
 }
@@ -127,12 +181,17 @@ export function createServices(database: Database, options: ServiceOptions, logg
 /** Start the queue (always: the API enqueues) and, when this process works, the worker. */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
   await services.queue.start();
-  if (runWorker) await services.worker.start();
+  await services.notificationQueue.start();
+  if (runWorker) {
+    await services.worker.start();
+    await services.notificationQueue.work((id) => services.notificationDispatcher.deliver(id));
+  }
 }
 
 /** Stop in order: the worker (its sync jobs end as interrupted), the queue, the SSE hub. */
 export async function stopServices(services: Services): Promise<void> {
   await services.worker.stop();
+  await services.notificationQueue.stop();
   await services.queue.stop();
   services.progressHub.close();
 }

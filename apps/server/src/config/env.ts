@@ -70,6 +70,10 @@ export const envSchema = z
     LOGIN_MAX_ATTEMPTS: int("LOGIN_MAX_ATTEMPTS", 1, 1000, 5),
     LOGIN_WINDOW_SECS: int("LOGIN_WINDOW_SECS", 1, 86400, 900),
     WEB_DIST_DIR: text,
+    SMTP_URL: text.refine((v) => v === undefined || /^smtps?:\/\/[^/]/.test(v), {
+      message: "SMTP_URL must be an smtp:// or smtps:// URL",
+    }),
+    SMTP_FROM: text,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

@@ -12,6 +12,7 @@ import { authRoutes } from "./routes/auth.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
+import { notificationRoutes } from "./routes/notifications.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { registerStaticWeb } from "./static-web";
@@ -118,6 +119,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(syncJobRoutes(services.syncJobs));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
   await app.register(jobRoutes(services.postingSearch));
+  await app.register(notificationRoutes(services.notifications));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

@@ -3,6 +3,7 @@ import type { DataSourceRepository } from "../data-sources/data-source.repositor
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
 import { BatchingProgressManager, type TimelineEvent } from "./progress/progress-manager";
 import type { SyncContext, SyncRuntimeOptions } from "./sync-context";
+import type { SyncFinishListener } from "./sync-finish-listener";
 import type { SyncJobRepository } from "./sync-job.repository";
 import { runPipeline } from "./sync-pipeline";
 
@@ -36,6 +37,8 @@ export class SyncRunner {
     private readonly options: SyncRunnerOptions,
     private readonly log: RunnerLogger,
     private readonly onChange: (jobId: string) => void = () => {},
+    /** Told after the final status is stored (auto-disable, notifications). */
+    private readonly finishListener: SyncFinishListener | null = null,
   ) {}
 
   get activeCount(): number {
@@ -123,8 +126,16 @@ export class SyncRunner {
         stepKey: null,
         message: `Sync job ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`,
       };
-      await this.syncJobs.finish(jobId, workerId, outcome.status, outcome.error, progress.state, [final]);
+      const finished = await this.syncJobs.finish(jobId, workerId, outcome.status, outcome.error, progress.state, [
+        final,
+      ]);
       this.log.info({ jobId, status: outcome.status, stats: progress.state.stats }, "sync job finished");
+      if (finished && this.finishListener) {
+        const job = { jobId, dataSourceId: claim.dataSourceId, status: outcome.status, error: outcome.error };
+        await this.finishListener
+          .syncJobFinished(job)
+          .catch((error) => this.log.error({ err: error, jobId }, "finish listener failed"));
+      }
       await this.syncJobs.enforceRetention(this.options.retention);
     } catch (error) {
       this.log.error({ err: error, jobId }, "could not record the end of a sync job; the reaper will fail it");

@@ -1,19 +1,32 @@
+import { resolveSyncOptions } from "@jobsync/contracts";
 import { InvalidPostingError, type PostingDraft } from "@jobsync/crawler";
+import { createPostingFilter } from "../filters/posting-filter";
 import { requireValue, type SyncStep } from "../sync-context";
 
-/** Process Jobs: normalise and sanitise each crawled posting; a posting that cannot be stored is counted invalid. */
+/**
+ * Process Jobs: normalise and sanitise each crawled posting; a posting that cannot be stored is counted invalid, one
+ * the source's filters reject is counted filtered (with the reason in the details) and not saved.
+ */
 export const processJobsStep: SyncStep = {
   key: "process_jobs",
   async run(ctx, report) {
     const adapter = requireValue(ctx.adapter, "site adapter");
     const drafts: PostingDraft[] = [];
     const reasons = new Map<string, number>();
+    const filter = createPostingFilter(resolveSyncOptions(ctx.source.config));
+    const filtered = new Map<string, number>();
     const total = ctx.items.length;
     for (let i = 0; i < total; i++) {
       const item = ctx.items[i]!;
       try {
-        drafts.push(adapter.toDraft(item.card, item.detail, { crawledAt: ctx.crawledAt }));
+        const draft = adapter.toDraft(item.card, item.detail, { crawledAt: ctx.crawledAt });
         ctx.progress.apply({ op: "stat_increment", key: "jobs_processed", by: 1 });
+        const why = filter.reason(draft);
+        if (why === null) drafts.push(draft);
+        else {
+          filtered.set(why, (filtered.get(why) ?? 0) + 1);
+          ctx.progress.apply({ op: "stat_increment", key: "jobs_filtered", by: 1 });
+        }
       } catch (error) {
         const reason = error instanceof InvalidPostingError ? error.reason : `unexpected: ${(error as Error).message}`;
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
@@ -29,10 +42,12 @@ export const processJobsStep: SyncStep = {
     }
     ctx.drafts = drafts;
     for (const [reason, count] of reasons) report.detail(`${count} invalid: ${reason}`);
-    const invalid = total - drafts.length;
+    for (const [reason, count] of filtered) report.detail(`${count} filtered: ${reason}`);
+    const skipped = [...filtered.values()].reduce((a, b) => a + b, 0);
+    const invalid = total - drafts.length - skipped;
     return {
       status: "completed",
-      message: `${drafts.length} valid job postings${invalid > 0 ? `, ${invalid} invalid` : ""}`,
+      message: `${drafts.length} valid job postings${invalid > 0 ? `, ${invalid} invalid` : ""}${skipped > 0 ? `, ${skipped} filtered` : ""}`,
     };
   },
 };

@@ -1,0 +1,103 @@
+import {
+  channelIdParamsSchema,
+  createNotificationChannelSchema,
+  deliveryListQuerySchema,
+  notificationChannelListSchema,
+  notificationChannelSchema,
+  notificationDeliveryListSchema,
+  updateNotificationChannelSchema,
+} from "@jobsync/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { NotificationService } from "../../notifications/notification.service";
+
+const tags = ["notifications"];
+const security = [{ bearer: [] }];
+const BASE = "/api/v1/admin/notifications";
+
+export function notificationRoutes(service: NotificationService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      `${BASE}/channels`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "List notification channels (webhook, Slack-compatible webhook, e-mail)",
+          response: { 200: notificationChannelListSchema.extend({ smtp_configured: z.boolean() }) },
+        },
+      },
+      async () => ({ items: await service.list(), smtp_configured: service.smtpConfigured }),
+    );
+    app.post(
+      `${BASE}/channels`,
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            "Create a channel, global or for one data source (site_name); the webhook secret is generated if omitted",
+          body: createNotificationChannelSchema,
+          response: { 201: notificationChannelSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.create(request.body)),
+    );
+    app.get(
+      `${BASE}/channels/:channel_id`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "One notification channel",
+          params: channelIdParamsSchema,
+          response: { 200: notificationChannelSchema },
+        },
+      },
+      async (request) => service.get(request.params.channel_id),
+    );
+    app.patch(
+      `${BASE}/channels/:channel_id`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Update a channel (its type cannot change)",
+          params: channelIdParamsSchema,
+          body: updateNotificationChannelSchema,
+          response: { 200: notificationChannelSchema },
+        },
+      },
+      async (request) => service.update(request.params.channel_id, request.body),
+    );
+    app.delete(
+      `${BASE}/channels/:channel_id`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Delete a channel with its delivery log",
+          params: channelIdParamsSchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await service.delete(request.params.channel_id);
+        return reply.status(204).send(null);
+      },
+    );
+    app.get(
+      `${BASE}/deliveries`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Delivery log, newest first: status, attempts, last response code and error",
+          querystring: deliveryListQuerySchema,
+          response: { 200: notificationDeliveryListSchema },
+        },
+      },
+      async (request) => ({ items: await service.deliveriesLog(request.query) }),
+    );
+  };
+}
