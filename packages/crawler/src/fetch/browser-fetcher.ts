@@ -109,11 +109,13 @@ export class BrowserFetcher implements Fetcher {
 
   private async launch(): Promise<string> {
     const executablePath = resolveChromiumPath(this.options.chromiumPath);
+    const headless = this.options.headless ?? true;
     try {
       const browser = await chromium.launch({
         executablePath,
-        headless: this.options.headless ?? true,
-        args: CHROMIUM_ARGS,
+        headless,
+        // the house flags force headless: a headed browser (for debugging) gets them without --headless
+        args: headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((flag) => flag !== "--headless"),
         timeout: this.options.launchTimeoutMillis ?? 30_000,
         env: { ...process.env, [BROWSER_MARKER_VARIABLE]: this.instanceId },
       });
