@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boolean, httpUrl } from "./field-rules";
+import { cronExpression, timeZone } from "./schedule";
 import { sourceKindSchema } from "./source-config";
 import { syncJobStatusSchema } from "./sync-job-status";
 
@@ -26,6 +27,9 @@ export const createDataSourceSchema = z.strictObject({
   base_url: httpUrl("base_url"),
   is_active: boolean("is_active").optional(),
   config: configObject.optional(),
+  /** A cron expression (5 fields) to sync on a schedule; null or absent: no schedule. */
+  schedule_cron: cronExpression("schedule_cron").nullable().optional(),
+  schedule_timezone: timeZone("schedule_timezone").optional(),
 });
 export type CreateDataSourceRequest = z.infer<typeof createDataSourceSchema>;
 
@@ -36,10 +40,19 @@ export const updateDataSourceSchema = z
     is_active: boolean("is_active").optional(),
     config: configObject.optional(),
     replace_config: boolean("replace_config").optional(),
+    /** null removes the schedule. */
+    schedule_cron: cronExpression("schedule_cron").nullable().optional(),
+    schedule_timezone: timeZone("schedule_timezone").optional(),
   })
-  .refine((body) => body.base_url !== undefined || body.is_active !== undefined || body.config !== undefined, {
-    error: "nothing to update: give base_url, is_active or config",
-  });
+  .refine(
+    (body) =>
+      body.base_url !== undefined ||
+      body.is_active !== undefined ||
+      body.config !== undefined ||
+      body.schedule_cron !== undefined ||
+      body.schedule_timezone !== undefined,
+    { error: "nothing to update: give base_url, is_active, config, schedule_cron or schedule_timezone" },
+  );
 export type UpdateDataSourceRequest = z.infer<typeof updateDataSourceSchema>;
 
 export const lastSyncSchema = z.object({
@@ -66,6 +79,10 @@ export const dataSourceSchema = z.object({
   /** Auto-disable: failed sync jobs in a row, and ok | degraded | deactivated. */
   consecutive_failures: z.int().default(0),
   health: z.enum(["ok", "degraded", "deactivated"]).default("ok"),
+  schedule_cron: z.string().nullable(),
+  schedule_timezone: z.string(),
+  /** The next time the schedule fires (null without a schedule, or while the source is inactive). */
+  next_run_at: z.string().nullable(),
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
 

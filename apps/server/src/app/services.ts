@@ -4,11 +4,14 @@ import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
+import { BatchSyncService } from "../batches/batch-sync.service";
 import { privateHostReason } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
 import { DataSourceService } from "../data-sources/data-source.service";
 import { SourceHealthTracker } from "../data-sources/source-health";
 import type { Database } from "../db/database";
+import { ExportRepository } from "../exports/export.repository";
+import { ExportService } from "../exports/export.service";
 import { createChannelSenders } from "../notifications/channel-senders";
 import { createMailer } from "../notifications/mailer";
 import { NotificationService } from "../notifications/notification.service";
@@ -20,6 +23,8 @@ import { SyncJobNotifier } from "../notifications/sync-job-notifier";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
+import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
+import { SyncScheduler } from "../schedules/sync-scheduler";
 import { ProgressHub } from "../sync/events/progress-hub";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
@@ -78,6 +83,10 @@ export interface Services {
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
+  scheduleRuns: ScheduleRunRepository;
+  scheduler: SyncScheduler;
+  batches: BatchSyncService;
+  exports: ExportService;
   notifications: NotificationService;
   notificationQueue: NotificationQueue;
   notificationDispatcher: NotificationDispatcher;
@@ -149,19 +158,32 @@ export function createServices(database: Database, options: ServiceOptions, logg
     },
     logger,
   );
+  const syncJobs = new SyncJobService(syncJobRepository, dataSourceRepository, {
+    enqueue: (jobId) => queue.enqueue(jobId),
+    cancelLocal: (jobId) => runner.cancelLocal(jobId),
+  });
+  const scheduleRuns = new ScheduleRunRepository(database.db);
+  const scheduler = new SyncScheduler(queue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
+    refreshMillis: 5_000,
+  });
   return {
     database,
     logger,
     users,
     auth: new AuthService(users, tokens, limiter),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { allowPrivateHosts: options.allowPrivateHosts }),
+    dataSources: new DataSourceService(
+      dataSourceRepository,
+      { allowPrivateHosts: options.allowPrivateHosts },
+      scheduler,
+    ),
     health: new HealthService(database),
     syncJobRepository,
-    syncJobs: new SyncJobService(syncJobRepository, dataSourceRepository, {
-      enqueue: (jobId) => queue.enqueue(jobId),
-      cancelLocal: (jobId) => runner.cancelLocal(jobId),
-    }),
+    syncJobs,
+    scheduleRuns,
+    scheduler,
+    batches: new BatchSyncService(syncJobs, syncJobRepository),
+    exports: new ExportService(new ExportRepository(database.db), syncJobs),
     progressHub,
     postingWrites,
     postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
@@ -181,6 +203,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
 /** Start the queue (always: the API enqueues) and, when this process works, the worker. */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
   await services.queue.start();
+  await services.scheduler.start(runWorker);
   await services.notificationQueue.start();
   if (runWorker) {
     await services.worker.start();
@@ -190,6 +213,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
 
 /** Stop in order: the worker (its sync jobs end as interrupted), the queue, the SSE hub. */
 export async function stopServices(services: Services): Promise<void> {
+  await services.scheduler.stop();
   await services.worker.stop();
   await services.notificationQueue.stop();
   await services.queue.stop();

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import { type DataSourceRow, dataSources } from "../db/schema";
+import { nextRunIso } from "../schedules/cron";
 
 const ACTIVE = sql.raw(ACTIVE_SYNC_JOB_STATUSES.map((s) => `'${s}'`).join(", "));
 
@@ -22,6 +23,8 @@ interface ListedRow extends Record<string, unknown> {
   last_finished_at: Date | string | null;
   last_jobs_added: number | null;
   postings_count: number | string;
+  schedule_cron: string | null;
+  schedule_timezone: string;
   consecutive_failures: number;
   health: string;
 }
@@ -50,6 +53,9 @@ function toDataSource(row: ListedRow): DataSource {
           }
         : null,
     postings_count: Number(row.postings_count),
+    schedule_cron: row.schedule_cron,
+    schedule_timezone: row.schedule_timezone,
+    next_run_at: row.is_active ? nextRunIso(row.schedule_cron, row.schedule_timezone) : null,
     consecutive_failures: Number(row.consecutive_failures ?? 0),
     health: row.health === "degraded" || row.health === "deactivated" ? row.health : "ok",
   };
@@ -63,6 +69,7 @@ export class DataSourceRepository {
       this.db,
       sql`
       SELECT ds.id, ds.site_name, ds.kind, ds.base_url, ds.is_active, ds.config, ds.created_at, ds.updated_at,
+        ds.schedule_cron, ds.schedule_timezone,
         ds.consecutive_failures, ds.health,
         (SELECT sj.id FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}) LIMIT 1) AS active_job_id,
         last.id AS last_job_id, last.status AS last_status, last.created_at AS last_created_at,
@@ -109,6 +116,8 @@ export class DataSourceRepository {
     baseUrl: string;
     isActive: boolean;
     config: Record<string, unknown>;
+    scheduleCron?: string | null;
+    scheduleTimezone?: string;
   }): Promise<DataSourceRow | null> {
     const rows = await this.db.insert(dataSources).values(values).onConflictDoNothing().returning();
     return rows[0] ?? null;
@@ -116,7 +125,13 @@ export class DataSourceRepository {
 
   async update(
     id: string,
-    values: Partial<{ baseUrl: string; isActive: boolean; config: Record<string, unknown> }>,
+    values: Partial<{
+      baseUrl: string;
+      isActive: boolean;
+      config: Record<string, unknown>;
+      scheduleCron: string | null;
+      scheduleTimezone: string;
+    }>,
   ): Promise<DataSourceRow | null> {
     const rows = await this.db
       .update(dataSources)

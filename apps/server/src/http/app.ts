@@ -9,10 +9,13 @@ import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { registerErrorHandler } from "./error-handler";
 import { authRoutes } from "./routes/auth.routes";
+import { batchSyncRoutes } from "./routes/batch-sync.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
+import { exportRoutes } from "./routes/exports.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
 import { notificationRoutes } from "./routes/notifications.routes";
+import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { registerStaticWeb } from "./static-web";
@@ -119,6 +122,9 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(syncJobRoutes(services.syncJobs));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
   await app.register(jobRoutes(services.postingSearch));
+  await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
+  await app.register(batchSyncRoutes(services.batches));
+  await app.register(exportRoutes(services.exports));
   await app.register(notificationRoutes(services.notifications));
 
   await registerStaticWeb(app, options.webDistDir);

@@ -19,37 +19,46 @@ export interface SearchFilter {
   pageSize: number;
 }
 
-const SUMMARY_COLUMNS = sql`p.id, ds.site_name, p.external_id, p.url, p.title, p.company, p.company_url, p.logo_url,
+export const SUMMARY_COLUMNS = sql`p.id, ds.site_name, p.external_id, p.url, p.title, p.company, p.company_url, p.logo_url,
   p.salary_raw, p.salary_min, p.salary_max, p.salary_currency, p.salary_period, p.salary_negotiable, p.locations,
   p.provinces, p.experience, p.level, p.tags, p.deadline, p.posted_at, p.status, p.duplicate_of, p.first_seen_at,
   p.last_seen_at`;
+
+/** The WHERE conditions of a search (over `job_postings p JOIN data_sources ds`), shared by search and export. */
+export function searchConditions(filter: Omit<SearchFilter, "page" | "pageSize">): SQL[] {
+  const where: SQL[] = [sql`true`];
+  const query = tsqueryOf(filter);
+  if (query) where.push(sql`p.search_vector @@ ${query}`);
+  if (filter.status !== "all") where.push(sql`p.status = ${filter.status}`);
+  if (filter.provinces) {
+    where.push(sql`p.provinces && ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(filter.provinces)}::jsonb))`);
+  } else if (filter.locationText) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM unnest(p.locations) AS l
+                    WHERE jobsync_unaccent(lower(l)) LIKE '%' || jobsync_unaccent(lower(${filter.locationText})) || '%')`,
+    );
+  }
+  if (filter.siteName) where.push(sql`lower(ds.site_name) = lower(${filter.siteName})`);
+  if (filter.salaryMinVnd !== null) {
+    where.push(
+      sql`coalesce(p.salary_max, p.salary_min) * CASE WHEN p.salary_currency = 'USD' THEN ${USD_TO_VND} ELSE 1 END
+              >= ${filter.salaryMinVnd}`,
+    );
+  }
+  return where;
+}
+
+function tsqueryOf(filter: Pick<SearchFilter, "tsquery">): SQL | null {
+  return filter.tsquery ? sql`to_tsquery('simple', jobsync_unaccent(${filter.tsquery}))` : null;
+}
 
 /** All SQL that reads job postings: ranked full-text search and one posting. */
 export class PostingReadRepository {
   constructor(private readonly db: Db) {}
 
   async search(filter: SearchFilter): Promise<JobSearchResult> {
-    const where: SQL[] = [sql`true`];
-    const query = filter.tsquery ? sql`to_tsquery('simple', jobsync_unaccent(${filter.tsquery}))` : null;
-    if (query) where.push(sql`p.search_vector @@ ${query}`);
-    if (filter.status !== "all") where.push(sql`p.status = ${filter.status}`);
-    if (filter.provinces) {
-      where.push(
-        sql`p.provinces && ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(filter.provinces)}::jsonb))`,
-      );
-    } else if (filter.locationText) {
-      where.push(
-        sql`EXISTS (SELECT 1 FROM unnest(p.locations) AS l
-                    WHERE jobsync_unaccent(lower(l)) LIKE '%' || jobsync_unaccent(lower(${filter.locationText})) || '%')`,
-      );
-    }
-    if (filter.siteName) where.push(sql`lower(ds.site_name) = lower(${filter.siteName})`);
-    if (filter.salaryMinVnd !== null) {
-      where.push(
-        sql`coalesce(p.salary_max, p.salary_min) * CASE WHEN p.salary_currency = 'USD' THEN ${USD_TO_VND} ELSE 1 END
-              >= ${filter.salaryMinVnd}`,
-      );
-    }
+    const where = searchConditions(filter);
+    const query = tsqueryOf(filter);
     const rank = query ? sql`ts_rank_cd(p.search_vector, ${query})` : sql`null::real`;
     const order = query ? sql`rank DESC, p.last_seen_at DESC, p.id DESC` : sql`p.last_seen_at DESC, p.id DESC`;
     const rows = await queryRows<PostingRow & { total: number | string }>(

@@ -1,25 +1,30 @@
 import type { JobPostingDetail, JobSearchQuery, JobSearchResult } from "@jobsync/contracts";
 import { canonicalProvince } from "@jobsync/crawler";
 import { notFound } from "../errors/app-error";
-import type { PostingReadRepository } from "./posting-read.repository";
+import type { PostingReadRepository, SearchFilter } from "./posting-read.repository";
 import { toPrefixTsquery } from "./search-query";
+
+/** The search box and filters → the repository's filter (without paging); also used by the CSV export. */
+export function toSearchFilter(
+  query: Omit<JobSearchQuery, "page" | "page_size">,
+): Omit<SearchFilter, "page" | "pageSize"> {
+  const province = query.location ? canonicalProvince(query.location) : null;
+  return {
+    tsquery: query.q ? toPrefixTsquery(query.q) : null,
+    provinces: province ? [province] : null,
+    locationText: query.location && !province ? query.location : null,
+    siteName: query.source ?? null,
+    salaryMinVnd: query.salary_min ?? null,
+    status: query.status,
+  };
+}
 
 /** The public read API over job postings. */
 export class PostingSearchService {
   constructor(private readonly postings: PostingReadRepository) {}
 
   search(query: JobSearchQuery): Promise<JobSearchResult> {
-    const province = query.location ? canonicalProvince(query.location) : null;
-    return this.postings.search({
-      tsquery: query.q ? toPrefixTsquery(query.q) : null,
-      provinces: province ? [province] : null,
-      locationText: query.location && !province ? query.location : null,
-      siteName: query.source ?? null,
-      salaryMinVnd: query.salary_min ?? null,
-      status: query.status,
-      page: query.page,
-      pageSize: query.page_size,
-    });
+    return this.postings.search({ ...toSearchFilter(query), page: query.page, pageSize: query.page_size });
   }
 
   async get(id: number): Promise<JobPostingDetail> {

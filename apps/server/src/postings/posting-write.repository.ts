@@ -106,15 +106,24 @@ export class PostingWriteRepository {
     const payload = JSON.stringify(drafts.map(toRecord));
     let counts: SaveCounts = { added: 0, updated: 0 };
     await this.db.transaction(async (tx) => {
+      // each row written is also logged in sync_job_postings as 'added' or 'updated' by this sync job (the first
+      // change wins when a re-run writes it again), which the sync job export reads
       const rows = await queryRows<{ inserted: boolean }>(
         tx as unknown as Db,
-        sql`INSERT INTO job_postings (data_source_id, first_sync_job_id, last_sync_job_id, ${sql.raw(NAMES)})
-            SELECT ${dataSourceId}::uuid, ${syncJobId}::uuid, ${syncJobId}::uuid, ${sql.raw(NAMES)}
-            FROM jsonb_to_recordset(${payload}::jsonb) AS r(${sql.raw(COLUMNS)})
-            ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
-              last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null
-            WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-            RETURNING (xmax = 0) AS inserted`,
+        sql`WITH written AS (
+              INSERT INTO job_postings (data_source_id, first_sync_job_id, last_sync_job_id, ${sql.raw(NAMES)})
+              SELECT ${dataSourceId}::uuid, ${syncJobId}::uuid, ${syncJobId}::uuid, ${sql.raw(NAMES)}
+              FROM jsonb_to_recordset(${payload}::jsonb) AS r(${sql.raw(COLUMNS)})
+              ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
+                last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null
+              WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+              RETURNING id, (xmax = 0) AS inserted
+            ), logged AS (
+              INSERT INTO sync_job_postings (sync_job_id, job_posting_id, change)
+              SELECT ${syncJobId}::uuid, id, CASE WHEN inserted THEN 'added' ELSE 'updated' END FROM written
+              ON CONFLICT (sync_job_id, job_posting_id) DO NOTHING
+            )
+            SELECT inserted FROM written`,
       );
       const added = rows.filter((r) => r.inserted).length;
       counts = { added, updated: rows.length - added };

@@ -94,6 +94,11 @@ export class SyncJobRepository {
     }
   }
 
+  /** The sync jobs of one multi-site batch, in the order they were started. */
+  async listBatch(batchId: string): Promise<CrawlJobProgress[]> {
+    return this.view(sql`sj.batch_id = ${batchId}`, sql`ORDER BY sj.created_at, sj.site_name`);
+  }
+
   async list(filter: ListFilter): Promise<CrawlJobProgress[]> {
     const conditions: SQL[] = [sql`true`];
     if (filter.statuses) conditions.push(sql`sj.status IN (${list(filter.statuses)})`);

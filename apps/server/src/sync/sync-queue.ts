@@ -31,6 +31,10 @@ export class SyncQueue {
       // archive and delete finished queue messages: the sync_jobs table keeps the history
       archiveCompletedAfterSeconds: 3600,
       deleteAfterDays: 1,
+      // schedules (src/schedules): due ticks are looked for every 5 s (by one process per interval) and their
+      // messages moved every 2 s, so a fire lands within seconds of its tick
+      cronMonitorIntervalSeconds: 5,
+      cronWorkerIntervalSeconds: 2,
     } as ConstructorParameters<typeof PgBoss>[0]);
     this.boss.on("error", (error) => logger.error({ err: error }, "queue error"));
   }

@@ -115,6 +115,9 @@ export function dataSourceFixture(patch: Partial<DataSource> = {}): DataSource {
     active_job_id: null,
     last_sync: null,
     postings_count: 0,
+    schedule_cron: null,
+    schedule_timezone: "UTC",
+    next_run_at: null,
     ...patch,
   });
 }

@@ -7,6 +7,8 @@ export const dataSources = pgTable("data_sources", {
   baseUrl: text("base_url").notNull(),
   isActive: boolean("is_active").notNull().default(true),
   config: jsonb("config").$type<Record<string, unknown>>().notNull(),
+  scheduleCron: text("schedule_cron"),
+  scheduleTimezone: text("schedule_timezone").notNull().default("UTC"),
   /** Failed sync jobs in a row and the health derived from them (migration 0003, see sync/source-health). */
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),
   health: text("health").notNull().default("ok"),

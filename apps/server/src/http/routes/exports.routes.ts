@@ -1,0 +1,49 @@
+import { jobExportQuerySchema, jobIdParamsSchema, syncJobExportQuerySchema } from "@jobsync/contracts";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { ExportFile, ExportService } from "../../exports/export.service";
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", `attachment; filename="${file.filename}"`)
+    .header("cache-control", "no-store")
+    .send(file.stream);
+}
+
+/** Streamed downloads: rows are read in keyset batches and written as they come, never held all at once. */
+export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/v1/admin/data-sources/sync/jobs/:job_id/export",
+      {
+        config: { streamToken: true },
+        schema: {
+          tags: ["sync jobs"],
+          security: [{ bearer: [] }],
+          summary: "Download a sync job report: summary, steps, errors, and the postings it added or updated",
+          description:
+            "`format=csv` (default): sections summary, step, error and posting, each with its own header row whose first cell is `section`. `format=json`: the sync job's progress with `errors` and `postings`. Streamed. A browser link may authenticate with a stream token as `?token=`.",
+          params: jobIdParamsSchema,
+          querystring: syncJobExportQuerySchema,
+          produces: ["text/csv", "application/json"],
+        },
+      },
+      async (request, reply) =>
+        sendFile(reply, await service.syncJobReport(request.params.job_id, request.query.format)),
+    );
+    app.get(
+      "/api/v1/jobs/export",
+      {
+        schema: {
+          tags: ["job postings"],
+          summary: "Download job posting search results as CSV (the filters of GET /api/v1/jobs, every page)",
+          description: "Ordered by id; streamed in batches, so large results never sit in memory.",
+          querystring: jobExportQuerySchema,
+          produces: ["text/csv"],
+        },
+      },
+      async (request, reply) => sendFile(reply, service.postingsCsv(request.query)),
+    );
+  };
+}
