@@ -1,12 +1,23 @@
 import { z } from "zod";
+import { greenhouseConfigSchema, leverConfigSchema } from "./ats";
+import { cssConfigSchema } from "./css";
+import { itviecConfigSchema } from "./itviec";
 import { topcvConfigSchema } from "./topcv";
 
+export * from "./ats";
+export * from "./crawl-options";
+export * from "./css";
+export * from "./itviec";
 export * from "./sync-options";
 export * from "./topcv";
 
 /** Adapter kinds and their config schemas. Adding a board adds one entry here. */
 export const sourceConfigSchemas = {
   topcv: topcvConfigSchema,
+  itviec: itviecConfigSchema,
+  css: cssConfigSchema,
+  greenhouse: greenhouseConfigSchema,
+  lever: leverConfigSchema,
 } as const;
 
 export type SourceKind = keyof typeof sourceConfigSchemas;

@@ -16,6 +16,12 @@ export interface ListingCard {
   logo_url: string | null;
   /** e.g. "Cập nhật 2 ngày trước". */
   updated_label: string | null;
+  /** JSON APIs (Greenhouse, Lever) list whole postings: the detail comes with the card, no detail page is fetched. */
+  detail?: JobDetail | null;
+  /** An exact publication time (ISO) when the board gives one; wins over `updated_label`. */
+  posted_at?: string | null;
+  /** A salary the board gives in numbers (JSON APIs); wins over parsing `salary_text`, which is its raw text. */
+  salary?: Salary | null;
 }
 
 export interface Pagination {
@@ -130,6 +136,12 @@ export interface SiteAdapter<Config = unknown> {
   parseDetail?(body: string, url: string): JobDetail;
   /** Normalise and sanitise a card (and its detail page, when fetched) into a draft (Process Jobs). */
   toDraft(card: ListingCard, detail: JobDetail | null, context: AdapterContext): PostingDraft;
+  /**
+   * Adapters whose parsing depends on the source config (the no-code CSS source) build a configured adapter here;
+   * the sync engine and the preview call it through `adapterForSource`. Absent: the adapter is the same for every
+   * config.
+   */
+  configure?(config: Config): SiteAdapter<Config>;
 }
 
 /** A page that cannot be parsed: the step records it as a parse error with the URL. */

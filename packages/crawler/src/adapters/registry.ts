@@ -1,10 +1,18 @@
 import { SOURCE_KINDS, type SourceKind } from "@jobsync/contracts";
 import type { SiteAdapter } from "./adapter";
+import { greenhouseAdapter } from "./ats/greenhouse-adapter";
+import { leverAdapter } from "./ats/lever-adapter";
+import { cssAdapter } from "./css/css-adapter";
+import { itviecAdapter } from "./itviec/itviec-adapter";
 import { topcvAdapter } from "./topcv/topcv-adapter";
 
 /** One adapter per data source kind. Adding a board adds one entry here and one in contracts' source-config. */
 const ADAPTERS: Readonly<Record<SourceKind, SiteAdapter>> = {
   topcv: topcvAdapter,
+  itviec: itviecAdapter as SiteAdapter,
+  css: cssAdapter as SiteAdapter,
+  greenhouse: greenhouseAdapter as SiteAdapter,
+  lever: leverAdapter as SiteAdapter,
 };
 
 /** The site adapter for a kind; a clear Error for a kind no adapter knows (e.g. a stale row in the database). */
@@ -14,4 +22,10 @@ export function adapterFor(kind: SourceKind): SiteAdapter {
     throw new Error(`no site adapter for kind "${String(kind)}": known kinds are ${SOURCE_KINDS.join(", ")}`);
   }
   return adapter;
+}
+
+/** The adapter of one data source: configured by its (validated) config when the kind's parsing depends on it. */
+export function adapterForSource(kind: SourceKind, config: unknown): SiteAdapter {
+  const adapter = adapterFor(kind);
+  return adapter.configure ? adapter.configure(config) : adapter;
 }

@@ -79,7 +79,9 @@ describe("adapterFor", () => {
     expect(adapterFor("topcv").kind).toBe("topcv");
   });
 
-  it.each(["itviec", "", "__proto__", "toString"])("throws a clear error for kind %j", (kind) => {
-    expect(() => adapterFor(kind as "topcv")).toThrow(`no site adapter for kind "${kind}": known kinds are topcv`);
+  it.each(["monster", "", "__proto__", "toString"])("throws a clear error for kind %j", (kind) => {
+    expect(() => adapterFor(kind as "topcv")).toThrow(
+      `no site adapter for kind "${kind}": known kinds are topcv, itviec, css, greenhouse, lever`,
+    );
   });
 });

@@ -73,14 +73,16 @@ describe.concurrent("run.ts parse (real entry, child process)", () => {
   it("--help prints the usage", async ({ expect }) => {
     const result = await runCli(["parse", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^usage: parse --adapter <topcv> --page <listing\|detail>/);
+    expect(result.stdout).toMatch(
+      /^usage: parse --adapter <topcv\|itviec\|css\|greenhouse\|lever> --page <listing\|detail>/,
+    );
   });
 
   // The full table of bad input runs in-process in commands.test.ts; here a few go through the real entry.
   it.for<[string[], string]>([
     [
-      ["parse", "--adapter", "itviec", "--page", "listing", PAGE_1],
-      'error: unknown adapter "itviec": known adapters are topcv',
+      ["parse", "--adapter", "monster", "--page", "listing", PAGE_1],
+      'error: unknown adapter "monster": known adapters are topcv, itviec, css, greenhouse, lever',
     ],
     [
       ["parse", "--adapter", "topcv", "--page", "search", PAGE_1],

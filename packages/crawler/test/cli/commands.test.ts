@@ -21,8 +21,11 @@ const DETAIL = samplePath("topcv/detail-2100892-excerpt.html");
 
 describe("parseCommand", () => {
   it.each([
-    [["--page", "listing", PAGE_1], "error: missing --adapter (one of: topcv)"],
-    [["--adapter", "itviec", "--page", "listing", PAGE_1], 'error: unknown adapter "itviec": known adapters are topcv'],
+    [["--page", "listing", PAGE_1], "error: missing --adapter (one of: topcv, itviec, css, greenhouse, lever)"],
+    [
+      ["--adapter", "monster", "--page", "listing", PAGE_1],
+      'error: unknown adapter "monster": known adapters are topcv, itviec, css, greenhouse, lever',
+    ],
     [["--adapter", "topcv", PAGE_1], "error: missing --page (listing or detail)"],
     [["--adapter", "topcv", "--page", "search", PAGE_1], 'error: unknown page type "search": use listing or detail'],
     [["--adapter", "topcv", "--page", "listing"], "error: missing FILE: the saved HTML page to parse"],

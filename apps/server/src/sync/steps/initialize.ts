@@ -1,5 +1,5 @@
 import { parseSourceConfig, type SourceConfig, sourceKindSchema } from "@jobsync/contracts";
-import { adapterFor, createFetcher } from "@jobsync/crawler";
+import { adapterForSource, createFetcher } from "@jobsync/crawler";
 import { type CrawlSettings, StepFailure, type SyncStep } from "../sync-context";
 
 /** The engine settings every kind's config carries (the guide's fields, plus fetcher and detail fetching). */
@@ -29,7 +29,7 @@ export const initializeStep: SyncStep = {
     ctx.config = parsed.data;
     const settings = crawlSettings(parsed.data);
     ctx.settings = settings;
-    ctx.adapter = adapterFor(kind.data);
+    ctx.adapter = adapterForSource(kind.data, parsed.data);
     report.progress(50);
     ctx.fetcher = createFetcher({
       kind: settings.fetcher,

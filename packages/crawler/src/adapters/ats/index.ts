@@ -1,0 +1,3 @@
+export * from "./ats-salary";
+export * from "./greenhouse-adapter";
+export * from "./lever-adapter";

@@ -1,0 +1,3 @@
+export * from "./css-adapter";
+export * from "./css-preview";
+export * from "./css-urls";
