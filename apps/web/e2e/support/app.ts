@@ -7,8 +7,18 @@ import { startJobsync } from "@jobsync/server";
 export const ADMIN_EMAIL = "admin@jobsync.test";
 export const ADMIN_PASSWORD = "e2e-admin-password-1";
 
-/** The repository's docs/screenshots, where the README's pictures live. */
-export const SCREENSHOT_DIR = fileURLToPath(new URL("../../../../docs/screenshots/", import.meta.url));
+/**
+ * Where the end-to-end run writes its screenshots: the README's docs/screenshots with UPDATE_SCREENSHOTS=1
+ * (`UPDATE_SCREENSHOTS=1 npm test`), otherwise test-results/screenshots (ignored by git), so a test run leaves the
+ * working tree clean.
+ */
+export const SCREENSHOT_DIR = fileURLToPath(
+  new URL(
+    process.env.UPDATE_SCREENSHOTS === "1" ? "../../../../docs/screenshots/" : "../../../../test-results/screenshots/",
+    import.meta.url,
+  ),
+);
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 /** The real server on a fresh embedded database, with the demo data source on a local fixture board. */
 export async function startApp() {
