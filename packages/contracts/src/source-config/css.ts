@@ -37,7 +37,10 @@ export const cssListingSelectorsSchema = z.strictObject(
     /** A link to the next page (applied to the whole page): when the page has none, it is the last page. */
     next_page: cssSelector("selectors.next_page").optional(),
   },
-  { error: "selectors must be an object with card, title and link" },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? "selectors must be an object with card, title and link" : undefined,
+  },
 );
 
 export const cssDetailSelectorsSchema = z.strictObject(
@@ -51,7 +54,9 @@ export const cssDetailSelectorsSchema = z.strictObject(
     requirements: cssSelector("detail_selectors.requirements").optional(),
     benefits: cssSelector("detail_selectors.benefits").optional(),
   },
-  { error: "detail_selectors must be an object of selectors" },
+  {
+    error: (issue) => (issue.code === "invalid_type" ? "detail_selectors must be an object of selectors" : undefined),
+  },
 );
 
 /**

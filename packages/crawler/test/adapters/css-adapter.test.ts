@@ -1,0 +1,157 @@
+import { cssConfigSchema } from "@jobsync/contracts";
+import { type FixtureBoard, startFixtureBoard } from "@jobsync/fixture-board";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { previewCssListing } from "../../src/adapters/css/css-preview";
+import { pageUrl, startUrl } from "../../src/adapters/css/css-urls";
+import { adapterFor, adapterForSource } from "../../src/adapters/registry";
+import { crawlListings } from "../../src/crawl/crawl-listings";
+import { createFetcher } from "../../src/fetch/create-fetcher";
+import { BlockedError } from "../../src/fetch/errors";
+import { topcvLikeCssConfig } from "./css-fixtures";
+import { readSample } from "./samples";
+
+/** The no-code CSS source: config validation, URLs, and the same postings as the TopCV adapter on the fixture board. */
+let board: FixtureBoard;
+
+beforeAll(async () => {
+  board = await startFixtureBoard({ seed: 11, pagesPerKeyword: 3, pageWeightBytes: 32 * 1024 });
+});
+afterAll(async () => {
+  await board?.close();
+});
+
+describe("css config validation", () => {
+  const valid = {
+    start_urls: ["/jobs"],
+    selectors: { card: ".job", title: "h2", link: "a" },
+  };
+
+  it("fills defaults", () => {
+    expect(cssConfigSchema.parse(valid)).toMatchObject({ max_pages: 5, fetcher: "http", drop_query_params: [] });
+  });
+
+  it.each([
+    [{ ...valid, selectors: { ...valid.selectors, card: "div[" } }, "selectors.card", "is not a valid CSS selector"],
+    [{ ...valid, selectors: { ...valid.selectors, title: "h2::before" } }, "selectors.title", "pseudo-element"],
+    [{ ...valid, selectors: { ...valid.selectors, salary: "p:hover" } }, "selectors.salary", ":hover"],
+    [{ ...valid, selectors: { ...valid.selectors, link: "a@1bad" } }, "selectors.link", "not an attribute name"],
+    [{ ...valid, selectors: { card: ".job", title: "h2" } }, "selectors.link", "link"],
+    [{ ...valid, selectors: { ...valid.selectors, colour: "x" } }, "selectors", "colour"],
+    [{ ...valid, start_urls: [] }, "start_urls", "from 1 to 20"],
+    [{ ...valid, start_urls: ["ftp://x"] }, "start_urls.0", "http(s) URL or a path"],
+    [{ ...valid, page_url_template: "?page=2" }, "page_url_template", "{page}"],
+    [{ ...valid, detail_selectors: { description: "::x" } }, "detail_selectors.description", "detail_selectors"],
+  ])("refuses %j at %s", (config, path, message) => {
+    const result = cssConfigSchema.safeParse(config);
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues.find((i) => i.path.join(".").startsWith(path));
+    expect(issue, JSON.stringify(result.error?.issues)).toBeDefined();
+    expect(`${issue?.path.join(".")} ${issue?.message}`).toContain(message);
+  });
+
+  it("the unconfigured adapter refuses to parse", () => {
+    expect(() => adapterFor("css").parseListing("<p>", "https://x.test/")).toThrow(/needs the source config/);
+  });
+});
+
+describe("css URLs", () => {
+  it("resolves start paths against the base URL and fills the page template", () => {
+    const first = startUrl("https://board.test/vn/", "/jobs?q=a");
+    expect(first).toBe("https://board.test/vn/jobs?q=a");
+    expect(pageUrl(first, "?page={page}", 1)).toBe(first);
+    expect(pageUrl(first, "?page={page}", 3)).toBe("https://board.test/vn/jobs?q=a&page=3");
+    expect(pageUrl(first, "/jobs/page/{page}", 2)).toBe("https://board.test/jobs/page/2");
+    expect(pageUrl(first, "https://other.test/p{page}", 2)).toBe("https://other.test/p2");
+    expect(pageUrl(first, undefined, 2)).toBe(first);
+  });
+});
+
+describe("a css source on the fixture board", () => {
+  it("parses every page with the same cards as the TopCV adapter", async () => {
+    const config = topcvLikeCssConfig("java-developer");
+    const css = adapterForSource("css", config);
+    const topcv = adapterFor("topcv");
+    const [target] = css.listingTargets(board.url, config);
+    if (!target) throw new Error("one target");
+    for (let page = 1; page <= 3; page++) {
+      const url = target.pageUrl(page);
+      const body = await (await fetch(url)).text();
+      const ours = css.parseListing(body, url);
+      const theirs = topcv.parseListing(body, url);
+      expect(ours.skipped).toEqual([]);
+      expect(ours.cards.length).toBeGreaterThan(0);
+      expect(ours.cards.map((c) => [c.external_id, c.url, c.title, c.company, c.salary_text, c.location_text])).toEqual(
+        theirs.cards.map((c) => [c.external_id, c.url, c.title, c.company, c.salary_text, c.location_text]),
+      );
+      expect(ours.isLastPage).toBe(page === 3);
+    }
+  });
+
+  it("crawls a search through the crawl loop: the TopCV adapter's postings, same order", async () => {
+    const config = topcvLikeCssConfig("python-developer");
+    const fetcher = createFetcher({ kind: "http", timeoutMillis: 10_000, requestDelayMillis: 0 });
+    try {
+      const run = (kind: "css" | "topcv") =>
+        crawlListings({
+          adapter: adapterForSource(kind, config),
+          fetcher,
+          targets:
+            kind === "css"
+              ? adapterForSource("css", config).listingTargets(board.url, config)
+              : adapterFor("topcv").listingTargets(board.url, { search_keywords: ["python-developer"], max_pages: 10 }),
+          maxJobs: 10_000,
+          concurrency: 2,
+          fetchDetails: false,
+        });
+      const [ours, theirs] = [await run("css"), await run("topcv")];
+      expect(ours.stoppedBecause).toBe("completed");
+      expect(ours.items.map((i) => i.card.external_id)).toEqual(theirs.items.map((i) => i.card.external_id));
+      expect(ours.items.length).toBe(board.expectedCards("python-developer").length);
+    } finally {
+      await fetcher.close();
+    }
+  });
+
+  it("previews a page: cards, per-selector matches, and the selectors that matched nothing", async () => {
+    const config = topcvLikeCssConfig("java-developer", {
+      selectors: {
+        card: "div.job-item-search-result",
+        title: "h3.title a span",
+        link: "h3.title a",
+        salary: ".no-such-salary",
+        company: "a.company .company-name",
+      },
+    });
+    const url = board.listingUrl("java-developer", 1);
+    const preview = previewCssListing(await (await fetch(url)).text(), url, config, 5);
+    expect(preview.card_count).toBe(50);
+    expect(preview.cards).toHaveLength(5);
+    expect(preview.matches).toEqual({ card: 1, title: 50, link: 50, salary: 0, company: 50 });
+    expect(preview.unmatched).toEqual(["selectors.salary"]);
+    // without an id selector the id is the link's path
+    expect(preview.cards[0]?.external_id).toMatch(/^\/(viec-lam|brand)\//);
+  });
+
+  it("throws BlockedError on a challenge page", () => {
+    const css = adapterForSource("css", topcvLikeCssConfig("x"));
+    expect(() => css.parseListing(readSample("topcv/cloudflare-challenge-excerpt.html"), "https://x.test/")).toThrow(
+      BlockedError,
+    );
+  });
+
+  it("reads detail pages with the detail selectors", async () => {
+    const config = topcvLikeCssConfig("java-developer", {
+      detail_selectors: {
+        title: "h1.job-detail__info--title",
+        description: ".job-description__item:nth-of-type(1) .job-description__item--content",
+      },
+    });
+    const css = adapterForSource("css", config);
+    const card = board.expectedCards("java-developer", 1).find((c) => c.url.includes("/viec-lam/"));
+    if (!card || !css.parseDetail) throw new Error("a standard posting and a detail parser");
+    const detail = css.parseDetail(await (await fetch(card.url)).text(), card.url);
+    expect(detail.title).toBe(board.posting(card.external_id).title);
+    expect(detail.description_html).toContain("<li>");
+    expect(adapterForSource("css", topcvLikeCssConfig("x")).parseDetail).toBeUndefined();
+  });
+});
