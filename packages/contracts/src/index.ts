@@ -10,6 +10,7 @@ export * from "./notifications";
 export * from "./provinces";
 export * from "./salary";
 export * from "./schedule";
+export * from "./selector-preview";
 export * from "./source-config";
 export * from "./stats";
 export * from "./step-status";

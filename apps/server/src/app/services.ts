@@ -8,6 +8,7 @@ import { BatchSyncService } from "../batches/batch-sync.service";
 import { privateHostReason } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
 import { DataSourceService } from "../data-sources/data-source.service";
+import { SelectorPreviewService } from "../data-sources/selector-preview.service";
 import { SourceHealthTracker } from "../data-sources/source-health";
 import type { Database } from "../db/database";
 import { ExportRepository } from "../exports/export.repository";
@@ -74,6 +75,8 @@ export interface Services {
   auth: AuthService;
   dataSourceRepository: DataSourceRepository;
   dataSources: DataSourceService;
+  /** "Test selectors" of css sources. */
+  selectorPreview: SelectorPreviewService;
   health: HealthService;
   syncJobRepository: SyncJobRepository;
   syncJobs: SyncJobService;
@@ -177,6 +180,10 @@ export function createServices(database: Database, options: ServiceOptions, logg
       { allowPrivateHosts: options.allowPrivateHosts },
       scheduler,
     ),
+    selectorPreview: new SelectorPreviewService({
+      allowPrivateHosts: options.allowPrivateHosts,
+      ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+    }),
     health: new HealthService(database),
     syncJobRepository,
     syncJobs,

@@ -16,6 +16,7 @@ import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
 import { notificationRoutes } from "./routes/notifications.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
+import { selectorPreviewRoute } from "./routes/selector-preview.route";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { registerStaticWeb } from "./static-web";
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
   await app.register(dataSourceRoutes(services.dataSources));
+  await app.register(selectorPreviewRoute(services.selectorPreview));
   await app.register(syncJobRoutes(services.syncJobs));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
   await app.register(jobRoutes(services.postingSearch));
