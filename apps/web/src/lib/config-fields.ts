@@ -1,19 +1,37 @@
-import { type SourceKind, sourceConfigSchemas } from "@jobsync/contracts";
+import { type SourceKind, sourceConfigSchemas, syncOptionsShape } from "@jobsync/contracts";
 import { humanize } from "./format";
 
 /**
  * The config form is derived from the kind's zod schema in the contracts, so a new field or a new kind needs no UI
  * change. Each field knows its input type, bounds, allowed values and default.
  */
-export type ConfigField =
+export type ConfigField = (
   | { key: string; label: string; type: "integer" | "number"; min?: number; max?: number; defaultValue: unknown }
   | { key: string; label: string; type: "boolean"; defaultValue: unknown }
   | { key: string; label: string; type: "enum"; options: string[]; defaultValue: unknown }
   | { key: string; label: string; type: "string-list"; defaultValue: unknown }
-  | { key: string; label: string; type: "text"; defaultValue: unknown };
+  | { key: string; label: string; type: "text"; defaultValue: unknown }
+) & {
+  /** Optional without a default: an empty value leaves the key out of the config. */
+  optional?: boolean;
+  hint?: string;
+};
 
 /** The units the stored config keys carry in their meaning (the guide's keys have none in their names). */
-const UNITS: Record<string, string> = { request_delay: "seconds", timeout: "seconds" };
+const UNITS: Record<string, string> = { request_delay: "seconds", timeout: "seconds", min_salary: "VND a month" };
+
+/** Hints of the shared sync options (filters, incremental sync, auto-disable). */
+const HINTS: Record<string, string> = {
+  include_keywords: "Keep only postings whose title or a tag contains one of these (accents ignored). One per line",
+  exclude_keywords: "Drop postings whose title or a tag contains one of these. One per line",
+  provinces: "Keep only postings in these provinces, one per line, e.g. Hà Nội, Hồ Chí Minh",
+  min_salary: "Drop postings whose known monthly salary is lower (USD converted). Empty: off",
+  max_experience_years: "Drop postings asking for more years of experience. Empty: off",
+  stop_after_known_pages: "Incremental: stop a keyword after this many pages with no new posting. Empty or 0: off",
+  auto_disable_after_failures:
+    "Degraded after this many failed sync jobs in a row, deactivated after twice as many (default 5)",
+};
+const SYNC_OPTION_KEYS = new Set(Object.keys(syncOptionsShape));
 
 interface SchemaLike {
   def: { type: string; innerType?: SchemaLike; defaultValue?: unknown; element?: SchemaLike };
@@ -23,17 +41,19 @@ interface SchemaLike {
   options?: readonly unknown[];
 }
 
-function unwrap(schema: SchemaLike): { inner: SchemaLike; defaultValue: unknown } {
+function unwrap(schema: SchemaLike): { inner: SchemaLike; defaultValue: unknown; optional: boolean } {
   let current = schema;
   let defaultValue: unknown;
+  let optional = false;
   while (current.def.innerType && ["default", "optional", "nullable", "prefault"].includes(current.def.type)) {
+    if (current.def.type === "optional") optional = true;
     if (current.def.type === "default" && defaultValue === undefined) {
       const value = current.def.defaultValue;
       defaultValue = typeof value === "function" ? (value as () => unknown)() : value;
     }
     current = current.def.innerType;
   }
-  return { inner: current, defaultValue };
+  return { inner: current, defaultValue, optional: optional && defaultValue === undefined };
 }
 
 function finite(value: number | null | undefined): number | undefined {
@@ -42,12 +62,23 @@ function finite(value: number | null | undefined): number | undefined {
     : undefined;
 }
 
+/** The kind's own crawl fields (the shared sync options are in `syncOptionFields`). */
 export function configFields(kind: SourceKind): ConfigField[] {
-  const shape = sourceConfigSchemas[kind].shape as unknown as Record<string, SchemaLike>;
-  return Object.entries(shape).map(([key, schema]) => {
-    const { inner, defaultValue } = unwrap(schema);
+  return fieldsOf(sourceConfigSchemas[kind].shape).filter((field) => !SYNC_OPTION_KEYS.has(field.key));
+}
+
+/** Filters, incremental sync and auto-disable: the options every kind shares. */
+export function syncOptionFields(): ConfigField[] {
+  return fieldsOf(syncOptionsShape);
+}
+
+function fieldsOf(schemaShape: object): ConfigField[] {
+  const shape = schemaShape as unknown as Record<string, SchemaLike>;
+  return Object.entries(shape).map(([key, schema]): ConfigField => {
+    const { inner, defaultValue, optional } = unwrap(schema);
     const unit = UNITS[key];
     const label = unit ? `${humanize(key)} (${unit})` : humanize(key);
+    const extra = { ...(optional ? { optional } : {}), ...(HINTS[key] ? { hint: HINTS[key] } : {}) };
     switch (inner.def.type) {
       case "number":
         return {
@@ -57,15 +88,16 @@ export function configFields(kind: SourceKind): ConfigField[] {
           min: finite(inner.minValue),
           max: finite(inner.maxValue),
           defaultValue,
+          ...extra,
         };
       case "boolean":
-        return { key, label, type: "boolean", defaultValue };
+        return { key, label, type: "boolean", defaultValue, ...extra };
       case "enum":
-        return { key, label, type: "enum", options: (inner.options ?? []).map(String), defaultValue };
+        return { key, label, type: "enum", options: (inner.options ?? []).map(String), defaultValue, ...extra };
       case "array":
-        return { key, label, type: "string-list", defaultValue };
+        return { key, label, type: "string-list", defaultValue, ...extra };
       default:
-        return { key, label, type: "text", defaultValue };
+        return { key, label, type: "text", defaultValue, ...extra };
     }
   });
 }
@@ -93,6 +125,7 @@ export function draftToConfig(fields: ConfigField[], draft: Record<string, strin
   const config: Record<string, unknown> = {};
   for (const field of fields) {
     const value = draft[field.key];
+    if (field.optional && field.type !== "boolean" && String(value ?? "").trim() === "") continue;
     if (field.type === "boolean") {
       config[field.key] = value === true;
     } else if (field.type === "string-list") {

@@ -32,7 +32,7 @@ export function ConfigFields({ fields, draft, errors, onChange, idPrefix }: Conf
       {fields.map((field) => {
         const id = `${idPrefix}-${field.key}`;
         const error = errors[field.key];
-        const fieldHint = hint(field);
+        const fieldHint = field.hint ?? hint(field);
         const aria = fieldAria(id, error, Boolean(fieldHint));
         const value = draft[field.key];
         switch (field.type) {

@@ -7,7 +7,7 @@ import {
   updateDataSourceSchema,
 } from "@jobsync/contracts";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { configFields, configToDraft, draftToConfig } from "../../lib/config-fields";
+import { configFields, configToDraft, draftToConfig, syncOptionFields } from "../../lib/config-fields";
 import { ApiError } from "../../services/api-error";
 import { Button } from "../ui/button";
 import { Field, fieldAria } from "../ui/field";
@@ -22,7 +22,7 @@ export interface CreateValues {
 }
 export interface EditValues {
   mode: "edit";
-  body: { base_url: string; config: Record<string, unknown> };
+  body: { base_url: string; config: Record<string, unknown>; replace_config?: boolean };
 }
 
 export interface DataSourceFormProps {
@@ -55,6 +55,8 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
   const [isActive, setIsActive] = useState(source?.is_active ?? true);
   const fields = useMemo(() => configFields(kind), [kind]);
   const [draft, setDraft] = useState<ConfigDraft>(() => configToDraft(fields, source?.config ?? {}));
+  const optionFields = useMemo(() => syncOptionFields(), []);
+  const [optionDraft, setOptionDraft] = useState<ConfigDraft>(() => configToDraft(optionFields, source?.config ?? {}));
   const [clientErrors, setClientErrors] = useState<FormErrors>(NO_ERRORS);
   // The submit error the user has edited since: it no longer describes the form.
   const [dismissed, setDismissed] = useState<unknown>(null);
@@ -76,11 +78,19 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const config = draftToConfig(fields, draft);
+    // Filters and the other shared options: an emptied list is sent as [], an emptied number replaces the whole config
+    const options = draftToConfig(optionFields, optionDraft);
+    let replace = false;
+    for (const field of optionFields) {
+      if (options[field.key] !== undefined || source?.config[field.key] === undefined) continue;
+      if (field.type === "string-list") options[field.key] = [];
+      else replace = true;
+    }
+    const config = { ...draftToConfig(fields, draft), ...options };
     const configCheck = parseSourceConfig(kind, config);
     const configIssues = configCheck.success ? [] : zodErrors(configCheck.error, "config");
     if (source) {
-      const body = { base_url: baseUrl.trim(), config };
+      const body = { base_url: baseUrl.trim(), config, ...(replace ? { replace_config: true } : {}) };
       const check = updateDataSourceSchema.safeParse(body);
       const issues = check.success ? [] : zodErrors(check.error).filter((e) => !e.path.startsWith("config"));
       const found = mergeErrors(issues, configIssues);
@@ -179,6 +189,21 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
           errors={scopedConfigErrors(errors.fields)}
           onChange={(key, value) => {
             setDraft((current) => ({ ...current, [key]: value }));
+            edited();
+          }}
+        />
+      </fieldset>
+      <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3" aria-label="Filters and incremental sync">
+        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          Filters and incremental sync
+        </legend>
+        <ConfigFields
+          idPrefix={`${id}-options`}
+          fields={optionFields}
+          draft={optionDraft}
+          errors={scopedConfigErrors(errors.fields)}
+          onChange={(key, value) => {
+            setOptionDraft((current) => ({ ...current, [key]: value }));
             edited();
           }}
         />
