@@ -48,7 +48,7 @@ export const batchIdParamsSchema = z.strictObject({
 export const batchSummarySchema = z.object({
   total: z.int(),
   active: z.int(),
-  by_status: z.record(syncJobStatusSchema, z.int()),
+  by_status: z.partialRecord(syncJobStatusSchema, z.int()),
   progress: z.number().min(0).max(100),
   finished: z.boolean(),
   stats: crawlStatsSchema,

@@ -32,7 +32,7 @@ export function summarizeBatch(jobs: readonly CrawlJobProgress[]): BatchSummary 
   return {
     total: jobs.length,
     active: jobs.filter((job) => isActiveSyncJobStatus(job.status)).length,
-    by_status: byStatus as Record<SyncJobStatus, number>,
+    by_status: byStatus,
     progress: Math.round(progress * 10) / 10,
     finished: jobs.every((job) => isFinalSyncJobStatus(job.status)),
     stats: jobs.reduce((total, job) => addStats(total, job.stats), emptyCrawlStats()),
