@@ -73,6 +73,18 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 /**
+ * Errors fastify raises before a route is found (a malformed URL such as `/jobs/%zz`, a path parameter over the
+ * router's limit): the same `{ error: { code, message } }` shape as every other 4xx.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return send(reply, 414, "bad_request", "a path parameter of the request URL is too long");
+  }
+  const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+  return send(reply, 400, known?.code ?? "bad_request", known?.message(error) ?? "the request URL is malformed");
+}
+
+/**
  * One error handler: 4xx carry their real message in `{ error: { code, message, details } }`; 5xx are logged with the
  * request id and answer a message that hides internals.
  */
