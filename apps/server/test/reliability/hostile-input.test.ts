@@ -44,7 +44,7 @@ describe("hostile input never yields a 5xx or a partial write", () => {
     payload?: unknown,
     headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
-    const raw = typeof payload === "string";
+    const raw = typeof payload === "string" && headers["content-type"] !== undefined;
     const json = payload !== undefined && !raw ? { "content-type": "application/json" } : {};
     const res = await t.app.inject({
       method: method as "GET",
