@@ -6,6 +6,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Switch } from "../ui/switch";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
+import { SourceHealthBadge } from "./SourceHealthBadge";
 
 export interface DataSourcesTableProps {
   sources: DataSource[];
@@ -63,6 +64,7 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
               <div className="flex items-center gap-2">
                 <span className="font-medium text-zinc-900">{source.site_name}</span>
                 <Badge>{source.kind}</Badge>
+                <SourceHealthBadge source={source} />
                 {source.active_job_id ? (
                   <button
                     type="button"

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Briefcase, ChevronsUpDown, Database, History, LogOut, type LucideIcon, RefreshCw } from "lucide-react";
+import { Bell, Briefcase, ChevronsUpDown, Database, History, LogOut, type LucideIcon, RefreshCw } from "lucide-react";
 import type { ReactNode } from "react";
 import { useApi } from "../../app/api-context";
 import { useSession } from "../../app/session-context";
@@ -20,6 +20,7 @@ export const NAV: Array<{ path: string; label: string; icon: LucideIcon }> = [
   { path: "/data-sources", label: "Data Sources", icon: Database },
   { path: "/sync-history", label: "Sync History", icon: History },
   { path: "/postings", label: "Job Postings", icon: Briefcase },
+  { path: "/notifications", label: "Notifications", icon: Bell },
 ];
 
 function UserMenu() {
