@@ -169,9 +169,11 @@ export class SyncJobRepository {
    * and its worker stops. Returns the status after the request, or null when it was already final.
    */
   async requestCancel(id: string, userId: string | null): Promise<SyncJobStatus | null> {
-    const rows = await queryRows<{ status: SyncJobStatus }>(
-      this.db,
-      sql`UPDATE sync_jobs SET
+    let status: SyncJobStatus | null = null;
+    await this.db.transaction(async (tx) => {
+      const rows = await queryRows<{ status: SyncJobStatus }>(
+        tx as unknown as Db,
+        sql`UPDATE sync_jobs SET
             status = CASE WHEN status = 'pending' THEN 'cancelled'::sync_job_status ELSE 'cancelling'::sync_job_status END,
             finished_at = CASE WHEN status = 'pending' THEN now() ELSE finished_at END,
             error = CASE WHEN status = 'pending' THEN 'cancelled before it started' ELSE error END,
@@ -181,8 +183,20 @@ export class SyncJobRepository {
             cancelled_by = ${userId}, updated_at = now(), version = version + 1
           WHERE id = ${id} AND status IN ('pending', 'running', 'cancelling')
           RETURNING status`,
-    );
-    return rows[0]?.status ?? null;
+      );
+      status = rows[0]?.status ?? null;
+      // final at once: its timeline ends like every other sync job's, with one final event
+      if (status === "cancelled") {
+        const event: TimelineEvent = {
+          at: new Date().toISOString(),
+          level: "warn",
+          stepKey: null,
+          message: "Sync job cancelled: cancelled before it started",
+        };
+        await this.insertEvents(tx as unknown as Db, id, [event]);
+      }
+    });
+    return status;
   }
 
   /** running/cancelling → final, with the final progress state, in one statement. False when it was not ours. */
