@@ -5,6 +5,7 @@ import { useApi } from "../app/api-context";
 import { useNow } from "../hooks/use-now";
 import { useSyncJobProgress, writeProgress } from "../hooks/use-sync-job-progress";
 import { errorMessage } from "../services/api-error";
+import { ExportButtons } from "./sync-job/ExportButtons";
 import { LiveIndicator } from "./sync-job/LiveIndicator";
 import { SyncJobProgressView } from "./sync-job/SyncJobProgressView";
 import { SyncJobStatusBadge } from "./sync-job/status-display";
@@ -80,7 +81,10 @@ function SyncJobDialogContent({ jobId, onClose }: { jobId: string; onClose: () =
         )}
       </DialogBody>
       <DialogFooter className="justify-between">
-        <LiveIndicator mode={mode} />
+        <div className="flex items-center gap-3">
+          <LiveIndicator mode={mode} />
+          {progress ? <ExportButtons jobId={jobId} /> : null}
+        </div>
         <div className="flex gap-2">
           {progress && isActiveSyncJobStatus(progress.status) ? (
             <Button

@@ -1,13 +1,16 @@
 import type { DataSource } from "@jobsync/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { ChevronDown, RefreshCw } from "lucide-react";
+import { ChevronDown, Layers, RefreshCw } from "lucide-react";
+import { useState } from "react";
 import { useApi } from "../app/api-context";
 import { formatRelative } from "../lib/format";
 import { ApiError, errorMessage } from "../services/api-error";
+import { syncBatchesApi } from "../services/sync-batches-api";
 import { Badge } from "./ui/badge";
 import { Button } from "./ui/button";
 import {
   DropdownMenu,
+  DropdownMenuCheckboxItem,
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuLabel,
@@ -23,12 +26,32 @@ export interface SyncJobsDropdownProps {
   /** A sync job was started, or one was already running for the picked source: follow it. */
   onFollow: (jobId: string) => void;
   onError: (message: string) => void;
+  /** Several sources were picked and started as one batch: follow the batch. */
+  onBatch?: (batchId: string) => void;
 }
 
 /** The guide's "Sync Jobs" header button: a dropdown of the active data sources only; picking one starts a sync job. */
-export function SyncJobsDropdown({ sources, onFollow, onError }: SyncJobsDropdownProps) {
+export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJobsDropdownProps) {
   const api = useApi();
   const active = sources.filter((source) => source.is_active);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const batch = useMutation({
+    mutationFn: (siteNames: string[]) => syncBatchesApi.start(api, { site_names: siteNames }),
+    onSuccess: (response) => {
+      setPicked(new Set());
+      const skipped = response.results.filter((r) => r.outcome !== "started");
+      if (skipped.length > 0) onError(`Not started: ${skipped.map((r) => r.message).join("; ")}`);
+      if (response.batch_id) onBatch?.(response.batch_id);
+    },
+    onError: (error) => onError(`Failed to start the batch: ${errorMessage(error)}`),
+  });
+  const toggle = (siteName: string, checked: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (checked) next.add(siteName);
+      else next.delete(siteName);
+      return next;
+    });
   const start = useMutation({
     mutationFn: (siteName: string) => api.startSync(siteName),
     onSuccess: (response) => onFollow(response.job_id),
@@ -42,8 +65,8 @@ export function SyncJobsDropdown({ sources, onFollow, onError }: SyncJobsDropdow
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="primary" disabled={start.isPending}>
-          {start.isPending ? (
+        <Button variant="primary" disabled={start.isPending || batch.isPending}>
+          {start.isPending || batch.isPending ? (
             <Spinner className="size-3.5 text-white" />
           ) : (
             <RefreshCw className="size-3.5" aria-hidden />
@@ -76,6 +99,29 @@ export function SyncJobsDropdown({ sources, onFollow, onError }: SyncJobsDropdow
             </DropdownMenuItem>
           ))
         )}
+        {onBatch && active.length > 1 ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuLabel>Sync several</DropdownMenuLabel>
+            {active.map((source) => (
+              <DropdownMenuCheckboxItem
+                key={source.id}
+                checked={picked.has(source.site_name)}
+                onCheckedChange={(checked) => toggle(source.site_name, checked === true)}
+                aria-label={`Pick ${source.site_name}`}
+              >
+                <span className="truncate">{source.site_name}</span>
+              </DropdownMenuCheckboxItem>
+            ))}
+            <DropdownMenuItem
+              disabled={picked.size === 0}
+              onSelect={() => batch.mutate(active.map((s) => s.site_name).filter((name) => picked.has(name)))}
+            >
+              <Layers className="size-3.5 text-zinc-400" aria-hidden />
+              {picked.size === 0 ? "Pick sources to sync together" : `Sync ${picked.size} selected`}
+            </DropdownMenuItem>
+          </>
+        ) : null}
       </DropdownMenuContent>
     </DropdownMenu>
   );

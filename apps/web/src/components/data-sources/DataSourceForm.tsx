@@ -15,14 +15,29 @@ import { Input, Select } from "../ui/input";
 import { Switch } from "../ui/switch";
 import { type ConfigDraft, ConfigFields } from "./ConfigFields";
 import { type FormErrors, hasErrors, mergeErrors, NO_ERRORS, serverErrors, zodErrors } from "./form-errors";
+import { type ScheduleDraft, ScheduleFields, scheduleBody } from "./ScheduleFields";
 
 export interface CreateValues {
   mode: "create";
-  body: { site_name: string; kind: SourceKind; base_url: string; is_active: boolean; config: Record<string, unknown> };
+  body: {
+    site_name: string;
+    kind: SourceKind;
+    base_url: string;
+    is_active: boolean;
+    config: Record<string, unknown>;
+    schedule_cron?: string | null;
+    schedule_timezone?: string;
+  };
 }
 export interface EditValues {
   mode: "edit";
-  body: { base_url: string; config: Record<string, unknown>; replace_config?: boolean };
+  body: {
+    base_url: string;
+    config: Record<string, unknown>;
+    replace_config?: boolean;
+    schedule_cron?: string | null;
+    schedule_timezone?: string;
+  };
 }
 
 export interface DataSourceFormProps {
@@ -57,6 +72,10 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
   const [draft, setDraft] = useState<ConfigDraft>(() => configToDraft(fields, source?.config ?? {}));
   const optionFields = useMemo(() => syncOptionFields(), []);
   const [optionDraft, setOptionDraft] = useState<ConfigDraft>(() => configToDraft(optionFields, source?.config ?? {}));
+  const [schedule, setSchedule] = useState<ScheduleDraft>({
+    cron: source?.schedule_cron ?? "",
+    timeZone: source?.schedule_timezone ?? "UTC",
+  });
   const [clientErrors, setClientErrors] = useState<FormErrors>(NO_ERRORS);
   // The submit error the user has edited since: it no longer describes the form.
   const [dismissed, setDismissed] = useState<unknown>(null);
@@ -90,7 +109,12 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
     const configCheck = parseSourceConfig(kind, config);
     const configIssues = configCheck.success ? [] : zodErrors(configCheck.error, "config");
     if (source) {
-      const body = { base_url: baseUrl.trim(), config, ...(replace ? { replace_config: true } : {}) };
+      const body = {
+        base_url: baseUrl.trim(),
+        config,
+        ...(replace ? { replace_config: true } : {}),
+        ...scheduleBody(schedule, source),
+      };
       const check = updateDataSourceSchema.safeParse(body);
       const issues = check.success ? [] : zodErrors(check.error).filter((e) => !e.path.startsWith("config"));
       const found = mergeErrors(issues, configIssues);
@@ -98,7 +122,14 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
       if (!hasErrors(found)) onSubmit({ mode: "edit", body });
       return;
     }
-    const body = { site_name: siteName.trim(), kind, base_url: baseUrl.trim(), is_active: isActive, config };
+    const body = {
+      site_name: siteName.trim(),
+      kind,
+      base_url: baseUrl.trim(),
+      is_active: isActive,
+      config,
+      ...scheduleBody(schedule, null),
+    };
     const check = createDataSourceSchema.safeParse(body);
     const issues = check.success ? [] : zodErrors(check.error).filter((e) => !e.path.startsWith("config"));
     const found = mergeErrors(issues, configIssues);
@@ -204,6 +235,18 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
           errors={scopedConfigErrors(errors.fields)}
           onChange={(key, value) => {
             setOptionDraft((current) => ({ ...current, [key]: value }));
+            edited();
+          }}
+        />
+      </fieldset>
+      <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3">
+        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Schedule</legend>
+        <ScheduleFields
+          idPrefix={`${id}-schedule`}
+          draft={schedule}
+          errors={{ schedule_cron: errors.fields.schedule_cron, schedule_timezone: errors.fields.schedule_timezone }}
+          onChange={(next) => {
+            setSchedule(next);
             edited();
           }}
         />

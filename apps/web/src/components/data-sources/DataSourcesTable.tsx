@@ -6,6 +6,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Switch } from "../ui/switch";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
+import { NextRun } from "./NextRun";
 import { SourceHealthBadge } from "./SourceHealthBadge";
 
 export interface DataSourcesTableProps {
@@ -51,6 +52,7 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
           <Th>Base URL</Th>
           <Th>Active</Th>
           <Th>Last sync</Th>
+          <Th>Schedule</Th>
           <Th className="text-right">Postings</Th>
           <Th>
             <span className="sr-only">Actions</span>
@@ -98,6 +100,9 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
             </Td>
             <Td>
               <LastSync source={source} onOpen={props.onOpenSyncJob} />
+            </Td>
+            <Td>
+              <NextRun source={source} />
             </Td>
             <Td className="text-right tabular-nums">
               <button

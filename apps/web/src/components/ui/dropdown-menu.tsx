@@ -1,4 +1,5 @@
 import * as DropdownMenuPrimitive from "@radix-ui/react-dropdown-menu";
+import { Check } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "../../lib/cn";
 
@@ -51,4 +52,33 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
 
 export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Separator>) {
   return <DropdownMenuPrimitive.Separator className={cn("-mx-1 my-1 h-px bg-zinc-200", className)} {...props} />;
+}
+
+/** A menu entry with a check box; it keeps the menu open when toggled. */
+export function DropdownMenuCheckboxItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
+  return (
+    <DropdownMenuPrimitive.CheckboxItem
+      className={cn(
+        "flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-zinc-800 outline-none select-none data-[disabled]:pointer-events-none data-[disabled]:text-zinc-400 data-[highlighted]:bg-zinc-100",
+        className,
+      )}
+      onSelect={(event) => event.preventDefault()}
+      {...props}
+    >
+      <span
+        aria-hidden
+        className="flex size-3.5 shrink-0 items-center justify-center rounded-sm border border-zinc-300 bg-white data-[state=checked]:border-blue-600 data-[state=checked]:bg-blue-600"
+        data-state={props.checked ? "checked" : "unchecked"}
+      >
+        <DropdownMenuPrimitive.ItemIndicator>
+          <Check className="size-2.5 text-white" strokeWidth={3} aria-hidden />
+        </DropdownMenuPrimitive.ItemIndicator>
+      </span>
+      {children}
+    </DropdownMenuPrimitive.CheckboxItem>
+  );
 }

@@ -8,18 +8,23 @@ import { DataSourcesTable } from "../../components/data-sources/DataSourcesTable
 import { DeleteDataSourceDialog } from "../../components/data-sources/DeleteDataSourceDialog";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { SyncJobsDropdown } from "../../components/SyncJobsDropdown";
+import { SyncBatchModal } from "../../components/sync-batch/SyncBatchModal";
 import { Button } from "../../components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
 import { useHashRoute } from "../../hooks/use-hash-route";
-import { useSyncJobLink } from "../../hooks/use-sync-job-link";
+import { SYNC_JOB_PARAM, useSyncJobLink } from "../../hooks/use-sync-job-link";
 import { dataSourceKeys, dataSourcesQuery } from "../../queries/data-sources";
 import { errorMessage } from "../../services/api-error";
+
+/** The batch the batch modal follows, as `?batch=` in the hash (like `?job=` for one sync job). */
+const BATCH_PARAM = "batch";
 
 /** The guide's DataSourcesPage: the data sources, the "Sync Jobs" dropdown, and the sync job modal it opens. */
 export function DataSourcesPage() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const { navigate } = useHashRoute();
+  const { navigate, params, setParams } = useHashRoute();
+  const batchId = params.get(BATCH_PARAM);
   const syncJob = useSyncJobLink();
   const sources = useQuery(dataSourcesQuery(api));
   const [notice, setNotice] = useState<string | null>(null);
@@ -63,6 +68,7 @@ export function DataSourcesPage() {
                 syncJob.open(jobId);
               }}
               onError={setNotice}
+              onBatch={(id) => setParams({ [BATCH_PARAM]: id })}
             />
           </>
         }
@@ -115,6 +121,11 @@ export function DataSourcesPage() {
         <DataSourceDialog open onOpenChange={(open) => (open ? undefined : setEditing(null))} source={editing} />
       ) : null}
       <DeleteDataSourceDialog source={deleting} onClose={() => setDeleting(null)} />
+      <SyncBatchModal
+        batchId={batchId}
+        onClose={() => setParams({ [BATCH_PARAM]: null })}
+        onOpenJob={(jobId) => setParams({ [BATCH_PARAM]: null, [SYNC_JOB_PARAM]: jobId })}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { PROVINCES } from "@jobsync/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ChevronLeft, ChevronRight, Download, Search } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useApi } from "../../app/api-context";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
@@ -15,6 +15,7 @@ import { dataSourcesQuery } from "../../queries/data-sources";
 import { postingSearchQuery } from "../../queries/postings";
 import type { JobSearchParams } from "../../services/api";
 import { errorMessage } from "../../services/api-error";
+import { exportLinks } from "../../services/export-links";
 
 const PAGE_SIZE = 20;
 const MILLION = 1_000_000;
@@ -66,6 +67,14 @@ export function JobPostingsPage() {
       <PageHeader
         title="Job Postings"
         description="What the sync jobs found. Search ignores accents: “ke toan” finds “Kế toán”."
+        actions={
+          <Button variant="secondary" asChild>
+            <a href={exportLinks.postingsCsv(api, search)} download aria-label="Export the results as CSV">
+              <Download className="size-3.5" aria-hidden />
+              Export CSV
+            </a>
+          </Button>
+        }
       />
       <PageBody>
         <form aria-label="Search job postings" onSubmit={submit} className="flex flex-wrap items-end gap-3">

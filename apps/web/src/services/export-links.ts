@@ -1,0 +1,28 @@
+import type { SyncJobExportFormat } from "@jobsync/contracts";
+import type { ApiClient, JobSearchParams } from "./api";
+
+/**
+ * Download links. The browser streams a download to disk, so the links are plain URLs: the sync job report (admin
+ * only) carries a short-lived stream token, as the live events stream does; the postings CSV is public.
+ */
+export const exportLinks = {
+  async syncJobReport(api: ApiClient, jobId: string, format: SyncJobExportFormat): Promise<string> {
+    const { token } = await api.streamToken();
+    return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/export`, { format, token });
+  },
+  postingsCsv(api: ApiClient, params: JobSearchParams): string {
+    const { page: _page, page_size: _pageSize, ...filters } = params;
+    return api.url("/jobs/export", { ...filters, format: "csv" });
+  },
+};
+
+/** Start a download of `url` without leaving the page. */
+export function download(url: string): void {
+  const link = document.createElement("a");
+  link.href = url;
+  link.rel = "noopener";
+  link.download = "";
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
