@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import type { BenchContext, Benchmark } from "./bench-types";
+import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
+import { type BoardProcess, KEYWORDS, startBoardProcess } from "./lib/board-process";
+import { mb, median } from "./lib/measure";
+import { commOf, processTree, rssOf, sampleRss, startChild } from "./lib/processes";
+import { type BenchRow, row } from "./lib/report";
+
+const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+const MAIN = fileURLToPath(new URL("../apps/server/src/main.ts", import.meta.url));
+const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function api(url: string, token: string | null, method = "GET", body?: unknown) {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { "content-type": "application/json" } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (response.status >= 400) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** `npm start`'s server process (tsx apps/server/src/main.ts) idle, then during an HTTP sync of the board. */
+async function serverRun(kind: BenchDbKind, board: BoardProcess, maxJobs: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
+  const db = kind === "postgres" ? await openBenchDatabase("postgres") : null;
+  if (db) await db.database.close();
+  const child = startChild(TSX, [MAIN], {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    DEMO_BOARD: "0",
+    ALLOW_PRIVATE_HOSTS: "1",
+    LOG_LEVEL: "warn",
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...(db?.url ? { DATABASE_URL: db.url, JWT_SECRET: "bench-secret-0123456789-0123456789-0123456789" } : {}),
+  });
+  try {
+    const url = (await child.waitFor(/jobsync is ready at (http:\/\/\S+)/, 120_000))[1]!;
+    await sleep(3000);
+    const idle = sampleRss(child.process.pid!, 100);
+    await sleep(2000);
+    const idlePeak = idle.stop();
+    const token = String((await api(`${url}/api/v1/auth/login`, null, "POST", ADMIN)).access_token);
+    await api(`${url}/api/v1/admin/data-sources`, token, "POST", {
+      site_name: "Bench-Board",
+      kind: "topcv",
+      base_url: board.url,
+      config: {
+        search_keywords: [...board.shape.keywords],
+        max_pages: board.shape.pagesPerKeyword,
+        request_delay: 0,
+        max_jobs: maxJobs,
+        fetcher: "http",
+        timeout: 30,
+      },
+    });
+    const during = sampleRss(child.process.pid!, 100);
+    const started = await api(`${url}/api/v1/admin/data-sources/Bench-Board/sync`, token, "POST", {});
+    let job: Record<string, unknown> = {};
+    for (;;) {
+      job = await api(`${url}/api/v1/admin/data-sources/sync/jobs/${started.job_id}`, token);
+      if (["completed", "failed", "cancelled"].includes(String(job.status))) break;
+      await sleep(500);
+    }
+    const syncPeak = during.stop();
+    if (job.status !== "completed") throw new Error(`B6 sync ended ${job.status}: ${job.error}`);
+    const found = Number((job.stats as Record<string, number>).jobs_found);
+    return { idlePeak, syncPeak, found };
+  } finally {
+    await child.stop();
+    await db?.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function chromiumPerPage(board: BoardProcess): Promise<{ browser: number; perPage: number }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const context = await browser.newContext();
+    // Chromium's processes are descendants of this one, named chromium / chrome
+    const rss = () =>
+      processTree(process.pid)
+        .filter((pid) => /chrom/i.test(commOf(pid)))
+        .reduce((sum, pid) => sum + rssOf(pid), 0);
+    await sleep(1000);
+    const empty = rss();
+    const pages = [];
+    const counts = [1, 5];
+    const at: number[] = [];
+    for (const target of counts) {
+      while (pages.length < target) {
+        const page = await context.newPage();
+        await page.goto(board.listingUrls()[pages.length]!, { waitUntil: "load" });
+        pages.push(page);
+      }
+      await sleep(1000);
+      at.push(rss());
+    }
+    return { browser: empty, perPage: (at[1]! - at[0]!) / (counts[1]! - counts[0]!) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** B6 memory: the server's peak RSS idle and during a sync (PostgreSQL and embedded); Chromium RSS per open page. */
+export const b6Memory: Benchmark = {
+  id: "B6",
+  title: "memory",
+  async run(ctx: BenchContext) {
+    const pages = ctx.full ? 40 : 10;
+    const board = await startBoardProcess({
+      keywords: KEYWORDS,
+      pagesPerKeyword: pages,
+      cardsPerPage: 50,
+      pageWeightBytes: 1024 * 1024,
+    });
+    const rows: BenchRow[] = [];
+    try {
+      const maxJobs = KEYWORDS.length * pages * 50;
+      const kinds: BenchDbKind[] = (await postgresAvailable()) ? ["postgres", "pglite"] : ["pglite"];
+      for (const kind of kinds) {
+        const runs = [];
+        for (let i = 0; i < Math.min(ctx.rounds, 2); i++) runs.push(await serverRun(kind, board, maxJobs));
+        const idle = median(runs.map((r) => r.idlePeak));
+        const peak = median(runs.map((r) => r.syncPeak));
+        const limit = kind === "postgres" ? 400 : 1024;
+        const label = kind === "postgres" ? "PostgreSQL mode" : "embedded (PGlite)";
+        ctx.log(`B6 ${kind}: idle ${mb(idle).toFixed(0)} MB, sync peak ${mb(peak).toFixed(0)} MB`);
+        rows.push(
+          row({
+            id: "B6",
+            what: `npm start peak RSS during a ${runs[0]!.found}-posting HTTP sync, ${label}`,
+            value: mb(peak),
+            unit: "MB",
+            baseline: { name: "same process idle", value: mb(idle) },
+            goal: `< ${limit} MB`,
+            met: mb(peak) < limit,
+          }),
+        );
+      }
+      const chrome = await chromiumPerPage(board);
+      rows.push(
+        row({
+          id: "B6",
+          what: "Chromium tree RSS per open page (1 MB listing)",
+          value: mb(chrome.perPage),
+          unit: "MB",
+          baseline: { name: "Chromium with no page", value: mb(chrome.browser) },
+          goal: "",
+        }),
+      );
+    } finally {
+      await board.close();
+    }
+    return rows;
+  },
+};
