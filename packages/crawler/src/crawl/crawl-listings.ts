@@ -208,7 +208,7 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
           const response = await fetcher.fetch({
             url,
             purpose: "detail",
-            signal: detailStop.signal,
+            signal: AbortSignal.any([detailStop.signal]), // its own signal: listeners do not pile up on one
             onRetry: retryListener("detail"),
           });
           const detail: JobDetail = parseDetail(response.body, response.finalUrl);

@@ -163,10 +163,12 @@ export class BrowserFetcher implements Fetcher {
     if (req.signal?.aborted) throw new AbortedError(req.url);
     const url = parseHttpUrl(req.url);
     const started = performance.now();
+    // a signal of its own, so the listeners of concurrent requests do not pile up on the caller's
+    const signal = req.signal ? AbortSignal.any([req.signal]) : undefined;
     await this.start();
-    await this.http.assertAllowed(url, req.signal);
-    const { value, attempts } = await withRetries(req.url, this.policy, () => this.attempt(url, req.signal), {
-      signal: req.signal,
+    await this.http.assertAllowed(url, signal);
+    const { value, attempts } = await withRetries(req.url, this.policy, () => this.attempt(url, signal), {
+      signal,
       onRetry: (info) => {
         this.options.onRetry?.(info);
         req.onRetry?.(info);
