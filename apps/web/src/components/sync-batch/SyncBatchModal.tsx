@@ -115,7 +115,11 @@ function BatchView({ batch, onOpenJob }: { batch: BatchProgress; onOpenJob: (job
                 <SyncJobStatusBadge status={job.status} />
               </Td>
               <Td className="w-48">
-                <Progress value={job.progress} aria-label={`Progress of ${job.site_name}`} />
+                <Progress
+                  value={job.progress}
+                  tone={job.status === "completed" ? "green" : job.status === "failed" ? "red" : "blue"}
+                  aria-label={`Progress of ${job.site_name}`}
+                />
               </Td>
               <Td className="text-right tabular-nums">{formatCount(job.stats.jobs_added)}</Td>
               <Td className="w-0">

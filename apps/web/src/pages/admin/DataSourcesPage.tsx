@@ -68,7 +68,10 @@ export function DataSourcesPage() {
                 syncJob.open(jobId);
               }}
               onError={setNotice}
-              onBatch={(id) => setParams({ [BATCH_PARAM]: id })}
+              onBatch={(id) => {
+                void queryClient.invalidateQueries({ queryKey: dataSourceKeys.all });
+                setParams({ [BATCH_PARAM]: id });
+              }}
             />
           </>
         }
