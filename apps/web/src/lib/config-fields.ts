@@ -30,10 +30,20 @@ const HINTS: Record<string, string> = {
   stop_after_known_pages: "Incremental: stop a keyword after this many pages with no new posting. Empty or 0: off",
   auto_disable_after_failures:
     "Degraded after this many failed sync jobs in a row, deactivated after twice as many (default 5)",
+  // the css source: selectors are CSS, optionally ending in @attribute
+  start_urls: "Listing pages to read, one per line: a path on the base URL (/jobs?q=python) or a full URL",
+  page_url_template:
+    "Page 2, 3...: ?page={page} (a query parameter), /jobs/page/{page} or a full URL. Empty: page 1 only",
+  "selectors.card": "One element per job posting, e.g. div.job-card; the other selectors apply inside it",
+  "selectors.link": "The posting's link; its href is read unless you add @attribute",
+  "selectors.id": "The board's id, e.g. @data-job-id on the card. Empty: the link's path",
+  "selectors.next_page": "A link present only when there is a next page, e.g. a[rel=next]",
+  drop_query_params: "Tracking parameters removed from posting links, one per line (utm_* always are)",
 };
 const SYNC_OPTION_KEYS = new Set(Object.keys(syncOptionsShape));
 
 interface SchemaLike {
+  shape?: object;
   def: { type: string; innerType?: SchemaLike; defaultValue?: unknown; element?: SchemaLike };
   minValue?: number | null;
   maxValue?: number | null;
@@ -72,34 +82,67 @@ export function syncOptionFields(): ConfigField[] {
   return fieldsOf(syncOptionsShape);
 }
 
-function fieldsOf(schemaShape: object): ConfigField[] {
+function fieldsOf(schemaShape: object, prefix = ""): ConfigField[] {
   const shape = schemaShape as unknown as Record<string, SchemaLike>;
-  return Object.entries(shape).map(([key, schema]): ConfigField => {
+  return Object.entries(shape).flatMap(([name, schema]): ConfigField[] => {
+    const key = `${prefix}${name}`;
     const { inner, defaultValue, optional } = unwrap(schema);
+    // nested objects (the css source's selectors) become one field per key, named by their path: "selectors.card"
+    if (inner.def.type === "object" && inner.shape) {
+      return fieldsOf(inner.shape, `${key}.`).map((field) => ({
+        ...field,
+        label: `${humanize(name)}: ${field.label}`,
+        ...(optional ? { optional: true } : {}),
+      }));
+    }
     const unit = UNITS[key];
-    const label = unit ? `${humanize(key)} (${unit})` : humanize(key);
+    const label = unit ? `${humanize(name)} (${unit})` : humanize(name);
     const extra = { ...(optional ? { optional } : {}), ...(HINTS[key] ? { hint: HINTS[key] } : {}) };
     switch (inner.def.type) {
       case "number":
-        return {
-          key,
-          label,
-          type: inner.isInt ? "integer" : "number",
-          min: finite(inner.minValue),
-          max: finite(inner.maxValue),
-          defaultValue,
-          ...extra,
-        };
+        return [
+          {
+            key,
+            label,
+            type: inner.isInt ? "integer" : "number",
+            min: finite(inner.minValue),
+            max: finite(inner.maxValue),
+            defaultValue,
+            ...extra,
+          },
+        ];
       case "boolean":
-        return { key, label, type: "boolean", defaultValue, ...extra };
+        return [{ key, label, type: "boolean", defaultValue, ...extra }];
       case "enum":
-        return { key, label, type: "enum", options: (inner.options ?? []).map(String), defaultValue, ...extra };
+        return [{ key, label, type: "enum", options: (inner.options ?? []).map(String), defaultValue, ...extra }];
       case "array":
-        return { key, label, type: "string-list", defaultValue, ...extra };
+        return [{ key, label, type: "string-list", defaultValue, ...extra }];
       default:
-        return { key, label, type: "text", defaultValue, ...extra };
+        return [{ key, label, type: "text", defaultValue, ...extra }];
     }
   });
+}
+
+/** A config value by its field key, following dots into nested objects. */
+function valueAt(config: Record<string, unknown>, key: string): unknown {
+  let current: unknown = config;
+  for (const part of key.split(".")) {
+    if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** Set a value by field key, creating the nested objects on the way. */
+function setAt(config: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split(".");
+  let current = config;
+  for (const part of parts.slice(0, -1)) {
+    const next = current[part];
+    if (typeof next !== "object" || next === null) current[part] = {};
+    current = current[part] as Record<string, unknown>;
+  }
+  current[parts[parts.length - 1] ?? key] = value;
 }
 
 /** The form's text values for a stored config (defaults filled in for missing keys). */
@@ -109,7 +152,7 @@ export function configToDraft(
 ): Record<string, string | boolean> {
   const draft: Record<string, string | boolean> = {};
   for (const field of fields) {
-    const value = config[field.key] ?? field.defaultValue;
+    const value = valueAt(config, field.key) ?? field.defaultValue;
     if (field.type === "boolean") draft[field.key] = value === true;
     else if (field.type === "string-list") draft[field.key] = Array.isArray(value) ? value.join("\n") : "";
     else draft[field.key] = value === undefined || value === null ? "" : String(value);
@@ -127,19 +170,23 @@ export function draftToConfig(fields: ConfigField[], draft: Record<string, strin
     const value = draft[field.key];
     if (field.optional && field.type !== "boolean" && String(value ?? "").trim() === "") continue;
     if (field.type === "boolean") {
-      config[field.key] = value === true;
+      setAt(config, field.key, value === true);
     } else if (field.type === "string-list") {
-      config[field.key] = String(value ?? "")
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0);
+      setAt(
+        config,
+        field.key,
+        String(value ?? "")
+          .split(/[\n,]/)
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0),
+      );
     } else if (field.type === "integer" || field.type === "number") {
       const text = String(value ?? "").trim();
       // An empty number is an error to report, not a silent fall back to the default.
-      config[field.key] = text === "" ? Number.NaN : Number(text.replace(",", "."));
+      setAt(config, field.key, text === "" ? Number.NaN : Number(text.replace(",", ".")));
     } else {
       const text = String(value ?? "").trim();
-      config[field.key] = text === "" ? undefined : text;
+      setAt(config, field.key, text === "" ? undefined : text);
     }
   }
   return config;

@@ -87,7 +87,7 @@ export function ConfigFields({ fields, draft, errors, onChange, idPrefix }: Conf
             );
           default:
             return (
-              <Field key={field.key} id={id} label={field.label} error={error}>
+              <Field key={field.key} id={id} label={field.label} error={error} hint={fieldHint}>
                 <Input {...aria} value={String(value ?? "")} onChange={(e) => onChange(field.key, e.target.value)} />
               </Field>
             );

@@ -16,6 +16,7 @@ import { Switch } from "../ui/switch";
 import { type ConfigDraft, ConfigFields } from "./ConfigFields";
 import { type FormErrors, hasErrors, mergeErrors, NO_ERRORS, serverErrors, zodErrors } from "./form-errors";
 import { type ScheduleDraft, ScheduleFields, scheduleBody } from "./ScheduleFields";
+import { SelectorPreviewPanel } from "./SelectorPreviewPanel";
 
 export interface CreateValues {
   mode: "create";
@@ -223,6 +224,9 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
             edited();
           }}
         />
+        {kind === "css" ? (
+          <SelectorPreviewPanel baseUrl={baseUrl} buildConfig={() => draftToConfig(fields, draft)} />
+        ) : null}
       </fieldset>
       <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3" aria-label="Filters and incremental sync">
         <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">

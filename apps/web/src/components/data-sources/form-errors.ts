@@ -9,12 +9,20 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { fields: {}, form: [] };
 
-/** `["search_keywords", 1]` under `config` → `config.search_keywords`: an error shows on the whole field. */
+/**
+ * `["search_keywords", 1]` under `config` → `config.search_keywords`: an error shows on the whole field (list items
+ * are not fields); nested objects keep their keys (`config.selectors.card`).
+ */
 export function fieldPath(parts: ReadonlyArray<PropertyKey>, prefix?: string): string {
-  const [first, second] = parts.map(String);
-  if (first === undefined) return prefix ?? "";
-  if (!prefix && first === "config" && second !== undefined) return `config.${second}`;
-  return prefix ? `${prefix}.${first}` : first;
+  const names: string[] = [];
+  for (const part of parts) {
+    const text = String(part);
+    if (typeof part === "number" || /^\d+$/.test(text)) break;
+    names.push(text);
+  }
+  if (names.length === 0) return prefix ?? "";
+  const path = names.join(".");
+  return prefix ? `${prefix}.${path}` : path;
 }
 
 export function mergeErrors(...lists: Array<Array<{ path: string; message: string }>>): FormErrors {
