@@ -29,7 +29,7 @@ async function saveRound(kind: BenchDbKind, way: "jobsync" | "raw", first: Posti
 }
 
 async function saveRows(ctx: BenchContext, kind: BenchDbKind): Promise<BenchRow[]> {
-  const n = ctx.full ? 100_000 : kind === "postgres" ? 20_000 : 10_000;
+  const n = ctx.full ? 100_000 : kind === "postgres" ? 10_000 : 5_000;
   const first = Array.from({ length: n }, (_, i) => syntheticDraft(i));
   const second = secondBatch(n, 0.9);
   ctx.log(`B3 ${kind}: ${n} new postings, then ${n} of which 90 % known ids (half changed)`);

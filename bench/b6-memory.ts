@@ -130,7 +130,7 @@ export const b6Memory: Benchmark = {
   id: "B6",
   title: "memory",
   async run(ctx: BenchContext) {
-    const pages = ctx.full ? 40 : 10;
+    const pages = ctx.full ? 40 : 8;
     const board = await startBoardProcess({
       keywords: KEYWORDS,
       pagesPerKeyword: pages,
@@ -143,7 +143,7 @@ export const b6Memory: Benchmark = {
       const kinds: BenchDbKind[] = (await postgresAvailable()) ? ["postgres", "pglite"] : ["pglite"];
       for (const kind of kinds) {
         const runs = [];
-        for (let i = 0; i < Math.min(ctx.rounds, 2); i++) runs.push(await serverRun(kind, board, maxJobs));
+        for (let i = 0; i < (ctx.full ? ctx.rounds : 1); i++) runs.push(await serverRun(kind, board, maxJobs));
         const idle = median(runs.map((r) => r.idlePeak));
         const peak = median(runs.map((r) => r.syncPeak));
         const limit = kind === "postgres" ? 400 : 1024;

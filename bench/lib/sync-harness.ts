@@ -87,6 +87,8 @@ export interface SyncOutcome {
   pages: number;
   postings: number;
   added: number;
+  /** Milliseconds per step, as the sync job's summary reports them. */
+  steps?: Record<string, number>;
 }
 
 async function newJob(app: BenchApp, maxJobs: number): Promise<string> {
@@ -111,6 +113,7 @@ async function outcomeOf(app: BenchApp, jobId: string, ms: number): Promise<Sync
     pages: (stats.pages_fetched ?? 0) + (stats.details_fetched ?? 0),
     postings: stats.jobs_found ?? 0,
     added: stats.jobs_added ?? 0,
+    steps: job.summary?.step_durations_ms ?? {},
   };
 }
 
