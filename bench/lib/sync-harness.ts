@@ -151,11 +151,13 @@ export async function runPipelineWith(
           },
           app.services.options.progressIntervalMillis,
         );
-  const ctx: SyncContext = {
+  // asserted, not annotated: the context grows fields (e.g. fullRefresh) that a bench run leaves at their default
+  const ctx = {
     jobId,
     source: app.source,
     kind: app.source.kind as SourceKind,
     maxJobs: claim.maxJobs,
+    fullRefresh: false,
     signal: new AbortController().signal,
     progress,
     postings: app.services.postingWrites,
@@ -171,7 +173,7 @@ export async function runPipelineWith(
     plan: null,
     firstErrors: [],
     outcome: null,
-  };
+  } as SyncContext;
   const result = await runPipeline(ctx);
   await progress.close();
   const ms = performance.now() - start;
