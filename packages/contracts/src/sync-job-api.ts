@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { crawlJobProgressSchema } from "./crawl-job-progress";
 import { siteNameSchema } from "./data-source";
-import { intInRange } from "./field-rules";
+import { boolean, intInRange } from "./field-rules";
 import { SYNC_JOB_STATUSES, syncJobStatusSchema } from "./sync-job-status";
 
 /** The guide's `SyncJobRequest`: body of `POST /admin/data-sources/{site_name}/sync`. */
 export const syncJobRequestSchema = z.strictObject({
   max_jobs: intInRange("max_jobs", 1, 10000).optional(),
+  /** Read every planned listing page even when the source stops early on known postings (incremental sync). */
+  full_refresh: boolean("full_refresh").optional(),
 });
 export type SyncJobRequest = z.infer<typeof syncJobRequestSchema>;
 

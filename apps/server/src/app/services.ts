@@ -21,6 +21,7 @@ import { NotificationDeliveryRepository } from "../notifications/notification-de
 import { NotificationDispatcher } from "../notifications/notification-dispatcher";
 import { NotificationQueue } from "../notifications/notification-queue";
 import { SyncJobNotifier } from "../notifications/sync-job-notifier";
+import { KnownPostingsRepository } from "../postings/known-postings.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
@@ -105,6 +106,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const progressHub = new ProgressHub(syncJobRepository);
   const postingWrites = new PostingWriteRepository(database.db);
   const queue = new SyncQueue(database, logger);
+  const knownPostings = new KnownPostingsRepository(database.db);
   const urlPolicy = (url: string) => (options.allowPrivateHosts ? null : privateHostReason(url));
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -143,6 +145,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       retention: options.syncRetention,
       runtime: {
         crawlConcurrency: options.crawlConcurrency,
+        knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       },
     },

@@ -26,6 +26,8 @@ export interface SyncRuntimeOptions {
   chromiumPath?: string;
   /** Requests in flight per sync job (the per-host delay still applies). */
   crawlConcurrency: number;
+  /** Incremental sync: which of these external ids a data source already has stored. */
+  knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
 }
 
 /** What the steps of one sync job share: inputs, resources, and each step's output for the next. */
@@ -34,6 +36,8 @@ export interface SyncContext {
   readonly source: DataSourceRow;
   readonly kind: SourceKind;
   readonly maxJobs: number;
+  /** Incremental sync off for this sync job (`full_refresh` in the request). */
+  readonly fullRefresh: boolean;
   readonly signal: AbortSignal;
   readonly progress: ProgressSink;
   readonly postings: PostingWriteRepository;
@@ -47,6 +51,8 @@ export interface SyncContext {
   items: CrawledItem[];
   drafts: PostingDraft[];
   plan: DuplicatePlan | null;
+  /** Check Duplicates: "same content" duplicates by the data source of their original. */
+  sameContentBySource?: Record<string, number>;
   /** Errors worth repeating in the summary (first few), as "Step: message". */
   firstErrors: string[];
   /** Set by the pipeline before Cleanup runs. */

@@ -35,6 +35,8 @@ export interface NewSyncJob {
   trigger: SyncTrigger;
   requestedBy: string | null;
   batchId?: string | null;
+  /** Incremental sync off for this one: every planned page is read. */
+  fullRefresh?: boolean;
 }
 
 export type CreateOutcome = { created: CrawlJobProgress } | { active: CrawlJobProgress };
@@ -77,9 +79,10 @@ export class SyncJobRepository {
     try {
       const rows = await queryRows<{ id: string }>(
         this.db,
-        sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, steps, stats)
+        sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
+                               steps, stats)
             VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
-                    ${job.batchId ?? null}, ${JSON.stringify(initialSteps())}::jsonb,
+                    ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${JSON.stringify(initialSteps())}::jsonb,
                     ${JSON.stringify(emptyCrawlStats())}::jsonb)
             RETURNING id`,
       );
@@ -113,16 +116,21 @@ export class SyncJobRepository {
   }
 
   /** pending → running, for one worker. Null when another worker took it or it is no longer pending. */
-  async claim(id: string, workerId: string): Promise<{ dataSourceId: string; maxJobs: number } | null> {
-    const rows = await queryRows<{ data_source_id: string; max_jobs: number }>(
+  async claim(
+    id: string,
+    workerId: string,
+  ): Promise<{ dataSourceId: string; maxJobs: number; fullRefresh: boolean } | null> {
+    const rows = await queryRows<{ data_source_id: string; max_jobs: number; full_refresh: boolean }>(
       this.db,
       sql`UPDATE sync_jobs SET status = 'running', worker_id = ${workerId}, started_at = now(), heartbeat_at = now(),
             updated_at = now(), version = version + 1
           WHERE id = ${id} AND status = 'pending'
-          RETURNING data_source_id, max_jobs`,
+          RETURNING data_source_id, max_jobs, full_refresh`,
     );
     const row = rows[0];
-    return row ? { dataSourceId: row.data_source_id, maxJobs: row.max_jobs } : null;
+    return row
+      ? { dataSourceId: row.data_source_id, maxJobs: row.max_jobs, fullRefresh: row.full_refresh === true }
+      : null;
   }
 
   /** Write the progress state and timeline events of a running (or cancelling) sync job, bumping its version. */

@@ -59,6 +59,7 @@ export class SyncJobService {
       trigger,
       requestedBy: principal?.id ?? null,
       batchId,
+      fullRefresh: request.full_refresh ?? false,
     });
     if ("active" in outcome) {
       const active = outcome.active;

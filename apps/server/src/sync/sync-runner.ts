@@ -92,6 +92,7 @@ export class SyncRunner {
           source,
           kind: source.kind as SourceKind,
           maxJobs: claim.maxJobs,
+          fullRefresh: claim.fullRefresh,
           signal: controller.signal,
           progress,
           postings: this.postings,

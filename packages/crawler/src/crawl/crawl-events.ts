@@ -15,6 +15,15 @@ export type CrawlEvent =
       plannedPages: number;
       pagesPlanned: number;
     }
+  /** Incremental crawling: `knownPages` pages in a row held no new posting, so the target ends at `page`. */
+  | {
+      type: "target_caught_up";
+      target: string;
+      targetIndex: number;
+      page: number;
+      knownPages: number;
+      pagesPlanned: number;
+    }
   | {
       type: "page_fetched";
       target: string;

@@ -2,6 +2,7 @@ import type { JobDetail, ListingTarget, SiteAdapter } from "../adapters/adapter"
 import type { Fetcher, RetryInfo } from "../fetch/fetcher";
 import type { CrawlError, CrawlEvent, CrawlItem, CrawlResult, StopReason } from "./crawl-events";
 import { type CrawlErrorKind, errorKind, errorMessage } from "./error-kind";
+import { KnownPagesTracker } from "./known-pages";
 import { ListingPlan } from "./listing-plan";
 import { runPool } from "./run-pool";
 
@@ -20,10 +21,21 @@ export interface CrawlListingsOptions {
   onEvent?: (event: CrawlEvent) => void;
   /** Stop as "blocked" after this many blocked pages in a row (default 3). */
   maxConsecutiveBlocks?: number;
+  /**
+   * Incremental crawling: which of these external ids the caller already has (it asks its database; the crawl
+   * cannot). With `stopAfterKnownPages`, a target stops after that many listing pages in a row with no new id.
+   */
+  knownIds?: (externalIds: string[]) => Promise<ReadonlySet<string>>;
+  /** 0 or absent: off (every planned page is read). Needs `knownIds`. */
+  stopAfterKnownPages?: number;
 }
 
 function validate(options: CrawlListingsOptions): void {
-  const { maxJobs, concurrency, maxConsecutiveBlocks } = options;
+  const { maxJobs, concurrency, maxConsecutiveBlocks, stopAfterKnownPages } = options;
+  if (stopAfterKnownPages !== undefined && (!Number.isInteger(stopAfterKnownPages) || stopAfterKnownPages < 0)) {
+    throw new RangeError(`stopAfterKnownPages must be an integer >= 0, got ${stopAfterKnownPages}`);
+  }
+  if (stopAfterKnownPages && !options.knownIds) throw new RangeError("stopAfterKnownPages needs knownIds");
   if (!Number.isInteger(maxJobs) || maxJobs < 1)
     throw new RangeError(`maxJobs must be an integer >= 1, got ${maxJobs}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -69,6 +81,8 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
   let pagesFetched = 0;
   let pagesFailed = 0;
   let cardsSeen = 0;
+  const knownPages =
+    options.stopAfterKnownPages && options.knownIds ? new KnownPagesTracker(options.stopAfterKnownPages) : null;
 
   const halt = (reason: Exclude<StopReason, "completed">, message: string) => {
     if (stop.signal.aborted) return;
@@ -107,6 +121,10 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
         onRetry: retryListener("listing"),
       });
       const parsed = adapter.parseListing(response.body, response.finalUrl);
+      const known =
+        knownPages && options.knownIds && parsed.cards.length > 0
+          ? await options.knownIds(parsed.cards.map((c) => c.external_id))
+          : null;
       if (stop.signal.aborted || !plan.wanted(targetIndex, page)) return;
       if (page === 1) {
         const more = plan.readFirstPage(targetIndex, parsed);
@@ -147,12 +165,32 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
         pagesPlanned: plan.pagesPlanned(),
         uniqueCards: plan.uniqueCards(),
       });
+      if (knownPages && parsed.cards.length > 0) {
+        const hadNew = parsed.cards.some((c) => !known?.has(c.external_id));
+        const endAt = knownPages.record(targetIndex, page, hadNew);
+        if (endAt !== null && plan.wanted(targetIndex, endAt + 1)) {
+          plan.endAt(targetIndex, endAt);
+          for (const [other, controller] of taskAborts) {
+            const [t, p] = other.split(":").map(Number);
+            if (t === targetIndex && p !== undefined && !plan.wanted(targetIndex, p)) controller.abort();
+          }
+          emit({
+            type: "target_caught_up",
+            target,
+            targetIndex,
+            page: endAt,
+            knownPages: options.stopAfterKnownPages ?? 0,
+            pagesPlanned: plan.pagesPlanned(),
+          });
+        }
+      }
       if (plan.maxJobsReached()) halt("max_jobs", `${options.maxJobs} jobs collected (max_jobs)`);
     } catch (error) {
       if (stop.signal.aborted || own.signal.aborted) return; // stopped by us: not a failure of the page
       const kind = errorKind(error);
       const message = errorMessage(error);
       plan.settleFailure(targetIndex, page, kind);
+      knownPages?.record(targetIndex, page, null);
       pagesFailed++;
       errors.push({ url, message, kind, phase: "listing" });
       emit({ type: "page_failed", target, targetIndex, page, url, error: message, kind });

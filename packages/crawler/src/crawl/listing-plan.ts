@@ -107,6 +107,13 @@ export class ListingPlan {
     return fresh;
   }
 
+  /** End a target at this page (incremental crawling: the pages after it hold nothing new). */
+  endAt(targetIndex: number, page: number): void {
+    const s = this.state(targetIndex);
+    s.end = Math.min(s.end, Math.max(1, page));
+    this.advancePrefix();
+  }
+
   settleFailure(targetIndex: number, page: number, kind: CrawlErrorKind): void {
     this.state(targetIndex).settled.set(page, { cards: null, failedKind: kind });
     this.advancePrefix();

@@ -1,3 +1,4 @@
+import { resolveSyncOptions } from "@jobsync/contracts";
 import { type CrawlEvent, crawlListings } from "@jobsync/crawler";
 import { requireValue, StepFailure, type SyncContext, type SyncStep } from "../sync-context";
 
@@ -30,6 +31,13 @@ export const crawlJobsStep: SyncStep = {
     const fetcher = requireValue(ctx.fetcher, "fetcher");
     const settings = requireValue(ctx.settings, "configuration");
     const tracker = new CrawlProgress(ctx);
+    const stopAfterKnownPages = ctx.fullRefresh ? 0 : resolveSyncOptions(ctx.source.config).stopAfterKnownPages;
+    const known = ctx.runtime.knownExternalIds;
+    const incremental =
+      stopAfterKnownPages > 0 && known
+        ? { stopAfterKnownPages, knownIds: (ids: string[]) => known(ctx.source.id, ids) }
+        : {};
+    if (ctx.fullRefresh) report.detail("full refresh: every planned page is read");
     const onEvent = (event: CrawlEvent) => {
       switch (event.type) {
         case "target_planned":
@@ -80,6 +88,12 @@ export const crawlJobsStep: SyncStep = {
         case "stopped":
           report.detail(`stopped: ${event.message}`);
           break;
+        case "target_caught_up":
+          tracker.pagesPlanned = event.pagesPlanned;
+          report.detail(
+            `${event.target}: no new postings in ${event.knownPages} page${event.knownPages === 1 ? "" : "s"} in a row, stopped after page ${event.page} (incremental)`,
+          );
+          break;
       }
       report.progress(tracker.percent(), `${ctx.progress.state.stats.jobs_found} job postings found`);
     };
@@ -92,6 +106,7 @@ export const crawlJobsStep: SyncStep = {
       fetchDetails: settings.fetchDetails,
       signal: ctx.signal,
       onEvent,
+      ...incremental,
     });
     ctx.items = result.items;
     // jobs_found is the number of unique postings kept, whatever the events counted on the way
