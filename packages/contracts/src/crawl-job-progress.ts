@@ -37,6 +37,8 @@ export const syncSummarySchema = z.object({
   step_durations_ms: z.record(z.string(), z.int()),
   stats: crawlStatsSchema,
   first_errors: z.array(z.string()),
+  /** "Same content" duplicates by the data source of their original (this source's own name: found twice in it). */
+  same_content_by_source: z.record(z.string(), z.int()).optional(),
 });
 export type SyncSummary = z.infer<typeof syncSummarySchema>;
 

@@ -21,6 +21,8 @@ export interface DuplicatePlan {
   /** Same URL as a stored posting of another id: not stored again. */
   skipped: PostingDraft[];
   counts: Record<DuplicateReason, number>;
+  /** The "same content" drafts (inserted too) with their original's id; null when the original is in this batch. */
+  sameContent: Array<{ draft: PostingDraft; originalId: number | null }>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function planDuplicates(drafts: readonly PostingDraft[], existing: Existi
     unchangedIds: [],
     skipped: [],
     counts: { same_id: 0, same_url: 0, same_content: 0 },
+    sameContent: [],
   };
   const seenUrls = new Set<string>();
   const seenContent = new Set<string>();
@@ -56,6 +59,7 @@ export function planDuplicates(drafts: readonly PostingDraft[], existing: Existi
     seenUrls.add(draft.url);
     if (existing.byContentKey.has(draft.content_key) || seenContent.has(draft.content_key)) {
       plan.counts.same_content += 1;
+      plan.sameContent.push({ draft, originalId: existing.byContentKey.get(draft.content_key) ?? null });
     }
     seenContent.add(draft.content_key);
     plan.insert.push(draft);

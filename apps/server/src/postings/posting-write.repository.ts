@@ -96,6 +96,17 @@ export class PostingWriteRepository {
     };
   }
 
+  /** The data source name of each of these postings (the originals of "same content" duplicates). */
+  async siteNamesOf(postingIds: readonly number[]): Promise<Map<number, string>> {
+    if (postingIds.length === 0) return new Map();
+    const rows = await queryRows<{ id: number; site_name: string }>(
+      this.db,
+      sql`SELECT p.id, ds.site_name FROM job_postings p JOIN data_sources ds ON ds.id = p.data_source_id
+          WHERE p.id = ANY(${intArray(postingIds)})`,
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.site_name]));
+  }
+
   /**
    * Upsert one batch in one transaction: new rows are inserted, known ids whose content hash changed are updated,
    * and the search vector (a generated column) follows in the same statement. Idempotent: re-running a batch after

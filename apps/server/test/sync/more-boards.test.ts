@@ -134,6 +134,9 @@ describe.each(databaseKinds())("css, Greenhouse and Lever sources on %s", (kind)
       expect(job.stats.duplicates_by_reason.same_content).toBe(unique.size);
       const originals = new Set((await postings("Css-Board")).map((p) => p.id));
       expect(stored.every((p) => p.duplicate_of !== null && originals.has(p.duplicate_of))).toBe(true);
+      expect(job.summary?.same_content_by_source).toEqual({ "Css-Board": unique.size });
+      const check = job.steps.find((s) => s.key === "check_duplicates");
+      expect(check?.details.join("\n")).toContain(`(originals: Css-Board ${unique.size})`);
     } else {
       // another company name: no link to the other sources; only same-titled postings of this company link up
       expect(stored.every((p) => p.company === "Lever Co")).toBe(true);
@@ -141,6 +144,7 @@ describe.each(databaseKinds())("css, Greenhouse and Lever sources on %s", (kind)
       const linked = stored.filter((p) => p.duplicate_of !== null);
       expect(linked.every((p) => own.has(p.duplicate_of ?? -1))).toBe(true);
       expect(job.stats.duplicates_by_reason.same_content).toBe(linked.length);
+      expect(job.summary?.same_content_by_source).toEqual(linked.length > 0 ? { [name]: linked.length } : {});
     }
   });
 

@@ -1,7 +1,22 @@
-import { planDuplicates } from "../../postings/duplicate-plan";
-import type { SyncStep } from "../sync-context";
+import { type DuplicatePlan, planDuplicates } from "../../postings/duplicate-plan";
+import type { SyncContext, SyncStep } from "../sync-context";
 
 const LOOKUP_CHUNK = 2000;
+
+/** "Same content" duplicates counted by the data source of their original (another board, or this one). */
+async function sameContentBySource(ctx: SyncContext, plan: DuplicatePlan): Promise<Record<string, number>> {
+  const ids = [...new Set(plan.sameContent.map((d) => d.originalId).filter((id): id is number => id !== null))];
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+    for (const [id, name] of await ctx.postings.siteNamesOf(ids.slice(i, i + LOOKUP_CHUNK))) names.set(id, name);
+  }
+  const counts: Record<string, number> = {};
+  for (const { originalId } of plan.sameContent) {
+    const name = (originalId === null ? null : names.get(originalId)) ?? ctx.source.siteName;
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+  return counts;
+}
 
 /** Check Duplicates: compare the drafts with what is stored, by id, URL and content; counted per reason. */
 export const checkDuplicatesStep: SyncStep = {
@@ -25,7 +40,14 @@ export const checkDuplicatesStep: SyncStep = {
       `same id: ${plan.counts.same_id} (${plan.update.length} changed, ${plan.unchangedIds.length} unchanged)`,
     );
     report.detail(`same URL: ${plan.counts.same_url}`);
-    report.detail(`same content (stored, linked to the original): ${plan.counts.same_content}`);
+    const bySource = await sameContentBySource(ctx, plan);
+    ctx.sameContentBySource = bySource;
+    const sources = Object.entries(bySource)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(", ");
+    report.detail(
+      `same content (stored, linked to the original): ${plan.counts.same_content}${sources ? ` (originals: ${sources})` : ""}`,
+    );
     const duplicates = plan.counts.same_id + plan.counts.same_url + plan.counts.same_content;
     return {
       status: "completed",

@@ -24,6 +24,7 @@ export function buildSummary(ctx: SyncContext, finishedAt: Date): SyncSummary {
     step_durations_ms: durations,
     stats: state.stats,
     first_errors: ctx.firstErrors.slice(0, 10),
+    ...(ctx.sameContentBySource ? { same_content_by_source: ctx.sameContentBySource } : {}),
   };
 }
 

@@ -2,9 +2,13 @@ import { SYNC_STEPS, type SyncSummary } from "@jobsync/contracts";
 import { formatDuration } from "../../lib/format";
 import { SyncJobStatusBadge } from "./status-display";
 
-/** The final summary of a finished sync job: outcome, message, durations and the first errors. */
+/**
+ * The final summary of a finished sync job: outcome, message, durations, the "same content" duplicates by the source
+ * of their original, and the first errors.
+ */
 export function SyncJobSummary({ summary }: { summary: SyncSummary }) {
   const durations = SYNC_STEPS.filter((step) => summary.step_durations_ms[step.key] !== undefined);
+  const sameContent = Object.entries(summary.same_content_by_source ?? {}).sort((a, b) => b[1] - a[1]);
   return (
     <section aria-label="Summary" className="rounded-md border border-zinc-200">
       <header className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50/60 px-3 py-2">
@@ -26,6 +30,18 @@ export function SyncJobSummary({ summary }: { summary: SyncSummary }) {
               </div>
             ))}
           </dl>
+        ) : null}
+        {sameContent.length > 0 ? (
+          <div aria-label="Same content duplicates by source">
+            <h4 className="text-xs font-medium text-zinc-700">Same content as postings of</h4>
+            <ul className="mt-1 flex flex-wrap gap-1.5 text-xs">
+              {sameContent.map(([site, count]) => (
+                <li key={site} className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900" data-source={site}>
+                  {site}: <span className="tabular-nums">{count}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {summary.first_errors.length > 0 ? (
           <div>
