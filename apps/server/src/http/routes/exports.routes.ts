@@ -1,6 +1,7 @@
 import { jobExportQuerySchema, jobIdParamsSchema, syncJobExportQuerySchema } from "@jobsync/contracts";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { ExportFile, ExportService } from "../../exports/export.service";
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
@@ -27,6 +28,7 @@ export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
           params: jobIdParamsSchema,
           querystring: syncJobExportQuerySchema,
           produces: ["text/csv", "application/json"],
+          response: { 200: z.string().describe("The report: CSV sections, or one JSON object") },
         },
       },
       async (request, reply) =>
@@ -41,6 +43,7 @@ export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
           description: "Ordered by id; streamed in batches, so large results never sit in memory.",
           querystring: jobExportQuerySchema,
           produces: ["text/csv"],
+          response: { 200: z.string().describe("CSV: a header row, then one row per job posting") },
         },
       },
       async (request, reply) => sendFile(reply, service.postingsCsv(request.query)),
