@@ -21,6 +21,8 @@ import { NotificationDeliveryRepository } from "../notifications/notification-de
 import { NotificationDispatcher } from "../notifications/notification-dispatcher";
 import { NotificationQueue } from "../notifications/notification-queue";
 import { SyncJobNotifier } from "../notifications/sync-job-notifier";
+import { ExpiryJob } from "../postings/expiry/expiry-job";
+import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
@@ -94,6 +96,9 @@ export interface Services {
   notifications: NotificationService;
   notificationQueue: NotificationQueue;
   notificationDispatcher: NotificationDispatcher;
+  /** Closes postings past their deadline or gone from their board: hourly (worker) and `npm run cli -- expire`. */
+  expirySweep: ExpirySweep;
+  expiryJob: ExpiryJob;
   options: ServiceOptions;
 }
 
@@ -107,6 +112,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const postingWrites = new PostingWriteRepository(database.db);
   const queue = new SyncQueue(database, logger);
   const knownPostings = new KnownPostingsRepository(database.db);
+  const expirySweep = new ExpirySweep(database.db, {
+    urlPolicy: (url) => (options.allowPrivateHosts ? null : privateHostReason(url)),
+    timeoutMillis: 15_000,
+    concurrency: 4,
+  });
   const urlPolicy = (url: string) => (options.allowPrivateHosts ? null : privateHostReason(url));
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -206,6 +216,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     notificationQueue,
     notificationDispatcher,
+    expirySweep,
+    expiryJob: new ExpiryJob(() => queue.pgBoss, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     options,
   };
 }
@@ -218,6 +230,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
   if (runWorker) {
     await services.worker.start();
     await services.notificationQueue.work((id) => services.notificationDispatcher.deliver(id));
+    await services.expiryJob.start();
   }
 }
 
@@ -226,6 +239,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.scheduler.stop();
   await services.worker.stop();
   await services.notificationQueue.stop();
+  await services.expiryJob.stop();
   await services.queue.stop();
   services.progressHub.close();
 }

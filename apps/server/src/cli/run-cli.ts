@@ -3,13 +3,14 @@ import { EnvError } from "../config/env";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { CliError } from "./cli-context";
 import { DOCTOR_USAGE, doctorCommand } from "./commands/doctor";
+import { EXPIRE_USAGE, expireCommand } from "./commands/expire";
 import { SEED_USAGE, seedTopcvCommand } from "./commands/seed-topcv";
 import { USERS_USAGE, usersCreate, usersResetPassword } from "./commands/users";
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
 commands:
-${[USERS_USAGE, SEED_USAGE, DOCTOR_USAGE, PARSE_USAGE, NORMALIZE_USAGE].join("\n\n")}`;
+${[USERS_USAGE, SEED_USAGE, DOCTOR_USAGE, EXPIRE_USAGE, PARSE_USAGE, NORMALIZE_USAGE].join("\n\n")}`;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   "users:reset-password": usersResetPassword,
   "seed:topcv": seedTopcvCommand,
   doctor: doctorCommand,
+  expire: expireCommand,
   parse: parseCommand,
   normalize: normalizeCommand,
 };

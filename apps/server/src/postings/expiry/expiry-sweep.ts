@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import { queryRows } from "../../db/query-rows";
+import { intArray } from "../../db/sql-arrays";
+import { expiredReason } from "./expired-page";
+
+export interface ExpirySweepOptions {
+  /** Why a URL may not be fetched (private host without ALLOW_PRIVATE_HOSTS), or null. */
+  urlPolicy: (url: string) => string | null;
+  timeoutMillis: number;
+  /** Pages re-checked at once. */
+  concurrency: number;
+}
+
+export interface SweepRequest {
+  /** Re-check at most this many open postings' pages (0: deadlines only). */
+  recheckLimit: number;
+  /** Only postings not seen by a sync job for this long. */
+  staleHours: number;
+}
+
+export interface SweepResult {
+  closedByDeadline: number;
+  rechecked: number;
+  closedByRecheck: number;
+  /** Pages that could not be read (kept open). */
+  failed: number;
+  /** "url: reason" of the postings closed by a re-check (first 20). */
+  closed: string[];
+}
+
+/**
+ * The expiry sweep: closes open postings whose deadline has passed, then re-checks the pages of the postings seen
+ * longest ago and closes those answering 404/410 or saying they no longer accept applications. Closed postings
+ * leave the search (it shows `status=open` by default); a later sync job that sees one again reopens it.
+ */
+export class ExpirySweep {
+  constructor(
+    private readonly db: Db,
+    private readonly options: ExpirySweepOptions,
+  ) {}
+
+  async run(request: SweepRequest, signal?: AbortSignal): Promise<SweepResult> {
+    const byDeadline = await queryRows<{ id: number }>(
+      this.db,
+      sql`UPDATE job_postings SET status = 'closed', closed_at = now()
+        WHERE status = 'open' AND deadline IS NOT NULL AND deadline < current_date RETURNING id`,
+    );
+    const result: SweepResult = {
+      closedByDeadline: byDeadline.length,
+      rechecked: 0,
+      closedByRecheck: 0,
+      failed: 0,
+      closed: [],
+    };
+    if (request.recheckLimit <= 0) return result;
+    const candidates = await queryRows<{ id: number; url: string }>(
+      this.db,
+      sql`SELECT p.id, p.url FROM job_postings p JOIN data_sources ds ON ds.id = p.data_source_id
+        WHERE p.status = 'open' AND ds.is_active
+          AND p.last_seen_at < now() - make_interval(hours => ${request.staleHours})
+        ORDER BY p.last_seen_at, p.id LIMIT ${request.recheckLimit}`,
+    );
+    const gone: Array<{ id: number; line: string }> = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < candidates.length && !signal?.aborted) {
+        const posting = candidates[next++]!;
+        const reason = await this.check(posting.url, signal);
+        result.rechecked++;
+        if (reason === "failed") result.failed++;
+        else if (reason) gone.push({ id: posting.id, line: `${posting.url}: ${reason}` });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+    if (gone.length > 0) {
+      const closed = await queryRows<{ id: number }>(
+        this.db,
+        sql`UPDATE job_postings SET status = 'closed', closed_at = now()
+          WHERE status = 'open' AND id = ANY(${intArray(gone.map((g) => g.id))}) RETURNING id`,
+      );
+      result.closedByRecheck = closed.length;
+      result.closed = gone.slice(0, 20).map((g) => g.line);
+    }
+    return result;
+  }
+
+  /** The reason the page shows the posting closed, null if open, "failed" if it could not be read. */
+  private async check(url: string, signal?: AbortSignal): Promise<string | null | "failed"> {
+    if (this.options.urlPolicy(url)) return "failed";
+    try {
+      const response = await fetch(url, {
+        headers: { "user-agent": "jobsync-expiry/1", accept: "text/html" },
+        redirect: "follow",
+        signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMillis), ...(signal ? [signal] : [])]),
+      });
+      const body = response.status >= 200 && response.status < 300 ? (await response.text()).slice(0, 2_000_000) : "";
+      if (body === "") await response.body?.cancel().catch(() => {});
+      return expiredReason(response.status, body);
+    } catch {
+      return "failed";
+    }
+  }
+}
