@@ -71,6 +71,19 @@ describe.each(databaseKinds())("notifications on %s", (kind) => {
     expect(viewer.statusCode).toBe(403);
   });
 
+  it("documents every notification route in OpenAPI", async () => {
+    const spec = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    expect(Object.keys(spec.paths["/api/v1/admin/notifications/channels"])).toEqual(["get", "post"]);
+    expect(Object.keys(spec.paths["/api/v1/admin/notifications/channels/{channel_id}"]).sort()).toEqual([
+      "delete",
+      "get",
+      "patch",
+    ]);
+    expect(spec.paths["/api/v1/admin/notifications/deliveries"].get.security).toEqual([{ bearer: [] }]);
+    const sync = spec.paths["/api/v1/admin/data-sources/{site_name}/sync"].post;
+    expect(JSON.stringify(sync.requestBody)).toContain("full_refresh");
+  });
+
   it("creates, reads, updates and deletes channels", async () => {
     const created = await api("POST", "/channels", { name: "Temp", type: "webhook", url: receiver.url });
     expect(created.statusCode, created.body).toBe(201);
