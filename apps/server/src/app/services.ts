@@ -96,6 +96,7 @@ export interface Services {
   notifications: NotificationService;
   notificationQueue: NotificationQueue;
   notificationDispatcher: NotificationDispatcher;
+  notificationDeliveries: NotificationDeliveryRepository;
   /** Closes postings past their deadline or gone from their board: hourly (worker) and `npm run cli -- expire`. */
   expirySweep: ExpirySweep;
   expiryJob: ExpiryJob;
@@ -142,6 +143,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     channelRepository,
     deliveryRepository,
     notificationQueue,
+    database.db,
   );
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
@@ -171,6 +173,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       concurrency: options.syncConcurrency,
       staleSecs: options.syncStaleSecs,
       reapAllAtStart: database.kind === "pglite",
+      onReaped: (jobIds) => notifier.syncJobsReaped(jobIds),
     },
     logger,
   );
@@ -216,6 +219,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     notificationQueue,
     notificationDispatcher,
+    notificationDeliveries: deliveryRepository,
     expirySweep,
     expiryJob: new ExpiryJob(() => queue.pgBoss, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     options,
@@ -230,6 +234,9 @@ export async function startServices(services: Services, runWorker: boolean): Pro
   if (runWorker) {
     await services.worker.start();
     await services.notificationQueue.work((id) => services.notificationDispatcher.deliver(id));
+    // outbox rows whose queue message was lost (a crash between the two writes) are queued again
+    for (const id of await services.notificationDeliveries.stalePending(300))
+      await services.notificationQueue.enqueue(id);
     await services.expiryJob.start();
   }
 }

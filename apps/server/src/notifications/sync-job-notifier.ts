@@ -1,5 +1,8 @@
 import type { NotificationEvent, NotificationPayload, SourceHealth } from "@jobsync/contracts";
+import { sql } from "drizzle-orm";
 import type { HealthChange, SourceHealthTracker } from "../data-sources/source-health";
+import type { Db } from "../db/database";
+import { queryRows } from "../db/query-rows";
 import type { FinishedSyncJob, SyncFinishListener } from "../sync/sync-finish-listener";
 import type { SyncJobRepository } from "../sync/sync-job.repository";
 import type { NotificationChannelRepository } from "./notification-channel.repository";
@@ -21,7 +24,21 @@ export class SyncJobNotifier implements SyncFinishListener {
     private readonly channels: NotificationChannelRepository,
     private readonly deliveries: NotificationDeliveryRepository,
     private readonly queue: DeliveryEnqueuer,
+    private readonly db: Db,
   ) {}
+
+  /** Sync jobs the reaper failed (their worker died): told like any other final sync job. */
+  async syncJobsReaped(jobIds: string[]): Promise<void> {
+    for (const jobId of jobIds) {
+      const rows = await queryRows<{ data_source_id: string; status: string; error: string | null }>(
+        this.db,
+        sql`SELECT data_source_id, status, error FROM sync_jobs WHERE id = ${jobId}`,
+      );
+      const row = rows[0];
+      if (row?.status !== "failed") continue;
+      await this.syncJobFinished({ jobId, dataSourceId: row.data_source_id, status: "failed", error: row.error });
+    }
+  }
 
   async syncJobFinished(job: FinishedSyncJob): Promise<void> {
     const change = await this.health.record(job);

@@ -7,6 +7,8 @@ export interface SyncWorkerOptions {
   staleSecs: number;
   /** Embedded mode: this is the only process, so whatever is left running from before was interrupted. */
   reapAllAtStart: boolean;
+  /** Told about sync jobs failed by the reaper (their runner is gone, so nobody else tells the finish listener). */
+  onReaped?: (jobIds: string[]) => Promise<void>;
 }
 
 /** The worker side of a process: takes sync jobs from the queue and reaps those whose worker died. */
@@ -21,10 +23,16 @@ export class SyncWorker {
     private readonly log: RunnerLogger,
   ) {}
 
+  private async reaped(jobIds: string[]): Promise<void> {
+    if (jobIds.length === 0 || !this.options.onReaped) return;
+    await this.options.onReaped(jobIds).catch((error) => this.log.error({ err: error }, "reaped listener failed"));
+  }
+
   async start(): Promise<void> {
     if (this.options.reapAllAtStart) {
       const reaped = await this.syncJobs.reapStale(0, "interrupted: worker stopped");
       if (reaped.length > 0) this.log.info({ reaped }, "reaped sync jobs left running by a previous process");
+      await this.reaped(reaped);
     }
     await this.queue.work(this.options.concurrency, ({ jobId }) => this.runner.run(jobId));
     const every = Math.max(1000, (this.options.staleSecs * 1000) / 4);
@@ -33,6 +41,7 @@ export class SyncWorker {
         .reapStale(this.options.staleSecs)
         .then((reaped) => {
           if (reaped.length > 0) this.log.info({ reaped }, "reaped sync jobs whose worker stopped heartbeating");
+          return this.reaped(reaped);
         })
         .catch((error) => this.log.error({ err: error }, "reaper failed"));
     }, every);

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSource, waitFor } from "../support/sync-helpers";
+import { bearer, createTestApp, type TestApp } from "../support/test-app";
+import { databaseKinds } from "../support/test-database";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
+
+describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) => {
+  let t: TestApp;
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    t = await createTestApp(kind, { syncStaleSecs: 5, notificationRetryDelaySecs: 1 }, { worker: true });
+    await createSource(t, "Orphan", "http://127.0.0.1:9");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/admin/notifications/channels",
+      headers: bearer(t.adminToken),
+      payload: { name: "Failures", type: "webhook", url: receiver.url, events: ["sync_job.failed"] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+
+  it("is notified once and counted for auto-disable, like a sync job its runner failed", async () => {
+    const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
+    const created = await t.services.syncJobRepository.create({
+      dataSourceId: source.id,
+      siteName: source.siteName,
+      maxJobs: 10,
+      trigger: "manual",
+      requestedBy: null,
+    });
+    if (!("created" in created)) throw new Error("expected a new sync job");
+    const jobId = created.created.job_id;
+    // a worker in another process claimed it, then died without a word
+    expect(await t.services.syncJobRepository.claim(jobId, "dead-worker")).not.toBeNull();
+    await t.db.database.db.execute(
+      sql`UPDATE sync_jobs SET heartbeat_at = now() - interval '1 minute' WHERE id = ${jobId}`,
+    );
+    const delivery = await waitFor(async () => receiver.received.find((r) => r.body.includes(jobId)) ?? null, 30_000);
+    const payload = JSON.parse(delivery.body);
+    expect(payload).toMatchObject({ event: "sync_job.failed", sync_job: { job_id: jobId, status: "failed" } });
+    expect(payload.sync_job.error).toContain("interrupted");
+    expect(payload.data_source).toMatchObject({ site_name: "Orphan", consecutive_failures: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(receiver.received.filter((r) => r.body.includes(jobId))).toHaveLength(1);
+  });
+});
