@@ -32,7 +32,7 @@ export function SyncJobSummary({ summary }: { summary: SyncSummary }) {
           </dl>
         ) : null}
         {sameContent.length > 0 ? (
-          <div aria-label="Same content duplicates by source">
+          <section aria-label="Same content duplicates by source">
             <h4 className="text-xs font-medium text-zinc-700">Same content as postings of</h4>
             <ul className="mt-1 flex flex-wrap gap-1.5 text-xs">
               {sameContent.map(([site, count]) => (
@@ -41,7 +41,7 @@ export function SyncJobSummary({ summary }: { summary: SyncSummary }) {
                 </li>
               ))}
             </ul>
-          </div>
+          </section>
         ) : null}
         {summary.first_errors.length > 0 ? (
           <div>
