@@ -117,6 +117,9 @@ export class PostingWriteRepository {
     const payload = JSON.stringify(drafts.map(toRecord));
     let counts: SaveCounts = { added: 0, updated: 0 };
     await this.db.transaction(async (tx) => {
+      // "same URL, any source: not stored twice" must hold when two sources save at once (the duplicate plan was
+      // read before): batches take turns, and a URL another posting took meanwhile is skipped here
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('jobsync:job_postings:url'))`);
       // each row written is also logged in sync_job_postings as 'added' or 'updated' by this sync job (the first
       // change wins when a re-run writes it again), which the sync job export reads
       const rows = await queryRows<{ inserted: boolean }>(
@@ -125,6 +128,8 @@ export class PostingWriteRepository {
               INSERT INTO job_postings (data_source_id, first_sync_job_id, last_sync_job_id, ${sql.raw(NAMES)})
               SELECT ${dataSourceId}::uuid, ${syncJobId}::uuid, ${syncJobId}::uuid, ${sql.raw(NAMES)}
               FROM jsonb_to_recordset(${payload}::jsonb) AS r(${sql.raw(COLUMNS)})
+              WHERE NOT EXISTS (SELECT 1 FROM job_postings o WHERE o.url = r.url
+                                AND NOT (o.data_source_id = ${dataSourceId}::uuid AND o.external_id = r.external_id))
               ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
                 last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null
               WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
