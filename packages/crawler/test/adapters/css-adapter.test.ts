@@ -66,6 +66,30 @@ describe("css URLs", () => {
   });
 });
 
+describe("a css source on the real TopCV page", () => {
+  it("reads the 50 cards of the saved page as the TopCV adapter does", () => {
+    const url = "https://www.topcv.vn/tim-viec-lam-ke-toan?type_keyword=1&page=1&sba=1";
+    const html = readSample("topcv/listing-ke-toan-page1-of-112.html");
+    // the real cards cut long titles in the text: the full one is in the tooltip attribute
+    const base = topcvLikeCssConfig("ke-toan");
+    const config = { ...base, selectors: { ...base.selectors, title: "h3.title a span@data-original-title" } };
+    const ours = adapterForSource("css", config).parseListing(html, url);
+    const theirs = adapterFor("topcv").parseListing(html, url);
+    const fields = (c: (typeof ours.cards)[number]) => [
+      c.external_id,
+      c.url,
+      c.title,
+      c.company,
+      c.salary_text,
+      c.location_text,
+    ];
+    expect(ours.cards).toHaveLength(50);
+    expect(ours.skipped).toEqual([]);
+    expect(ours.cards.map(fields)).toEqual(theirs.cards.map(fields));
+    expect(ours.isLastPage).toBe(false);
+  });
+});
+
 describe("a css source on the fixture board", () => {
   it("parses every page with the same cards as the TopCV adapter", async () => {
     const config = topcvLikeCssConfig("java-developer");
