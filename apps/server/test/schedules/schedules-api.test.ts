@@ -2,7 +2,7 @@ import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { scheduleQueueName } from "../../src/schedules/sync-scheduler";
+import { SCHEDULE_QUEUE_PREFIX, scheduleQueueName } from "../../src/schedules/sync-scheduler";
 import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
@@ -17,10 +17,12 @@ describe.each(databaseKinds())("schedules API on %s", (kind) => {
       headers: bearer(t.adminToken),
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
+  // the data sources' schedules (other features keep pg-boss schedules of their own)
   const pgBossSchedules = async () =>
     queryRows<{ name: string; cron: string; timezone: string }>(
       t.db.database.db,
-      sql`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`,
+      sql`SELECT name, cron, timezone FROM pgboss.schedule WHERE starts_with(name, ${SCHEDULE_QUEUE_PREFIX})
+          ORDER BY name`,
     );
 
   beforeAll(async () => {
