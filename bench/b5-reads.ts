@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
-import type { Benchmark } from "./bench-types";
+import type { BenchContext, Benchmark } from "./bench-types";
+import { type BenchDbKind, postgresAvailable } from "./lib/bench-database";
 import { KEYWORDS, startBoardProcess } from "./lib/board-process";
 import { median } from "./lib/measure";
-import { processTree, rssOf, startChild } from "./lib/processes";
+import { type Child, rssOf, startChild } from "./lib/processes";
 import { type BenchRow, row } from "./lib/report";
 import { loadFromChild, startBenchServer } from "./lib/server-harness";
 import { openBenchApp } from "./lib/sync-harness";
@@ -14,117 +15,122 @@ const POLL_RATE = POLLERS / 2;
 const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const SUBSCRIBER_SCRIPT = fileURLToPath(new URL("./peers/sse-subscribers.ts", import.meta.url));
 
-/**
- * B5 progress reads, embedded mode (the server process also runs the sync, as `npm start` does): GET of a sync job
- * under 200 concurrent pollers while it syncs, versus /healthz under the same load; and 1,000 SSE subscribers to the
- * same sync job, each of which must receive every event, with the server's memory per subscriber.
- */
-export const b5Reads: Benchmark = {
-  id: "B5",
-  title: "progress reads",
-  async run(ctx) {
-    const board = await startBoardProcess({
-      keywords: KEYWORDS,
-      pagesPerKeyword: ctx.full ? 50 : 12,
-      cardsPerPage: 50,
-      pageWeightBytes: 1024 * 1024,
-    });
-    const app = await openBenchApp("pglite", board);
-    const server = await startBenchServer(app);
-    const rows: BenchRow[] = [];
-    try {
-      const created = await app.services.syncJobRepository.create({
-        dataSourceId: app.source.id,
-        siteName: app.source.siteName,
-        maxJobs: 10_000,
-        trigger: "manual",
-        requestedBy: null,
-      });
-      if (!("created" in created)) throw new Error("bench sync job not created");
-      const jobId = created.created.job_id;
-      const jobUrl = `${server.url}/api/v1/admin/data-sources/sync/jobs/${jobId}`;
-      const auth = { authorization: `Bearer ${server.token}` };
+interface Fanout {
+  subscribers: number;
+  ended: number;
+  minEvents: number;
+  maxEvents: number;
+  sequences: number;
+}
 
-      // SSE fan-out: memory before and after the subscribers connect, before the sync starts
+type Sample = { p99: number; rps: number };
+
+/**
+ * One server process that also runs the sync (as `npm start` does), embedded or PostgreSQL: GET of the sync job under
+ * 200 pollers (flat out, and at the UI's pace) versus /healthz under the same load; with `withSse`, 1,000 SSE
+ * subscribers to the same sync job, each of which must receive every event, and the server's memory per subscriber.
+ */
+async function readsOn(ctx: BenchContext, kind: BenchDbKind, withSse: boolean): Promise<BenchRow[]> {
+  const label = kind === "postgres" ? "PostgreSQL" : "embedded";
+  const board = await startBoardProcess({
+    keywords: KEYWORDS,
+    pagesPerKeyword: ctx.full ? 50 : 12,
+    cardsPerPage: 50,
+    pageWeightBytes: 1024 * 1024,
+  });
+  const app = await openBenchApp(kind, board);
+  const server = await startBenchServer(app);
+  const rows: BenchRow[] = [];
+  let subscribers: Child | null = null;
+  try {
+    const created = await app.services.syncJobRepository.create({
+      dataSourceId: app.source.id,
+      siteName: app.source.siteName,
+      maxJobs: 10_000,
+      trigger: "manual",
+      requestedBy: null,
+    });
+    if (!("created" in created)) throw new Error("bench sync job not created");
+    const jobId = created.created.job_id;
+    const jobUrl = `${server.url}/api/v1/admin/data-sources/sync/jobs/${jobId}`;
+    const auth = { authorization: `Bearer ${server.token}` };
+
+    // SSE fan-out: memory before and after the subscribers connect, before the sync starts
+    let perSubscriberRss = 0;
+    let perSubscriberHeap = 0;
+    if (withSse) {
       const rssBefore = rssOf(process.pid);
       const heapBefore = process.memoryUsage().heapUsed;
-      const subscribers = startChild(TSX, [SUBSCRIBER_SCRIPT, String(SUBSCRIBERS), `${jobUrl}/events`, server.token]);
+      subscribers = startChild(TSX, [SUBSCRIBER_SCRIPT, String(SUBSCRIBERS), `${jobUrl}/events`, server.token]);
       await subscribers.waitFor(new RegExp(`connected ${SUBSCRIBERS}`), 120_000);
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      const perSubscriberRss = (rssOf(process.pid) - rssBefore) / SUBSCRIBERS;
-      const perSubscriberHeap = (process.memoryUsage().heapUsed - heapBefore) / SUBSCRIBERS;
-      const subscriberPids = processTree(subscribers.process.pid!);
-      ctx.log(`B5: ${SUBSCRIBERS} SSE subscribers connected (${subscriberPids.length} processes); starting the sync`);
+      perSubscriberRss = (rssOf(process.pid) - rssBefore) / SUBSCRIBERS;
+      perSubscriberHeap = (process.memoryUsage().heapUsed - heapBefore) / SUBSCRIBERS;
+      ctx.log(`B5 ${kind}: ${SUBSCRIBERS} SSE subscribers connected; starting the sync`);
+    }
 
-      const sync = app.services.runner.run(jobId);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const paced: Array<{ p99: number; rps: number }> = [];
-      const pacedHealth: Array<{ p99: number; rps: number }> = [];
-      const job: Array<{ p99: number; rps: number }> = [];
-      const health: Array<{ p99: number; rps: number }> = [];
-      let stillRunning = 0;
-      for (let round = 0; round < ctx.rounds; round++) {
-        const h = await loadFromChild(`${server.url}/healthz`, POLLERS, 3);
-        health.push({ p99: h.latency.p99, rps: h.requests.average });
-        const j = await loadFromChild(jobUrl, POLLERS, 3, auth);
-        if (j.non2xx > 0 || j.errors > 0) throw new Error(`GET sync job: ${j.non2xx} non-2xx, ${j.errors} errors`);
-        job.push({ p99: j.latency.p99, rps: j.requests.average });
-        const ph = await loadFromChild(`${server.url}/healthz`, POLLERS, 3, {}, POLL_RATE);
-        pacedHealth.push({ p99: ph.latency.p99, rps: ph.requests.average });
-        const pj = await loadFromChild(jobUrl, POLLERS, 3, auth, POLL_RATE);
-        if (pj.non2xx > 0 || pj.errors > 0) throw new Error(`GET sync job: ${pj.non2xx} non-2xx, ${pj.errors} errors`);
-        paced.push({ p99: pj.latency.p99, rps: pj.requests.average });
-        if ((await app.services.syncJobRepository.status(jobId)) === "running") stillRunning += 1;
+    const sync = app.services.runner.run(jobId);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const samples: Record<"health" | "job" | "pacedHealth" | "paced", Sample[]> = {
+      health: [],
+      job: [],
+      pacedHealth: [],
+      paced: [],
+    };
+    const measure = async (key: keyof typeof samples, url: string, headers: Record<string, string>, rate?: number) => {
+      const result = await loadFromChild(url, POLLERS, 3, headers, rate);
+      if (result.non2xx > 0 || result.errors > 0) {
+        throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
       }
-      await sync;
-      const final = await app.services.syncJobs.get(jobId);
-      const fanout = JSON.parse((await subscribers.waitFor(/^\{.*"subscribers".*\}$/m, 180_000))[0]) as {
-        subscribers: number;
-        ended: number;
-        minEvents: number;
-        maxEvents: number;
-        sequences: number;
-      };
-      ctx.log(`B5: sync ${final.status}; the sync was running during ${stillRunning} of ${ctx.rounds} load rounds`);
-
-      const p99 = median(job.map((s) => s.p99));
-      const pacedP99 = median(paced.map((s) => s.p99));
+      samples[key].push({ p99: result.latency.p99, rps: result.requests.average });
+    };
+    let stillRunning = 0;
+    for (let round = 0; round < ctx.rounds; round++) {
+      await measure("health", `${server.url}/healthz`, {});
+      await measure("job", jobUrl, auth);
+      await measure("pacedHealth", `${server.url}/healthz`, {}, POLL_RATE);
+      await measure("paced", jobUrl, auth, POLL_RATE);
+      if ((await app.services.syncJobRepository.status(jobId)) === "running") stillRunning += 1;
+    }
+    await sync;
+    const final = await app.services.syncJobs.get(jobId);
+    ctx.log(`B5 ${kind}: sync ${final.status}; running during ${stillRunning} of ${ctx.rounds} load rounds`);
+    const p99 = (key: keyof typeof samples) => median(samples[key].map((s) => s.p99));
+    rows.push(
+      row({
+        id: "B5",
+        what: `GET sync job p99, ${POLLERS} pollers at the UI's 2 s pace (${POLL_RATE} req/s), ${label}`,
+        value: p99("paced"),
+        unit: "ms",
+        baseline: { name: "GET /healthz p99, same load", value: p99("pacedHealth") },
+        goal: "< 20 ms",
+        met: p99("paced") < 20,
+        note: `sync running in ${stillRunning}/${ctx.rounds} rounds`,
+      }),
+      row({
+        id: "B5",
+        what: `GET sync job p99, ${POLLERS} pollers flat out, ${label}`,
+        value: p99("job"),
+        unit: "ms",
+        baseline: { name: "GET /healthz p99, same load", value: p99("health") },
+        goal: "< 20 ms",
+        met: p99("job") < 20,
+        note: `${median(samples.job.map((s) => s.rps)).toFixed(0)} req/s vs /healthz ${median(samples.health.map((s) => s.rps)).toFixed(0)}`,
+      }),
+    );
+    if (subscribers) {
+      const line = (await subscribers.waitFor(/^\{.*"subscribers".*\}$/m, 180_000))[0];
+      const fanout = JSON.parse(line) as Fanout;
+      const everyEvent = fanout.ended === SUBSCRIBERS && fanout.sequences === 1 && fanout.minEvents > 0;
       rows.push(
         row({
           id: "B5",
-          what: `GET sync job p99, ${POLLERS} pollers flat out during a sync`,
-          value: p99,
-          unit: "ms",
-          baseline: { name: "GET /healthz p99, same load", value: median(health.map((s) => s.p99)) },
-          goal: "< 20 ms",
-          met: p99 < 20,
-          note: `sync running in ${stillRunning}/${ctx.rounds} rounds`,
-        }),
-        row({
-          id: "B5",
-          what: `GET sync job p99, ${POLLERS} pollers every 2 s (${POLL_RATE} req/s) during a sync`,
-          value: pacedP99,
-          unit: "ms",
-          baseline: { name: "GET /healthz p99, same load", value: median(pacedHealth.map((s) => s.p99)) },
-          goal: "< 20 ms",
-          met: pacedP99 < 20,
-        }),
-        row({
-          id: "B5",
-          what: `GET sync job throughput, ${POLLERS} pollers flat out`,
-          value: median(job.map((s) => s.rps)),
-          unit: "req/s",
-          baseline: { name: "GET /healthz", value: median(health.map((s) => s.rps)) },
-          goal: "",
-        }),
-        row({
-          id: "B5",
-          what: `SSE: subscribers that got every event (of ${SUBSCRIBERS})`,
-          value: fanout.sequences === 1 && fanout.minEvents === fanout.maxEvents ? fanout.ended : 0,
+          what: `SSE: subscribers that got every event (of ${SUBSCRIBERS}), ${label}`,
+          value: everyEvent ? fanout.ended : 0,
           unit: "subscribers",
           baseline: null,
           goal: `= ${SUBSCRIBERS}`,
-          met: fanout.ended === SUBSCRIBERS && fanout.sequences === 1 && fanout.minEvents > 0,
+          met: everyEvent,
           note: `${fanout.maxEvents} events each, ${fanout.sequences} distinct sequence(s)`,
         }),
         row({
@@ -137,12 +143,23 @@ export const b5Reads: Benchmark = {
           note: `${(perSubscriberHeap / 1024).toFixed(1)} KB of JS heap`,
         }),
       );
-      await subscribers.stop();
-    } finally {
-      await server.close();
-      await app.close();
-      await board.close();
     }
+  } finally {
+    await subscribers?.stop();
+    await server.close();
+    await app.close();
+    await board.close();
+  }
+  return rows;
+}
+
+/** B5 progress reads: embedded (with the SSE fan-out) and, when reachable, PostgreSQL. */
+export const b5Reads: Benchmark = {
+  id: "B5",
+  title: "progress reads",
+  async run(ctx) {
+    const rows = await readsOn(ctx, "pglite", true);
+    if (await postgresAvailable()) rows.push(...(await readsOn(ctx, "postgres", false)));
     return rows;
   },
 };

@@ -6,7 +6,7 @@
  * Benchmarks never fail the command on a missed goal: they report it (exit 1 only when a benchmark crashes).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { b1Crawl } from "./b1-crawl";
 import { b2Parse } from "./b2-parse";
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   }
   const selected = wanted.length === 0 ? ALL : ALL.filter((b) => wanted.includes(b.id));
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const ctx: BenchContext = {
     rounds,
     full: values.full ?? false,
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   }
   const seconds = (performance.now() - started) / 1000;
   const table = formatTable(rows);
-  const header = `Machine: ${machine()}\nRun: ${new Date().toISOString()}, ${rounds} runs per figure (median), ${seconds.toFixed(0)} s total${ctx.full ? ", full scale" : ""}`;
+  const header = `Machine: ${machine()}\nRun: ${new Date().toISOString()}, ${rounds} runs per figure (median), ${seconds.toFixed(0)} s total${ctx.full ? ", full scale" : ""}, load average ${loadAtStart.toFixed(1)} at start and ${loadavg()[0]!.toFixed(1)} at end (other work on the machine slows every contender alike; ratios hold better than absolute figures)`;
   console.log(`\n${header}\n\n${table}\n`);
   mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
   const name = wanted.length === 0 ? "latest.md" : `latest-${selected.map((b) => b.id).join("-")}.md`;
