@@ -94,6 +94,12 @@ describe("schedules, multi-site sync and export end to end", () => {
     expect(stored.json).toMatchObject({ schedule_cron: "30 6 * * *", schedule_timezone: "Asia/Ho_Chi_Minh" });
     // 06:30 in Ho Chi Minh City is 23:30 UTC
     expect(new Date(String(stored.json.next_run_at)).getUTCHours()).toBe(23);
+    // its fires: none yet
+    await page.getByRole("button", { name: "Schedule fires of Demo-Two" }).click();
+    const fires = page.getByRole("dialog", { name: "Schedule of Demo-Two" });
+    await fires.getByText("Not fired yet").waitFor();
+    await page.keyboard.press("Escape");
+    await fires.waitFor({ state: "detached" });
   });
 
   test("two sources picked in the Sync Jobs dropdown run as one batch, followed in the batch view", async () => {
