@@ -122,7 +122,7 @@ export class SyncScheduler implements ScheduleSync {
         await this.ensureQueue(name);
         await this.queue.pgBoss.work<ScheduleFireMessage>(
           name,
-          { batchSize: 1, pollingIntervalSeconds: 1 },
+          { batchSize: 1, pollingIntervalSeconds: 2 },
           async (jobs) => {
             for (const job of jobs) await this.fire(job.data.dataSourceId);
           },
