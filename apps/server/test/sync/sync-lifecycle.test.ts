@@ -2,7 +2,7 @@ import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
+import { createSource, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 
@@ -26,7 +26,11 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
       ids.push(id);
       expect((await waitFinal(t, id)).status).toBe("completed");
     }
-    const rows = await queryRows<{ id: string }>(t.db.database.db, sql`SELECT id FROM sync_jobs ORDER BY created_at`);
+    // retention runs right after a sync job is final: wait for it rather than racing it
+    const rows = await waitFor(async () => {
+      const found = await queryRows<{ id: string }>(t.db.database.db, sql`SELECT id FROM sync_jobs ORDER BY created_at`);
+      return found.length === 3 ? found : null;
+    });
     expect(rows.map((r) => r.id)).toEqual(ids.slice(2));
     const orphans = await queryRows<{ n: number }>(
       t.db.database.db,
