@@ -36,7 +36,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
         config: { access: "user" },
         schema: {
           tags: ["auth"],
-          summary: "A short-lived token for EventSource (`?token=` on the sync job events stream only)",
+          summary: "A 5-minute token for what cannot send headers: `?token=` on the events stream and the report downloads",
           security: [{ bearer: [] }],
           response: { 200: streamTokenResponseSchema },
         },
