@@ -107,6 +107,9 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
       else replace = true;
     }
     const config = { ...draftToConfig(fields, draft), ...options };
+    // PATCH merges keys: an emptied optional field of the kind (a css source's page template or detail selectors)
+    // would keep its stored value, so the whole config (every key is in the form) replaces the stored one
+    if (source && Object.keys(source.config).some((key) => config[key] === undefined)) replace = true;
     const configCheck = parseSourceConfig(kind, config);
     const configIssues = configCheck.success ? [] : zodErrors(configCheck.error, "config");
     if (source) {
