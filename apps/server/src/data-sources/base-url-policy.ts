@@ -21,14 +21,26 @@ function isPrivateIpv6(ip: string): boolean {
     return true;
   if (lower.startsWith("fea") || lower.startsWith("feb")) return true;
   const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  return mapped ? isPrivateIpv4(mapped[1] ?? "") : false;
+  if (mapped) return isPrivateIpv4(mapped[1] ?? "");
+  // IPv4-mapped (::ffff:7f00:1, as URL parsing writes ::ffff:127.0.0.1) and IPv4-compatible (::7f00:1) addresses
+  const embedded = lower.match(/^::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
+  if (embedded) {
+    const high = Number.parseInt(embedded[1] ?? "0", 16);
+    const low = Number.parseInt(embedded[2] ?? "0", 16);
+    return isPrivateIpv4(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
+  return false;
 }
 
 /** Why this URL's host is private, or null when it is a public host. */
 export function privateHostReason(url: string): string | null {
   let host: string;
   try {
-    host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    // "localhost." and "127.0.0.1." name the same hosts as without the trailing dot
+    host = new URL(url).hostname
+      .replace(/^\[|\]$/g, "")
+      .replace(/\.+$/, "")
+      .toLowerCase();
   } catch {
     return "base_url is not a valid URL";
   }
