@@ -33,7 +33,7 @@ const HINTS: Record<string, string> = {
   // the css source: selectors are CSS, optionally ending in @attribute
   start_urls: "Listing pages to read, one per line: a path on the base URL (/jobs?q=python) or a full URL",
   page_url_template:
-    "Page 2, 3...: ?page={page} (a query parameter), /jobs/page/{page} or a full URL. Empty: page 1 only",
+    "Page 2, 3...: ?page={page} (a query parameter), /jobs/page/{page} or a full URL. Empty: follow the next-page link's pattern, or page 1 only",
   "selectors.card": "One element per job posting, e.g. div.job-card; the other selectors apply inside it",
   "selectors.link": "The posting's link; its href is read unless you add @attribute",
   "selectors.id": "The board's id, e.g. @data-job-id on the card. Empty: the link's path",

@@ -62,7 +62,8 @@ export const cssDetailSelectorsSchema = z.strictObject(
 /**
  * A board described by CSS selectors only: no code. Page N (N ≥ 2) of a start URL is `page_url_template` with
  * `{page}` replaced: "?page={page}" sets a query parameter of the start URL, "/jobs/page/{page}" is a path on its
- * host, an absolute URL is taken as is. Without a template only page 1 of each start URL is read.
+ * host, an absolute URL is taken as is. Without a template, `selectors.next_page` on page 1 gives the pattern (its
+ * link to page 2, with N in place of 2); with neither, only page 1 of each start URL is read.
  */
 export const cssConfigSchema = z.strictObject({
   start_urls: z

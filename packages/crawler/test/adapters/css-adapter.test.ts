@@ -3,6 +3,7 @@ import { type FixtureBoard, startFixtureBoard } from "@jobsync/fixture-board";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previewCssListing } from "../../src/adapters/css/css-preview";
 import { pageUrl, startUrl } from "../../src/adapters/css/css-urls";
+import { pageUrlsFromNextLink } from "../../src/adapters/css/next-page-pattern";
 import { adapterFor, adapterForSource } from "../../src/adapters/registry";
 import { crawlListings } from "../../src/crawl/crawl-listings";
 import { createFetcher } from "../../src/fetch/create-fetcher";
@@ -51,6 +52,33 @@ describe("css config validation", () => {
 
   it("the unconfigured adapter refuses to parse", () => {
     expect(() => adapterFor("css").parseListing("<p>", "https://x.test/")).toThrow(/needs the source config/);
+  });
+});
+
+describe("pages learned from the next link", () => {
+  it.each([
+    ["https://b.test/jobs?q=a&page=2", 5, "https://b.test/jobs?q=a&page=5"],
+    ["https://b.test/jobs/page/2?q=a", 3, "https://b.test/jobs/page/3?q=a"],
+    ["https://b.test/viec-lam-2022/p-2", 4, "https://b.test/viec-lam-2022/p-4"],
+  ])("%s → page %i is %s", (next, page, expected) => {
+    expect(pageUrlsFromNextLink(next)?.(page)).toBe(expected);
+  });
+
+  it("does not guess when the link does not say 2", () => {
+    expect(pageUrlsFromNextLink("https://b.test/jobs?cursor=abc")).toBeNull();
+    expect(pageUrlsFromNextLink("not a url")).toBeNull();
+  });
+
+  it("reads page 1 only when its next link has no page number", () => {
+    const config = cssConfigSchema.parse({
+      start_urls: ["/jobs"],
+      selectors: { card: ".job", title: "h2", link: "a", next_page: "a.next" },
+    });
+    const css = adapterForSource("css", config);
+    const [target] = css.listingTargets("https://b.test", config);
+    expect(target?.maxPages).toBe(5);
+    const html = '<div class="job"><h2>A</h2><a href="/j/1">x</a></div><a class="next" href="/jobs?cursor=zz">›</a>';
+    expect(css.parseListing(html, "https://b.test/jobs")).toMatchObject({ isLastPage: true, nextUrl: null });
   });
 });
 
@@ -131,6 +159,30 @@ describe("a css source on the fixture board", () => {
       expect(ours.stoppedBecause).toBe("completed");
       expect(ours.items.map((i) => i.card.external_id)).toEqual(theirs.items.map((i) => i.card.external_id));
       expect(ours.items.length).toBe(board.expectedCards("python-developer").length);
+    } finally {
+      await fetcher.close();
+    }
+  });
+
+  it("follows the next link's page pattern when there is no page template", async () => {
+    const base = topcvLikeCssConfig("python-developer");
+    const { page_url_template: _none, ...rest } = base;
+    const config = { ...rest, selectors: { ...base.selectors, next_page: "a[rel=next]@data-href" } };
+    const fetcher = createFetcher({ kind: "http", timeoutMillis: 10_000, requestDelayMillis: 0 });
+    try {
+      const css = adapterForSource("css", config);
+      const result = await crawlListings({
+        adapter: css,
+        fetcher,
+        targets: css.listingTargets(board.url, config),
+        maxJobs: 10_000,
+        concurrency: 2,
+        fetchDetails: false,
+      });
+      expect(result.pagesFetched).toBe(3);
+      expect(result.items.map((i) => i.card.external_id)).toEqual([
+        ...new Set(board.expectedCards("python-developer").map((c) => c.external_id)),
+      ]);
     } finally {
       await fetcher.close();
     }
