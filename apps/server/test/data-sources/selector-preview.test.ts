@@ -76,6 +76,16 @@ describe("POST /api/v1/admin/data-sources/test-selectors", () => {
     expect(body.next_url).toContain("page=2");
   });
 
+  it("fetches through Chromium when the config says fetcher: browser", async () => {
+    const res = await preview({ base_url: board.url, config: config({ fetcher: "browser" }) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      outcome: "ok",
+      card_count: board.expectedCards("ke-toan", 1).length,
+      unmatched: ["selectors.salary"],
+    });
+  });
+
   it("reads the page given as url, e.g. the last page", async () => {
     const res = await preview({ base_url: board.url, config: config(), url: board.listingUrl("ke-toan", 2) });
     expect(res.json()).toMatchObject({ outcome: "ok", is_last_page: true, next_url: null });
