@@ -13,6 +13,7 @@ const SUBSCRIBERS = 1000;
 /** The admin UI polls every 2 s: 200 pollers ask 100 times a second. */
 const POLL_RATE = POLLERS / 2;
 const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+const WORKER_MAIN = fileURLToPath(new URL("../apps/server/src/worker.ts", import.meta.url));
 const SUBSCRIBER_SCRIPT = fileURLToPath(new URL("./peers/sse-subscribers.ts", import.meta.url));
 
 interface Fanout {
@@ -30,8 +31,14 @@ type Sample = { p99: number; rps: number };
  * 200 pollers (flat out, and at the UI's pace) versus /healthz under the same load; with `withSse`, 1,000 SSE
  * subscribers to the same sync job, each of which must receive every event, and the server's memory per subscriber.
  */
-async function readsOn(ctx: BenchContext, kind: BenchDbKind, withSse: boolean): Promise<BenchRow[]> {
-  const label = kind === "postgres" ? "PostgreSQL" : "embedded";
+async function readsOn(
+  ctx: BenchContext,
+  kind: BenchDbKind,
+  withSse: boolean,
+  workerProcess = false,
+): Promise<BenchRow[]> {
+  const label =
+    kind === "postgres" ? (workerProcess ? "PostgreSQL, sync in a worker process" : "PostgreSQL") : "embedded";
   const board = await startBoardProcess({
     keywords: KEYWORDS,
     pagesPerKeyword: ctx.full ? 50 : 12,
@@ -42,7 +49,18 @@ async function readsOn(ctx: BenchContext, kind: BenchDbKind, withSse: boolean): 
   const server = await startBenchServer(app);
   const rows: BenchRow[] = [];
   let subscribers: Child | null = null;
+  let worker: Child | null = null;
   try {
+    if (workerProcess) {
+      // production topology: this process serves the API only (WORKERS=0), `npm run worker` syncs
+      worker = startChild(TSX, [WORKER_MAIN], {
+        DATABASE_URL: app.db.url ?? "",
+        JWT_SECRET: "bench-secret-0123456789-0123456789-0123456789",
+        ALLOW_PRIVATE_HOSTS: "1",
+        LOG_LEVEL: "warn",
+      });
+      await worker.waitFor(/worker ready/, 120_000);
+    }
     const created = await app.services.syncJobRepository.create({
       dataSourceId: app.source.id,
       siteName: app.source.siteName,
@@ -69,7 +87,10 @@ async function readsOn(ctx: BenchContext, kind: BenchDbKind, withSse: boolean): 
       ctx.log(`B5 ${kind}: ${SUBSCRIBERS} SSE subscribers connected; starting the sync`);
     }
 
-    const sync = app.services.runner.run(jobId);
+    const sync = workerProcess ? app.services.queue.enqueue(jobId) : app.services.runner.run(jobId);
+    for (let i = 0; i < 600 && (await app.services.syncJobRepository.status(jobId)) === "pending"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const samples: Record<"health" | "job" | "pacedHealth" | "paced", Sample[]> = {
       health: [],
@@ -93,6 +114,13 @@ async function readsOn(ctx: BenchContext, kind: BenchDbKind, withSse: boolean): 
       if ((await app.services.syncJobRepository.status(jobId)) === "running") stillRunning += 1;
     }
     await sync;
+    for (
+      let i = 0;
+      i < 1200 && !["completed", "failed", "cancelled"].includes((await app.services.syncJobs.get(jobId)).status);
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const final = await app.services.syncJobs.get(jobId);
     ctx.log(`B5 ${kind}: sync ${final.status}; running during ${stillRunning} of ${ctx.rounds} load rounds`);
     const p99 = (key: keyof typeof samples) => median(samples[key].map((s) => s.p99));
@@ -146,6 +174,7 @@ async function readsOn(ctx: BenchContext, kind: BenchDbKind, withSse: boolean): 
     }
   } finally {
     await subscribers?.stop();
+    await worker?.stop();
     await server.close();
     await app.close();
     await board.close();
@@ -159,7 +188,10 @@ export const b5Reads: Benchmark = {
   title: "progress reads",
   async run(ctx) {
     const rows = await readsOn(ctx, "pglite", true);
-    if (await postgresAvailable()) rows.push(...(await readsOn(ctx, "postgres", false)));
+    if (await postgresAvailable()) {
+      rows.push(...(await readsOn(ctx, "postgres", false)));
+      rows.push(...(await readsOn(ctx, "postgres", false, true)));
+    }
     return rows;
   },
 };
