@@ -115,6 +115,24 @@ describe("ITviec pages that are not listings", () => {
     expect(empty).toMatchObject({ cards: [], isLastPage: true });
   });
 
+  it("reads a search page's pagination and next link (a page shaped like ITviec's search, written for this test)", () => {
+    const card = (slug: string) =>
+      `<div class="job-card" data-search--job-selection-job-slug-value="${slug}"><h3 data-url="/it-jobs/${slug}?lab=1">T ${slug}</h3></div>`;
+    const html = `<title>Python jobs | ITviec</title>${card("a-1")}${card("b-2")}
+      <nav><ul class="pagination"><li class="page-item active"><span>2</span></li><li class="page-item"><a href="?page=1">1</a></li>
+      <li class="page-item"><a href="?page=3">3</a></li><li class="page-item"><a rel="next" href="/it-jobs/python?page=3">›</a></li></ul></nav>`;
+    const page = itviecAdapter.parseListing(html, "https://itviec.com/it-jobs/python?page=2");
+    expect(page.cards.map((c) => [c.external_id, c.url])).toEqual([
+      ["a-1", "https://itviec.com/it-jobs/a-1"],
+      ["b-2", "https://itviec.com/it-jobs/b-2"],
+    ]);
+    expect(page).toMatchObject({
+      pagination: { current: 2, total: 3 },
+      nextUrl: "https://itviec.com/it-jobs/python?page=3",
+      isLastPage: false,
+    });
+  });
+
   it("skips a card without a job link, with the reason", () => {
     const page = itviecAdapter.parseListing(
       '<title>ITviec</title><div class="job-card"><h3>No link</h3></div>',
