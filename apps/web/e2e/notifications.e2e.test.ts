@@ -119,6 +119,7 @@ describe("notifications, filters and auto-disable end to end", () => {
     await modal.waitFor();
     await modal.getByRole("region", { name: "Summary" }).waitFor({ timeout: SYNC_TIMEOUT_MS });
     const jobId = (await modal.getByTestId("sync-job-id").textContent()) ?? "";
+    expect(Number((await modal.getByTestId("stat-jobs_filtered").textContent())?.replace(/,/g, ""))).toBeGreaterThan(0);
     const job = await waitFinal(jobId);
     expect(job.status).toBe("completed");
     const stats = job.stats as Record<string, number>;

@@ -31,7 +31,7 @@ export class NotificationDispatcher {
 
   async deliver(deliveryId: string): Promise<void> {
     const delivery = await this.deliveries.find(deliveryId);
-    if (!delivery || delivery.status !== "pending") return;
+    if (delivery?.status !== "pending") return;
     const channel = await this.channels.find(delivery.channelId);
     if (!channel) return;
     const result = await this.senders.send(channel, delivery.payload, delivery.id);

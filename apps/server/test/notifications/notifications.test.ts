@@ -2,6 +2,7 @@ import { WEBHOOK_HEADERS } from "@jobsync/contracts";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "../../src/notifications/webhook-signature";
+import type { SyncFinishListener } from "../../src/sync/sync-finish-listener";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { createSource, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
@@ -162,7 +163,8 @@ describe.each(databaseKinds())("notifications on %s", (kind) => {
 
     // the finish listener told twice (a repeated call) adds no delivery
     const before = receiver.received.length;
-    await t.services.runner["finishListener"]?.syncJobFinished({
+    const listener = (t.services.runner as unknown as { finishListener: SyncFinishListener }).finishListener;
+    await listener.syncJobFinished({
       jobId: started.job_id,
       dataSourceId: (await t.services.dataSourceRepository.findRow("Board"))!.id,
       status: "completed",

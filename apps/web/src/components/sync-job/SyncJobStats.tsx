@@ -15,6 +15,7 @@ const SECONDARY: Array<{ key: StatKey; label: string }> = [
   { key: "pages_fetched", label: "Pages fetched" },
   { key: "jobs_updated", label: "Updated" },
   { key: "jobs_invalid", label: "Invalid" },
+  { key: "jobs_filtered", label: "Filtered" },
   { key: "jobs_processed", label: "Processed" },
   { key: "details_fetched", label: "Details fetched" },
   { key: "requests_retried", label: "Retries" },
