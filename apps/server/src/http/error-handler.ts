@@ -76,7 +76,16 @@ function codeForStatus(status: number): ErrorCode {
  * Errors fastify raises before a route is found (a malformed URL such as `/jobs/%zz`, a path parameter over the
  * router's limit): the same `{ error: { code, message } }` shape as every other 4xx.
  */
-export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // no route means no hooks ran (helmet's included): the answer carries the security headers itself
+  reply.headers({
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-resource-policy": "same-origin",
+    "x-request-id": request.id,
+  });
   if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
     return send(reply, 414, "bad_request", "a path parameter of the request URL is too long");
   }
