@@ -92,6 +92,8 @@ describe("auth matrix: route × caller", () => {
         cells++;
         const where = `${route.method} ${route.url} as ${caller}: ${res.statusCode} ${res.body.slice(0, 200)}`;
         expect(res.statusCode, where).toBeLessThan(500);
+        expect(res.headers["x-content-type-options"], `${where}: security headers`).toBe("nosniff");
+        expect(res.headers["access-control-allow-origin"], `${where}: CORS closed`).toBeUndefined();
         if (route.access === "public") {
           expect([401, 403], where).not.toContain(res.statusCode);
           continue;

@@ -78,6 +78,9 @@ describe("hostile input never yields a 5xx or a partial write", () => {
     const where = `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`;
     expect(res.statusCode, where).toBeLessThan(500);
     expect(res.statusCode, where).toBeGreaterThanOrEqual(200);
+    // security headers on every answer, refusals included; CORS stays closed
+    expect(res.headers["x-content-type-options"], `${where}: headers`).toBe("nosniff");
+    expect(res.headers["access-control-allow-origin"], where).toBeUndefined();
     if (res.statusCode >= 400) {
       const message = res.json().error?.message;
       expect(typeof message === "string" && message.length > 0, where).toBe(true);
