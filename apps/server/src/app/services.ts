@@ -180,6 +180,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const syncJobs = new SyncJobService(syncJobRepository, dataSourceRepository, {
     enqueue: (jobId) => queue.enqueue(jobId),
     cancelLocal: (jobId) => runner.cancelLocal(jobId),
+    cancelledPending: (job) => notifier.syncJobFinished({ ...job, status: "cancelled", error: null }),
   });
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(queue, scheduleRuns, dataSourceRepository, syncJobs, logger, {

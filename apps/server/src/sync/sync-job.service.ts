@@ -18,6 +18,8 @@ import type { SyncJobRepository } from "./sync-job.repository";
 export interface SyncDispatcher {
   enqueue(jobId: string): Promise<void>;
   cancelLocal(jobId: string): void;
+  /** A pending sync job cancelled before any worker took it: no runner will tell the finish listener. */
+  cancelledPending?(job: { jobId: string; dataSourceId: string }): Promise<void>;
 }
 
 function encodeCursor(job: CrawlJobProgress): string {
@@ -128,6 +130,10 @@ export class SyncJobService {
       });
     }
     if (status === "cancelling") this.dispatcher.cancelLocal(jobId);
+    if (status === "cancelled" && this.dispatcher.cancelledPending) {
+      const source = await this.dataSources.findRow(current.site_name);
+      if (source) await this.dispatcher.cancelledPending({ jobId, dataSourceId: source.id }).catch(() => {});
+    }
     return this.get(jobId);
   }
 }

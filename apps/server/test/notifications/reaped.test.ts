@@ -8,6 +8,7 @@ import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-r
 describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) => {
   let t: TestApp;
   let receiver: WebhookReceiver;
+  let channelId = "";
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     t = await createTestApp(kind, { syncStaleSecs: 5, notificationRetryDelaySecs: 1 }, { worker: true });
@@ -19,6 +20,7 @@ describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) =
       payload: { name: "Failures", type: "webhook", url: receiver.url, events: ["sync_job.failed"] },
     });
     expect(res.statusCode, res.body).toBe(201);
+    channelId = res.json().id;
   });
   afterAll(async () => {
     await t.close();
@@ -48,5 +50,33 @@ describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) =
     expect(payload.data_source).toMatchObject({ site_name: "Orphan", consecutive_failures: 1 });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(receiver.received.filter((r) => r.body.includes(jobId))).toHaveLength(1);
+  });
+
+  it("a pending sync job cancelled before any worker took it is notified as cancelled", async () => {
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/admin/notifications/channels/${channelId}`,
+      headers: bearer(t.adminToken),
+      payload: { events: ["sync_job.cancelled"] },
+    });
+    const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
+    const created = await t.services.syncJobRepository.create({
+      dataSourceId: source.id,
+      siteName: source.siteName,
+      maxJobs: 10,
+      trigger: "manual",
+      requestedBy: null,
+    });
+    if (!("created" in created)) throw new Error("expected a new sync job");
+    const jobId = created.created.job_id;
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/admin/data-sources/sync/jobs/${jobId}/cancel`,
+      headers: bearer(t.adminToken),
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().status).toBe("cancelled");
+    const delivery = await waitFor(async () => receiver.received.find((r) => r.body.includes(jobId)) ?? null, 30_000);
+    expect(JSON.parse(delivery.body)).toMatchObject({ event: "sync_job.cancelled", sync_job: { status: "cancelled" } });
   });
 });
