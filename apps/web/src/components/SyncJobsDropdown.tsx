@@ -52,8 +52,10 @@ export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJo
       else next.delete(siteName);
       return next;
     });
+  // incremental sources stop early on known postings; a full refresh reads every planned page once
+  const [fullRefresh, setFullRefresh] = useState(false);
   const start = useMutation({
-    mutationFn: (siteName: string) => api.startSync(siteName),
+    mutationFn: (siteName: string) => api.startSync(siteName, fullRefresh ? { full_refresh: true } : {}),
     onSuccess: (response) => onFollow(response.job_id),
     onError: (error) => {
       const running = error instanceof ApiError ? error.activeSyncJob() : null;
@@ -77,6 +79,14 @@ export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJo
       </DropdownMenuTrigger>
       <DropdownMenuContent className="w-72">
         <DropdownMenuLabel>Start a sync job</DropdownMenuLabel>
+        <DropdownMenuCheckboxItem
+          checked={fullRefresh}
+          onCheckedChange={(checked) => setFullRefresh(checked === true)}
+          onSelect={(event) => event.preventDefault()}
+          className="text-xs text-zinc-600"
+        >
+          Full refresh (read every page)
+        </DropdownMenuCheckboxItem>
         <DropdownMenuSeparator />
         {active.length === 0 ? (
           <DropdownMenuItem disabled>{NO_ACTIVE_SOURCES}</DropdownMenuItem>
