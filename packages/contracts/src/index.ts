@@ -3,6 +3,7 @@ export * from "./batch";
 export * from "./crawl-job-progress";
 export * from "./data-source";
 export * from "./errors";
+export * from "./expiry";
 export * from "./export";
 export * from "./field-rules";
 export * from "./job-posting";

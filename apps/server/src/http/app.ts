@@ -15,6 +15,7 @@ import { exportRoutes } from "./routes/exports.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
 import { notificationRoutes } from "./routes/notifications.routes";
+import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { selectorPreviewRoute } from "./routes/selector-preview.route";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
@@ -129,6 +130,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(batchSyncRoutes(services.batches));
   await app.register(exportRoutes(services.exports));
   await app.register(notificationRoutes(services.notifications));
+  await app.register(postingsExpiryRoutes(services.expirySweep));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

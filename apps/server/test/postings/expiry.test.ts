@@ -122,6 +122,31 @@ describe.each(databaseKinds())("expiry sweep on %s", (kind) => {
     expect(open).not.toContain(goneText);
   });
 
+  it("runs on demand through the admin API, which answers bad input with a 400 naming the field", async () => {
+    const call = (payload: object, token = t.adminToken) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/admin/postings/expire",
+        headers: { authorization: `Bearer ${token}` },
+        payload,
+      });
+    const ok = await call({ recheck_limit: 0 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ closed_by_deadline: 0, rechecked: 0, closed_by_recheck: 0, failed: 0, closed: [] });
+    for (const [body, field] of [
+      [{ recheck_limit: -1 }, "recheck_limit"],
+      [{ stale_hours: "soon" }, "stale_hours"],
+      [{ everything: true }, "everything"],
+    ] as const) {
+      const res = await call(body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(field);
+    }
+    expect((await call({}, t.viewerToken)).statusCode).toBe(403);
+    const spec = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    expect(spec.paths["/api/v1/admin/postings/expire"].post.security).toEqual([{ bearer: [] }]);
+  });
+
   it("is scheduled hourly on the queue for the workers", async () => {
     const schedules = (await t.services.queue.pgBoss.getSchedules()) as Array<{ name: string; cron: string }>;
     expect(schedules.find((s) => s.name === EXPIRY_QUEUE)?.cron).toBe("17 * * * *");

@@ -4,6 +4,7 @@ import { ChevronLeft, ChevronRight, Download, Search } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useApi } from "../../app/api-context";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
+import { ExpirePostingsButton } from "../../components/postings/ExpirePostingsButton";
 import { PostingRow } from "../../components/postings/PostingRow";
 import { Button } from "../../components/ui/button";
 import { Field } from "../../components/ui/field";
@@ -68,12 +69,15 @@ export function JobPostingsPage() {
         title="Job Postings"
         description="What the sync jobs found. Search ignores accents: “ke toan” finds “Kế toán”."
         actions={
-          <Button variant="secondary" asChild>
-            <a href={exportLinks.postingsCsv(api, search)} download aria-label="Export the results as CSV">
-              <Download className="size-3.5" aria-hidden />
-              Export CSV
-            </a>
-          </Button>
+          <>
+            <ExpirePostingsButton />
+            <Button variant="secondary" asChild>
+              <a href={exportLinks.postingsCsv(api, search)} download aria-label="Export the results as CSV">
+                <Download className="size-3.5" aria-hidden />
+                Export CSV
+              </a>
+            </Button>
+          </>
         }
       />
       <PageBody>
