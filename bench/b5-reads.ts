@@ -41,7 +41,7 @@ async function readsOn(
     kind === "postgres" ? (workerProcess ? "PostgreSQL, sync in a worker process" : "PostgreSQL") : "embedded";
   const board = await startBoardProcess({
     keywords: KEYWORDS,
-    pagesPerKeyword: ctx.full ? 50 : 12,
+    pagesPerKeyword: 40,
     cardsPerPage: 50,
     pageWeightBytes: 1024 * 1024,
   });
@@ -113,6 +113,10 @@ async function readsOn(
       await measure("paced", jobUrl, auth, POLL_RATE);
       if ((await app.services.syncJobRepository.status(jobId)) === "running") stillRunning += 1;
     }
+    // enough measured: stop the sync (subscribers then get its last events and the end)
+    if ((await app.services.syncJobRepository.requestCancel(jobId, null)) === "cancelling") {
+      app.services.runner.cancelLocal(jobId);
+    }
     await sync;
     for (
       let i = 0;
@@ -123,6 +127,8 @@ async function readsOn(
     }
     const final = await app.services.syncJobs.get(jobId);
     ctx.log(`B5 ${kind}: sync ${final.status}; running during ${stillRunning} of ${ctx.rounds} load rounds`);
+    if (!["completed", "cancelled"].includes(final.status))
+      throw new Error(`B5 sync ended ${final.status}: ${final.error}`);
     const p99 = (key: keyof typeof samples) => median(samples[key].map((s) => s.p99));
     rows.push(
       row({
