@@ -79,13 +79,19 @@ describe.each(databaseKinds())("expiry sweep on %s", (kind) => {
     };
 
   it("closes postings whose deadline has passed; they leave the default search", async () => {
-    const ids = (await openIds()).slice(0, 3);
+    const all = await openIds();
+    const ids = all.slice(0, 3);
+    const listedLate = all[3]!;
+    // seen by a sync job before the deadline passed
     await db().execute(
-      sql`UPDATE job_postings SET deadline = current_date - 1 WHERE id IN (${sql.join(ids, sql`, `)})`,
+      sql`UPDATE job_postings SET deadline = current_date - 1, last_seen_at = now() - interval '3 days'
+        WHERE id IN (${sql.join(ids, sql`, `)})`,
     );
     await db().execute(
       sql`UPDATE job_postings SET deadline = current_date + 10 WHERE NOT (id IN (${sql.join(ids, sql`, `)}))`,
     );
+    // past its deadline but still listed by the board today: kept open
+    await db().execute(sql`UPDATE job_postings SET deadline = current_date - 5 WHERE id = ${listedLate}`);
     const before = await search();
     const result = await t.services.expirySweep.run({ recheckLimit: 0, staleHours: 24 });
     expect(result.closedByDeadline).toBe(3);
@@ -95,6 +101,8 @@ describe.each(databaseKinds())("expiry sweep on %s", (kind) => {
     const closed = await search("&status=closed");
     expect(closed.items.map((p) => p.id).sort()).toEqual([...ids].sort());
     expect((await t.services.expirySweep.run({ recheckLimit: 0, staleHours: 24 })).closedByDeadline).toBe(0);
+    expect(await openIds()).toContain(listedLate);
+    await db().execute(sql`UPDATE job_postings SET deadline = current_date + 10 WHERE id = ${listedLate}`);
   });
 
   it("re-checks stale postings and closes those answering 410 or saying they no longer accept applications", async () => {

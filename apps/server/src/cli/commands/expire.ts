@@ -4,7 +4,7 @@ import { parseFlags } from "../args";
 import { CliError, type CliIo, withDatabase } from "../cli-context";
 
 export const EXPIRE_USAGE = `expire [--recheck N] [--stale-hours H]
-  close open job postings whose deadline has passed; with --recheck, also re-fetch the pages of up to N postings
+  close open job postings whose deadline has passed (and no sync job has seen listed since); with --recheck, also re-fetch the pages of up to N postings
   not seen by a sync job for H hours (default 24) and close those answering 404/410 or "no longer accepting"`;
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, max: number): number {

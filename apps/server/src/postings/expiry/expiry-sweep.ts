@@ -30,7 +30,8 @@ export interface SweepResult {
 }
 
 /**
- * The expiry sweep: closes open postings whose deadline has passed, then re-checks the pages of the postings seen
+ * The expiry sweep: closes open postings whose deadline has passed (unless a sync job saw them listed after it),
+ * then re-checks the pages of the postings seen
  * longest ago and closes those answering 404/410 or saying they no longer accept applications. Closed postings
  * leave the search (it shows `status=open` by default); a later sync job that sees one again reopens it.
  */
@@ -43,8 +44,10 @@ export class ExpirySweep {
   async run(request: SweepRequest, signal?: AbortSignal): Promise<SweepResult> {
     const byDeadline = await queryRows<{ id: number }>(
       this.db,
+      // a posting its board still listed after the deadline (extended, or a board that keeps old ones) stays open
       sql`UPDATE job_postings SET status = 'closed', closed_at = now()
-        WHERE status = 'open' AND deadline IS NOT NULL AND deadline < current_date RETURNING id`,
+        WHERE status = 'open' AND deadline IS NOT NULL AND deadline < current_date
+          AND last_seen_at < (deadline + 1)::timestamptz RETURNING id`,
     );
     const result: SweepResult = {
       closedByDeadline: byDeadline.length,
