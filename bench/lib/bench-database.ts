@@ -66,7 +66,8 @@ export async function openBenchDatabase(kind: BenchDbKind): Promise<BenchDatabas
     database,
     url: url.toString(),
     async close() {
-      await database.close();
+      // the connection may already be closed (B6 hands the database to a server process): drop it regardless
+      await database.close().catch(() => {});
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
