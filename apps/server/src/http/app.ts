@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
+import { registerNulGuard } from "./nul-guard";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
@@ -118,6 +119,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
 
   registerErrorHandler(app);
   registerAuthHook(app, services.auth);
+  registerNulGuard(app);
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
