@@ -14,7 +14,8 @@ export function toSearchFilter(
     provinces: province ? [province] : null,
     locationText: query.location && !province ? query.location : null,
     siteName: query.source ?? null,
-    salaryMinVnd: query.salary_min ?? null,
+    // salaries are whole đồng (bigint): "at least 0.5" is "at least 1", and 5e-324 is no longer a database error
+    salaryMinVnd: query.salary_min === undefined ? null : Math.ceil(query.salary_min),
     status: query.status,
   };
 }
