@@ -182,6 +182,29 @@ describe("hostile input never yields a 5xx or a partial write", () => {
     );
   });
 
+  it("a NUL character anywhere is a 400 naming the field (found by the property: it was a 500)", async () => {
+    const cases: Array<[string, string, unknown, string]> = [
+      ["GET", "/api/v1/jobs?source=%00", undefined, "source"],
+      ["GET", "/api/v1/jobs?q=ke%00toan", undefined, "q"],
+      ["GET", "/api/v1/jobs?location=H%C3%A0%00N%E1%BB%99i", undefined, "location"],
+      ["POST", "/api/v1/auth/login", { email: "admin@example.com\u0000", password: "x" }, "email"],
+      ["POST", ADMIN_API, { ...VALID_SOURCE, site_name: "Nul", config: { "max_\u0000pages": 1 } }, "config"],
+      ["PATCH", `${ADMIN_API}/Parked`, { config: { search_keywords: ["a\u0000b"] } }, "config.search_keywords.0"],
+    ];
+    for (const [method, url, body, field] of cases) {
+      const res = await checked(`${method} ${url} NUL`, () => send(method, url, body));
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(400);
+      expect(res.json().error.message).toContain(field);
+    }
+  });
+
+  it("fractional and tiny salary_min values search instead of failing (found by the property: 5e-324 was a 500)", async () => {
+    for (const value of ["5e-324", "0.5", "1e-7", "9999999999.9", "1e10"]) {
+      const res = await checked(`salary_min=${value}`, () => send("GET", `/api/v1/jobs?salary_min=${value}`));
+      expect(res.statusCode, `${value}: ${res.body}`).toBe(200);
+    }
+  });
+
   it("every registered route with hostile path parameters, queries and bodies", async () => {
     const routes = t.app.registeredRoutes.filter((r) => !["HEAD", "OPTIONS"].includes(r.method));
     await fc.assert(
