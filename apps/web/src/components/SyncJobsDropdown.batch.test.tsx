@@ -45,7 +45,7 @@ describe("SyncJobsDropdown: several sources at once", () => {
     );
     const { onBatch, onError, onFollow } = renderDropdown();
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
-    const boxes = await screen.findAllByRole("menuitemcheckbox");
+    const boxes = await screen.findAllByRole("menuitemcheckbox", { name: /^Pick / });
     expect(boxes.map((box) => box.textContent)).toEqual(["TopCV", "TopCV-Demo", "Board-3"]);
     const submit = screen.getByRole("menuitem", { name: "Pick sources to sync together" });
     expect(submit).toHaveAttribute("aria-disabled", "true");
