@@ -1,19 +1,10 @@
 import { startJobsync } from "./app/start-jobsync";
-import { EnvError, loadEnv } from "./config/env";
+import { loadEnvOrExit } from "./config/env";
 import { DataDirLockedError } from "./db/data-dir-lock";
 
 /** `npm start`: validate the environment, then run API, UI and worker in this process. */
 async function main() {
-  let env: ReturnType<typeof loadEnv>;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const running = await startJobsync({ env, print: (line) => console.log(line) });
   console.log(`jobsync is ready at ${running.url} (database: ${running.services.database.kind})`);
   console.log(`  admin UI ${running.url}/   API docs ${running.url}/api/docs`);

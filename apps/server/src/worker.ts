@@ -1,6 +1,6 @@
 import { serviceOptionsFromEnv } from "./app/service-options";
 import { createServices, startServices, stopServices } from "./app/services";
-import { EnvError, loadEnv } from "./config/env";
+import { loadEnvOrExit } from "./config/env";
 import { migrate } from "./db/migrate";
 import { openPostgres } from "./db/postgres";
 import { createLogger } from "./http/logger";
@@ -10,16 +10,7 @@ import { createLogger } from "./http/logger";
  * the queue, SYNC_CONCURRENCY at a time, and reaps sync jobs whose worker died. No HTTP.
  */
 async function main() {
-  let env: ReturnType<typeof loadEnv>;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   if (!env.DATABASE_URL || !env.JWT_SECRET) {
     console.error(
       "npm run worker needs DATABASE_URL (PostgreSQL) and JWT_SECRET: the embedded database allows one process, " +

@@ -65,3 +65,19 @@ export const crawlJobProgressSchema = z.object({
   version: z.int(),
 });
 export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;
+
+/** A step that has not started: how every step of a new sync job begins. */
+export function pendingStep(key: CrawlStep["key"], name: string): CrawlStep {
+  return {
+    key,
+    name,
+    status: "pending",
+    progress: 0,
+    message: null,
+    details: [],
+    error: null,
+    started_at: null,
+    finished_at: null,
+    duration_ms: null,
+  };
+}

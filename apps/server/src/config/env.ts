@@ -109,3 +109,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   });
   throw new EnvError(problems);
 }
+
+/** For entry points: the environment, or every problem printed and exit 1. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

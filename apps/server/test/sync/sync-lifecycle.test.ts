@@ -28,7 +28,10 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
     }
     // retention runs right after a sync job is final: wait for it rather than racing it
     const rows = await waitFor(async () => {
-      const found = await queryRows<{ id: string }>(t.db.database.db, sql`SELECT id FROM sync_jobs ORDER BY created_at`);
+      const found = await queryRows<{ id: string }>(
+        t.db.database.db,
+        sql`SELECT id FROM sync_jobs ORDER BY created_at`,
+      );
       return found.length === 3 ? found : null;
     });
     expect(rows.map((r) => r.id)).toEqual(ids.slice(2));

@@ -9,6 +9,7 @@ import {
   emptyCrawlStats,
   type JobPostingSummary,
   jobPostingSummarySchema,
+  pendingStep,
   type StepKey,
   SYNC_STEPS,
   type SyncJobStatus,
@@ -34,18 +35,7 @@ export function stepsUpTo(
 ): CrawlStep[] {
   const index = upTo === null ? -1 : SYNC_STEPS.findIndex((s) => s.key === upTo);
   return SYNC_STEPS.map((meta, i) => {
-    const base: CrawlStep = {
-      key: meta.key,
-      name: meta.name,
-      status: "pending",
-      progress: 0,
-      message: null,
-      details: [],
-      error: null,
-      started_at: null,
-      finished_at: null,
-      duration_ms: null,
-    };
+    const base: CrawlStep = pendingStep(meta.key, meta.name);
     if (i < index) {
       Object.assign(base, {
         status: meta.key === "start_browser" ? "skipped" : "completed",

@@ -36,7 +36,8 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
         config: { access: "user" },
         schema: {
           tags: ["auth"],
-          summary: "A 5-minute token for what cannot send headers: `?token=` on the events stream and the report downloads",
+          summary:
+            "A 5-minute token for what cannot send headers: `?token=` on the events stream and the report downloads",
           security: [{ bearer: [] }],
           response: { 200: streamTokenResponseSchema },
         },

@@ -2,6 +2,7 @@ import {
   type CrawlStats,
   type CrawlStep,
   emptyCrawlStats,
+  pendingStep,
   type StepKey,
   SYNC_STEPS,
   type SyncSummary,
@@ -17,18 +18,7 @@ export interface ProgressState {
 }
 
 export function initialSteps(): CrawlStep[] {
-  return SYNC_STEPS.map((s) => ({
-    key: s.key,
-    name: s.name,
-    status: "pending",
-    progress: 0,
-    message: null,
-    details: [],
-    error: null,
-    started_at: null,
-    finished_at: null,
-    duration_ms: null,
-  }));
+  return SYNC_STEPS.map((s) => pendingStep(s.key, s.name));
 }
 
 export function initialProgressState(): ProgressState {

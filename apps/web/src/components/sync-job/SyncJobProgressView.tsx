@@ -1,4 +1,10 @@
-import { type CrawlJobProgress, type CrawlStep, isFinalSyncJobStatus, SYNC_STEPS } from "@jobsync/contracts";
+import {
+  type CrawlJobProgress,
+  type CrawlStep,
+  isFinalSyncJobStatus,
+  pendingStep,
+  SYNC_STEPS,
+} from "@jobsync/contracts";
 import { AlertTriangle } from "lucide-react";
 import { elapsedMs, formatDateTime, formatDuration, formatRelative } from "../../lib/format";
 import { Progress } from "../ui/progress";
@@ -10,21 +16,7 @@ import { SYNC_JOB_PROGRESS_TONE } from "./status-display";
 /** Every one of the nine steps, in order: the sync job's own, or a pending placeholder for any it does not list yet. */
 export function allSteps(progress: CrawlJobProgress): CrawlStep[] {
   const byKey = new Map(progress.steps.map((step) => [step.key, step]));
-  return SYNC_STEPS.map(
-    (meta) =>
-      byKey.get(meta.key) ?? {
-        key: meta.key,
-        name: meta.name,
-        status: "pending",
-        progress: 0,
-        message: null,
-        details: [],
-        error: null,
-        started_at: null,
-        finished_at: null,
-        duration_ms: null,
-      },
-  );
+  return SYNC_STEPS.map((meta) => byKey.get(meta.key) ?? pendingStep(meta.key, meta.name));
 }
 
 function headline(progress: CrawlJobProgress, steps: CrawlStep[]): string {
