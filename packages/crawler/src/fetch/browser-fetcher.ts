@@ -31,6 +31,7 @@ import {
 import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse } from "./fetcher";
 import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
+import { parseHttpUrl } from "./http-url";
 import { PagePool } from "./page-pool";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
@@ -297,17 +298,4 @@ export class BrowserFetcher implements Fetcher {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-function parseHttpUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new FetchError(`not a valid URL: "${raw}"`, raw, false);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new FetchError(`only http and https URLs can be fetched, got "${raw}"`, raw, false);
-  }
-  return url;
 }

@@ -22,6 +22,7 @@ import {
 } from "./errors";
 import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse, RetryInfo } from "./fetcher";
 import { HostThrottle } from "./host-throttle";
+import { parseHttpUrl } from "./http-url";
 import { readBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
@@ -142,16 +143,7 @@ export class HttpFetcher implements Fetcher {
 
   private parseUrl(raw: string): URL {
     if (this.closed) throw new FetchError(`fetcher is closed: ${raw}`, raw, false);
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new FetchError(`not a valid URL: "${raw}"`, raw, false);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new FetchError(`only http and https URLs can be fetched, got "${raw}"`, raw, false);
-    }
-    return url;
+    return parseHttpUrl(raw);
   }
 
   private retryListener(req: FetchRequest): (info: RetryInfo) => void {
