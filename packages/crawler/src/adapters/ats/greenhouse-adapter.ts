@@ -9,6 +9,7 @@ import {
 } from "../adapter";
 import { fragmentText } from "../html-document";
 import { apiDraft } from "./api-draft";
+import { singlePageListing } from "./api-listing";
 import { periodOf, structuredSalary } from "./ats-salary";
 import { apiBase, isObject, isoTime, type JsonObject, num, parseJsonBody, str } from "./json-body";
 
@@ -101,19 +102,7 @@ export function parseGreenhouseJobs(body: string, pageUrl: string, companyName: 
   if (!isObject(data) || !Array.isArray(data.jobs)) {
     throw new ParseError('not a Greenhouse jobs answer: no "jobs" list', pageUrl);
   }
-  const cards: ListingCard[] = [];
-  const skipped: SkippedCard[] = [];
-  const seen = new Set<string>();
-  for (const job of data.jobs) {
-    const read = readJob(job, pageUrl, companyName);
-    if ("reason" in read) skipped.push(read);
-    else if (seen.has(read.external_id)) skipped.push({ reason: "same id twice", external_id: read.external_id });
-    else {
-      seen.add(read.external_id);
-      cards.push(read);
-    }
-  }
-  return { cards, pagination: { current: 1, total: 1 }, nextUrl: null, isLastPage: true, skipped };
+  return singlePageListing(data.jobs, (job) => readJob(job, pageUrl, companyName));
 }
 
 export function configuredGreenhouseAdapter(config: GreenhouseConfig): SiteAdapter<GreenhouseConfig> {

@@ -8,6 +8,7 @@ import {
   type SkippedCard,
 } from "../adapter";
 import { apiDraft } from "./api-draft";
+import { singlePageListing } from "./api-listing";
 import { periodOf, structuredSalary } from "./ats-salary";
 import { apiBase, isObject, isoTime, type JsonObject, num, parseJsonBody, str } from "./json-body";
 
@@ -115,19 +116,7 @@ export function parseLeverPostings(body: string, pageUrl: string, companyName: s
     const message = isObject(data) && typeof data.message === "string" ? `: ${data.message}` : "";
     throw new ParseError(`not a Lever postings answer: expected a list${message}`, pageUrl);
   }
-  const cards: ListingCard[] = [];
-  const skipped: SkippedCard[] = [];
-  const seen = new Set<string>();
-  for (const posting of data) {
-    const read = readPosting(posting, pageUrl, companyName);
-    if ("reason" in read) skipped.push(read);
-    else if (seen.has(read.external_id)) skipped.push({ reason: "same id twice", external_id: read.external_id });
-    else {
-      seen.add(read.external_id);
-      cards.push(read);
-    }
-  }
-  return { cards, pagination: { current: 1, total: 1 }, nextUrl: null, isLastPage: true, skipped };
+  return singlePageListing(data, (posting) => readPosting(posting, pageUrl, companyName));
 }
 
 export function configuredLeverAdapter(config: LeverConfig): SiteAdapter<LeverConfig> {
