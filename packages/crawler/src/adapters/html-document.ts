@@ -1,4 +1,5 @@
 import { type CheerioAPI, load } from "cheerio/slim";
+import type { AnyNode, Element } from "domhandler";
 import { collapseSpaces } from "../normalize/text";
 
 /**
@@ -53,4 +54,71 @@ export function absoluteUrl(href: string | null | undefined, baseUrl: string): s
   } catch {
     return null;
   }
+}
+
+/**
+ * Every element of a loaded document in document order, collected in one walk of the tree, so that a parser that
+ * asks many questions of one page scans a flat array (cheap tests on each element's name and attributes) instead of
+ * running a CSS selector over the whole tree for each question. `select` then applies the exact selector to the few
+ * candidates, so the answer is the one `$(selector)` would give, in the same order.
+ */
+export class ElementIndex {
+  readonly elements: Element[] = [];
+
+  constructor(readonly $: CheerioAPI) {
+    collectElements($.root().get(0)?.children ?? [], this.elements);
+  }
+
+  /** Elements for which `test` holds, in document order. */
+  where(test: (element: Element) => boolean): Element[] {
+    return this.elements.filter(test);
+  }
+
+  /** `$(selector)` among `candidates` (a superset of its matches, in document order). */
+  select(selector: string, candidates: Element[]): Selection {
+    return candidates.length === 0 ? this.$([]) : this.$(candidates).filter(selector);
+  }
+}
+
+function collectElements(nodes: AnyNode[], into: Element[]): void {
+  for (const node of nodes) {
+    if (isElement(node)) {
+      into.push(node);
+      collectElements(node.children, into);
+    }
+  }
+}
+
+/** Whether the element's class attribute lists `token` (as the selector `.token` reads it). */
+export function hasClass(element: Element, token: string): boolean {
+  const value = element.attribs.class;
+  if (value === undefined || !value.includes(token)) return false;
+  return value.split(/\s/).includes(token);
+}
+
+/** An element node, as CSS selectors see it (script and style elements included). */
+export function isElement(node: AnyNode): node is Element {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
+}
+
+/** The descendants of `element` (itself excluded) for which `test` holds, in document order: `$(element).find(…)`. */
+export function descendants(element: Element, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const visit = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      if (!isElement(node)) continue;
+      if (test(node)) found.push(node);
+      visit(node.children);
+    }
+  };
+  visit(element.children);
+  return found;
+}
+
+/** Whether an ancestor of the element lists `token` in its class attribute (`.token element`). */
+export function hasAncestorClass(element: Element, token: string): boolean {
+  for (let node = element.parent; node !== null; node = node.parent) {
+    if (isElement(node) && hasClass(node, token)) return true;
+  }
+  return false;
 }

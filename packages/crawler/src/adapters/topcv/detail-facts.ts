@@ -1,19 +1,45 @@
-import type { CheerioAPI } from "cheerio/slim";
 import { collapseSpaces, foldWords } from "../../normalize/text";
-import { attrOf, type Selection, textOrNull } from "../html-document";
+import { attrOf, descendants, type ElementIndex, hasClass, type Selection, textOrNull } from "../html-document";
 
 /**
  * The label/value facts of a job detail page ("Mức lương: 30 - 40 triệu", "Cấp bậc: Nhân viên", "Quy mô: 10-24
  * nhân viên"), keyed by the folded label, from each template's label/value blocks.
  */
-const JOB_FACT_BLOCKS: ReadonlyArray<{ label: string; value: string }> = [
-  { label: ".job-detail__info--section-content-title", value: ".job-detail__info--section-content-value" },
-  { label: ".box-general-group-info-title", value: ".box-general-group-info-value" },
-  { label: ".general-information-data__label", value: ".general-information-data__value" },
-  { label: ".basic-information-item__title", value: ".basic-information-item__value" },
+interface FactBlock {
+  /** The label's selector, and the class its last part names (what narrows the candidates). */
+  label: string;
+  labelClass: string;
+  /** The class of the value, looked for under the label's parent. */
+  valueClass: string;
+}
+const JOB_FACT_BLOCKS: ReadonlyArray<FactBlock> = [
+  {
+    label: ".job-detail__info--section-content-title",
+    labelClass: "job-detail__info--section-content-title",
+    valueClass: "job-detail__info--section-content-value",
+  },
+  {
+    label: ".box-general-group-info-title",
+    labelClass: "box-general-group-info-title",
+    valueClass: "box-general-group-info-value",
+  },
+  {
+    label: ".general-information-data__label",
+    labelClass: "general-information-data__label",
+    valueClass: "general-information-data__value",
+  },
+  {
+    label: ".basic-information-item__title",
+    labelClass: "basic-information-item__title",
+    valueClass: "basic-information-item__value",
+  },
 ];
-const COMPANY_FACT_BLOCKS: ReadonlyArray<{ label: string; value: string }> = [
-  { label: ".job-detail__company--information-item .company-title", value: ".company-value" },
+const COMPANY_FACT_BLOCKS: ReadonlyArray<FactBlock> = [
+  {
+    label: ".job-detail__company--information-item .company-title",
+    labelClass: "company-title",
+    valueClass: "company-value",
+  },
 ];
 
 export interface DetailFacts {
@@ -21,18 +47,24 @@ export interface DetailFacts {
   company: Map<string, Selection>;
 }
 
-export function readFacts($: CheerioAPI): DetailFacts {
-  return { job: readBlocks($, JOB_FACT_BLOCKS), company: readBlocks($, COMPANY_FACT_BLOCKS) };
+export function readFacts(index: ElementIndex): DetailFacts {
+  return { job: readBlocks(index, JOB_FACT_BLOCKS), company: readBlocks(index, COMPANY_FACT_BLOCKS) };
 }
 
-function readBlocks($: CheerioAPI, blocks: ReadonlyArray<{ label: string; value: string }>): Map<string, Selection> {
+function readBlocks(index: ElementIndex, blocks: ReadonlyArray<FactBlock>): Map<string, Selection> {
   const facts = new Map<string, Selection>();
   for (const block of blocks) {
-    const labels = $(block.label);
+    const labels = index.select(
+      block.label,
+      index.where((element) => hasClass(element, block.labelClass)),
+    );
     for (let i = 0; i < labels.length; i++) {
       const label = labels.eq(i);
       const key = foldWords(label.text());
-      const value = label.parent().find(block.value).first();
+      const parent = label.parent().get(0);
+      const value = index
+        .$(parent ? descendants(parent, (element) => hasClass(element, block.valueClass)) : [])
+        .first();
       if (key !== "" && value.length > 0 && !facts.has(key)) facts.set(key, value);
     }
   }
@@ -40,11 +72,11 @@ function readBlocks($: CheerioAPI, blocks: ReadonlyArray<{ label: string; value:
 }
 
 /**
- * "Label: value" written as one text ("Quy mô: 25-99 nhân viên"), searched inside the blocks `scope` selects:
- * brand pages write company facts that way. The value, or null.
+ * "Label: value" written as one text ("Quy mô: 25-99 nhân viên"), searched inside the `scope` blocks: brand pages
+ * write company facts that way. The value, or null.
  */
-export function labelledText($: CheerioAPI, scope: string, ...labels: string[]): string | null {
-  const candidates = $(scope).find("div, li, p, span");
+export function labelledText(scope: Selection, ...labels: string[]): string | null {
+  const candidates = scope.find("div, li, p, span");
   for (let i = 0; i < candidates.length; i++) {
     const text = collapseSpaces(candidates.eq(i).text());
     if (text.length > 500) continue;

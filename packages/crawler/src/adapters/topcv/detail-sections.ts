@@ -1,6 +1,6 @@
-import type { CheerioAPI } from "cheerio/slim";
+import type { AnyNode } from "domhandler";
 import { foldText } from "../../normalize/text";
-import type { Selection } from "../html-document";
+import { type ElementIndex, hasClass, isElement } from "../html-document";
 
 /**
  * The text sections of a job posting, found by their heading text so that every TopCV template works: the
@@ -30,7 +30,12 @@ const HEADINGS: ReadonlyArray<{ key: SectionKey; pattern: RegExp }> = [
   { key: "how_to_apply", pattern: /^(?:cach thuc ung tuyen|how to apply)/ },
 ];
 
-const HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, .premium-job-description__box--title";
+const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** Whether the node is a heading: `h1, h2, h3, h4, h5, h6, .premium-job-description__box--title`. */
+function isHeading(node: AnyNode): boolean {
+  return isElement(node) && (HEADING_TAGS.has(node.name) || hasClass(node, "premium-job-description__box--title"));
+}
 
 export interface Section {
   /** The heading as shown. */
@@ -40,26 +45,27 @@ export interface Section {
 }
 
 /** Sections by key; the first heading of a kind wins (the main column comes before related jobs). */
-export function readSections($: CheerioAPI, scope?: Selection): Map<SectionKey, Section> {
+export function readSections(index: ElementIndex): Map<SectionKey, Section> {
+  const { $ } = index;
   const sections = new Map<SectionKey, Section>();
-  const headings = scope ? scope.find(HEADING_SELECTOR) : $(HEADING_SELECTOR);
-  for (let i = 0; i < headings.length; i++) {
-    const heading = headings.eq(i);
-    const headingText = foldText(heading.text());
+  for (const element of index.where(isHeading)) {
+    const heading = $(element);
+    const text = heading.text();
+    const headingText = foldText(text);
     const kind = HEADINGS.find(({ pattern }) => pattern.test(headingText));
     if (!kind || sections.has(kind.key)) continue;
-    const html = contentAfter($, heading);
+    const html = contentAfter(index, element);
     if (html.trim() === "") continue;
-    sections.set(kind.key, { heading: heading.text().replace(/\s+/g, " ").trim(), html });
+    sections.set(kind.key, { heading: text.replace(/\s+/g, " ").trim(), html });
   }
   return sections;
 }
 
 /** Every node after the heading (text included) up to the next heading, as HTML. */
-function contentAfter($: CheerioAPI, heading: Selection): string {
+function contentAfter({ $ }: ElementIndex, heading: AnyNode): string {
   const parts: string[] = [];
-  for (let node = heading.get(0)?.next ?? null; node !== null; node = node.next) {
-    if ($(node).is(HEADING_SELECTOR)) break;
+  for (let node = heading.next; node !== null; node = node.next) {
+    if (isHeading(node)) break;
     parts.push($.html(node));
   }
   return parts.join("").trim();

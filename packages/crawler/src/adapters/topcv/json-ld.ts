@@ -1,4 +1,4 @@
-import type { CheerioAPI } from "cheerio/slim";
+import type { ElementIndex } from "../html-document";
 
 /** The schema.org JobPosting a page may embed: a fallback for fields its markup does not show. */
 export interface JobPostingLd {
@@ -12,8 +12,11 @@ export interface JobPostingLd {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-export function readJobPostingJsonLd($: CheerioAPI): JobPostingLd | null {
-  const scripts = $('script[type="application/ld+json"]');
+export function readJobPostingJsonLd(index: ElementIndex): JobPostingLd | null {
+  const scripts = index.select(
+    'script[type="application/ld+json"]',
+    index.where((element) => element.name === "script" && element.attribs.type !== undefined),
+  );
   for (let i = 0; i < scripts.length; i++) {
     let data: Json;
     try {
