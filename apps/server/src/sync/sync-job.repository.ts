@@ -263,6 +263,17 @@ export class SyncJobRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Sync jobs still pending after `staleSecs`: their queue message may have died with a worker (see SyncWorker). */
+  async stalePending(staleSecs: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      sql`SELECT id FROM sync_jobs
+          WHERE status = 'pending' AND created_at < now() - make_interval(secs => ${staleSecs})
+          ORDER BY created_at LIMIT 100`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Keep the newest `keep` finished sync jobs (with their events); delete older ones. Returns how many went. */
   async enforceRetention(keep: number): Promise<number> {
     const rows = await queryRows<{ id: string }>(

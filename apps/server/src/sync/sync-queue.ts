@@ -57,6 +57,20 @@ export class SyncQueue {
     for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
+  /**
+   * Whether a message for this sync job still waits to be taken. False when a worker took it and died before claiming
+   * the sync job (the message stays "active" in pg-boss until it expires), or when it was lost.
+   */
+  async hasWaitingMessage(jobId: string): Promise<boolean> {
+    const result = await this.boss
+      .getDb()
+      .executeSql(
+        "SELECT 1 FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry') AND data->>'jobId' = $2 LIMIT 1",
+        [SYNC_QUEUE, jobId],
+      );
+    return (result as { rows: unknown[] }).rows.length > 0;
+  }
+
   /** Run `concurrency` workers in this process, each taking one sync job at a time. */
   async work(concurrency: number, handler: (message: SyncQueueMessage) => Promise<void>): Promise<void> {
     for (let i = 0; i < concurrency; i++) {

@@ -43,9 +43,23 @@ export class SyncWorker {
           if (reaped.length > 0) this.log.info({ reaped }, "reaped sync jobs whose worker stopped heartbeating");
           return this.reaped(reaped);
         })
+        .then(() => this.requeueOrphans())
         .catch((error) => this.log.error({ err: error }, "reaper failed"));
     }, every);
     this.reaper.unref();
+  }
+
+  /**
+   * A worker that dies between taking a queue message and claiming its sync job leaves the job pending and the message
+   * "active" until pg-boss expires it (hours). A sync job pending past the stale interval with no message waiting is
+   * queued again; a duplicate delivery is harmless, since the claim is compare-and-set.
+   */
+  private async requeueOrphans(): Promise<void> {
+    for (const jobId of await this.syncJobs.stalePending(this.options.staleSecs)) {
+      if (await this.queue.hasWaitingMessage(jobId)) continue;
+      this.log.info({ jobId }, "queued again a pending sync job whose queue message was taken by a worker that died");
+      await this.queue.enqueue(jobId);
+    }
   }
 
   async stop(): Promise<void> {
