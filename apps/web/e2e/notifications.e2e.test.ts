@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOT_DIR, startApp } from "./support/app";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
 
 /**
@@ -27,20 +27,7 @@ let receiverUrl = "";
 const received: Received[] = [];
 const pageErrors: string[] = [];
 
-async function api(method: string, path: string, body?: object) {
-  const login = await fetch(`${app.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  const { access_token } = (await login.json()) as { access_token: string };
-  const response = await fetch(`${app.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${access_token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> };
-}
+const api = (method: string, path: string, body?: object) => adminApi(app.url, method, path, body);
 
 async function waitFinal(jobId: string): Promise<Record<string, unknown>> {
   for (const deadline = Date.now() + SYNC_TIMEOUT_MS; Date.now() < deadline; ) {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOT_DIR, startApp } from "./support/app";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
 
 /**
@@ -19,20 +19,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function api(method: string, path: string, body?: object) {
-  const login = await fetch(`${app.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  const { access_token } = (await login.json()) as { access_token: string };
-  const response = await fetch(`${app.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${access_token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> };
-}
+const api = (method: string, path: string, body?: object) => adminApi(app.url, method, path, body);
 
 /** Click what starts a download and return the downloaded file's text. */
 async function downloadOf(click: () => Promise<void>): Promise<{ name: string; text: string }> {

@@ -42,3 +42,19 @@ export async function startApp() {
     },
   };
 }
+
+/** Call the API as the e2e admin (a fresh login per call): for set-up and checks beside what the page shows. */
+export async function adminApi(baseUrl: string, method: string, path: string, body?: object) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${access_token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> };
+}
