@@ -4,29 +4,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli";
 import { queryRows } from "../../src/db/query-rows";
-import { expiredReason } from "../../src/postings/expiry/expired-page";
 import { EXPIRY_QUEUE } from "../../src/postings/expiry/expiry-job";
 import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
-
-describe("what a closed posting's page looks like", () => {
-  it.each([
-    [404, "", "the page answers HTTP 404"],
-    [410, "", "the page answers HTTP 410"],
-    [
-      200,
-      "<h1>Kế toán</h1><div class='x'>Tin tuyển dụng đã hết hạn</div>",
-      'the page says "tin tuyen dung da het han"',
-    ],
-    [200, "<p>We are no longer   accepting applications</p>", 'the page says "no longer accepting applications"'],
-    [200, "<p>Hạn nộp hồ sơ: 30/12/2026</p>", null],
-    [200, "<script>var s = 'Tin tuyển dụng đã hết hạn'</script><p>open</p>", null],
-    [503, "", null],
-  ] as const)("HTTP %i %s → %s", (status, body, reason) => {
-    expect(expiredReason(status, body)).toBe(reason);
-  });
-});
 
 describe("expire command line", () => {
   it("refuses bad flags before opening a database", async () => {

@@ -1,121 +1,9 @@
-import { type FixtureBoard, type FixtureBoardOptions, startFixtureBoard } from "@jobsync/fixture-board";
-import { load } from "cheerio";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  type JobDetail,
-  type ListingCard,
-  type ListingPage,
-  type ListingTarget,
-  ParseError,
-} from "../../src/adapters/adapter";
+import { type FixtureBoard, startFixtureBoard } from "@jobsync/fixture-board";
+import { describe, expect, it } from "vitest";
+import type { ListingTarget } from "../../src/adapters/adapter";
 import type { CrawlEvent } from "../../src/crawl/crawl-events";
 import { type CrawlListingsOptions, crawlListings } from "../../src/crawl/crawl-listings";
-import { detectChallenge } from "../../src/fetch/challenge";
-import { BlockedError } from "../../src/fetch/errors";
-import type { FetcherOptions } from "../../src/fetch/fetcher";
-import { HttpFetcher } from "../../src/fetch/http-fetcher";
-
-/** A tiny adapter for the board's markup: just enough to test the loop, independent of the real TopCV adapter. */
-function tinyAdapter(options: { ignorePagination?: boolean } = {}) {
-  return {
-    parseListing(body: string, url: string): ListingPage {
-      const challenge = detectChallenge(body);
-      if (challenge) throw new BlockedError(url, challenge);
-      const $ = load(body);
-      if ($(".job-list-search-result").length === 0) throw new ParseError("not a listing page", url);
-      const cards: ListingCard[] = $("div.job-item-search-result[data-job-id]")
-        .toArray()
-        .map((el) => {
-          const href = $(el).find("h3.title a").attr("href") ?? "";
-          return {
-            external_id: $(el).attr("data-job-id") ?? "",
-            url: href.split("?")[0] ?? href,
-            title: $(el).find("h3.title a span").text().trim(),
-            company: null,
-            company_url: null,
-            salary_text: null,
-            location_text: null,
-            experience: null,
-            tags: [],
-            logo_url: null,
-            updated_label: null,
-          };
-        });
-      const text = $("#job-listing-paginate-text").text().replace(/\s+/g, " ");
-      const match = /(\d+)\s*\/\s*(\d+)/.exec(text);
-      const pagination =
-        match && !options.ignorePagination ? { current: Number(match[1]), total: Number(match[2]) } : null;
-      const next = $("a[rel=next]").attr("data-href") ?? null;
-      return { cards, pagination, nextUrl: next, isLastPage: options.ignorePagination ? false : next === null };
-    },
-    parseDetail(body: string, url: string): JobDetail {
-      const $ = load(body);
-      const title = $("h1.job-detail__info--title, .premium-job-basic-information__content--title")
-        .first()
-        .text()
-        .trim();
-      if (!title) throw new ParseError("no title on the detail page", url);
-      return {
-        title,
-        salary_text: null,
-        locations: [],
-        experience: null,
-        level: null,
-        deadline_text: null,
-        description_html: null,
-        requirements_html: null,
-        benefits_html: null,
-        working_time_html: null,
-        tags: [],
-        company_name: null,
-        company_url: null,
-        company_size: null,
-        company_address: null,
-      };
-    },
-  };
-}
-
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((x) => x.close()));
-});
-
-async function board(options: FixtureBoardOptions = {}): Promise<FixtureBoard> {
-  const b = await startFixtureBoard({ pageWeightBytes: 0, cardsPerPage: 10, ...options });
-  open.push(b);
-  return b;
-}
-
-function fetcher(options: Partial<FetcherOptions> = {}): HttpFetcher {
-  const f = new HttpFetcher({
-    kind: "http",
-    timeoutMillis: 5000,
-    requestDelayMillis: 0,
-    retryBaseDelayMillis: 5,
-    maxRetries: 1,
-    ...options,
-  });
-  open.push(f);
-  return f;
-}
-
-function targets(b: FixtureBoard, keywords: string[], maxPages: number): ListingTarget[] {
-  return keywords.map((keyword) => ({
-    label: keyword,
-    maxPages,
-    pageUrl: (page: number) => b.listingUrl(keyword, page),
-  }));
-}
-
-/** The first `max` unique cards in (keyword, page) order: what a crawl must keep. */
-function firstUnique(b: FixtureBoard, keywords: string[], maxPages: number, max: number) {
-  const seen = new Set<string>();
-  return keywords
-    .flatMap((k) => b.expectedCards(k, maxPages))
-    .filter((c) => !seen.has(c.external_id) && seen.add(c.external_id))
-    .slice(0, max);
-}
+import { board, fetcher, firstUnique, listingPages, open, targets, tinyAdapter } from "./crawl-support";
 
 function run(
   b: FixtureBoard,
@@ -135,12 +23,6 @@ function run(
   });
   return { promise, events };
 }
-
-const listingPages = (b: FixtureBoard) =>
-  b
-    .stats()
-    .requests.filter((r) => r.kind === "listing")
-    .map((r) => `${r.url.slice(14, r.url.indexOf("?"))} ${new URLSearchParams(r.url.split("?")[1]).get("page")}`);
 
 describe("crawlListings: pagination", () => {
   it("reads page 1 of every target, then pages 2..min(maxPages, total), and keeps every unique card in order", async () => {
@@ -280,7 +162,7 @@ describe("crawlListings: failures", () => {
     expect(result.stoppedBecause).toBe("blocked");
     expect(result.errors.map((e) => e.kind)).toEqual(["blocked", "blocked"]);
     expect(b.stats().byRoute.listing).toBe(2);
-    expect(events.at(-1)).toMatchObject({
+    expect(events.find((e) => e.type === "stopped")).toMatchObject({
       type: "stopped",
       reason: "blocked",
       message: "page 1 of every search is blocked",
@@ -329,7 +211,9 @@ describe("crawlListings: cancellation", () => {
     expect(result.pagesFetched).toBe(3);
     expect(result.errors).toEqual([]); // cancelled requests are not failures
     expect(result.items.length).toBe(30);
-    expect(events.at(-1)).toMatchObject({ type: "stopped", reason: "cancelled" });
+    expect(events.filter((e) => e.type === "stopped")).toEqual([
+      { type: "stopped", reason: "cancelled", message: "the sync job was cancelled" },
+    ]);
   });
 
   it("returns at once when the signal is already aborted", async () => {
@@ -341,26 +225,35 @@ describe("crawlListings: cancellation", () => {
 });
 
 describe("crawlListings: detail pages", () => {
-  it("fetches each kept card's detail page with the same concurrency, recording failures", async () => {
+  it("fetches each kept card's detail page with the same concurrency, recording failures and gone postings", async () => {
     const b = await board({ pagesPerKeyword: 2 });
     const cards = b.expectedCards("ke-toan");
     const broken = cards[3];
-    if (!broken) throw new Error("no card");
-    b.setFaults([{ path: new URL(broken.url).pathname, type: "status", status: 410 }]);
+    const gone = cards[5];
+    if (!broken || !gone) throw new Error("no card");
+    b.setFaults([
+      { path: new URL(broken.url).pathname, type: "status", status: 500 },
+      { path: new URL(gone.url).pathname, type: "status", status: 410 },
+    ]);
     const { promise, events } = run(b, { keywords: ["ke-toan"], maxJobs: 12, fetchDetails: true });
     const result = await promise;
     expect(result.stoppedBecause).toBe("max_jobs");
     expect(result.items).toHaveLength(12);
-    expect(result.detailsFetched).toBe(11);
+    expect(result.detailsFetched).toBe(10);
     expect(result.detailsFailed).toBe(1);
     for (const item of result.items) {
-      if (item.card.external_id === broken.external_id) expect(item.detail).toBeNull();
-      else expect(item.detail?.title).toBe(b.posting(item.card.external_id).title);
+      if (item.card.external_id === broken.external_id || item.card.external_id === gone.external_id) {
+        expect(item.detail).toBeNull();
+      } else expect(item.detail?.title).toBe(b.posting(item.card.external_id).title);
     }
+    // a posting whose page answers 410 is gone, not an error: the item says why
+    expect(result.items.find((i) => i.card.external_id === gone.external_id)?.gone).toBe("the page answers HTTP 410");
+    expect(result.items.filter((i) => i.gone)).toHaveLength(1);
     expect(result.errors).toEqual([
-      { url: broken.url, message: `HTTP 410 from ${broken.url}`, kind: "http", phase: "detail" },
+      { url: broken.url, message: `HTTP 500 from ${broken.url}`, kind: "http", phase: "detail" },
     ]);
-    expect(b.stats().byRoute.detail).toBe(12);
+    expect(b.stats().byRoute.detail).toBe(13); // the 500 was retried once
+    expect(events.filter((e) => e.type === "detail_gone")).toHaveLength(1);
     expect(events.filter((e) => e.type === "detail_fetched").at(-1)).toMatchObject({ total: 12 });
   });
 

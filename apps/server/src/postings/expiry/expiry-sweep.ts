@@ -1,8 +1,8 @@
+import { goneReason } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { intArray } from "../../db/sql-arrays";
-import { expiredReason } from "./expired-page";
 
 export interface ExpirySweepOptions {
   /** Why a URL may not be fetched (private host without ALLOW_PRIVATE_HOSTS), or null. */
@@ -99,7 +99,7 @@ export class ExpirySweep {
       });
       const body = response.status >= 200 && response.status < 300 ? (await response.text()).slice(0, 2_000_000) : "";
       if (body === "") await response.body?.cancel().catch(() => {});
-      return expiredReason(response.status, body);
+      return goneReason(response.status, body);
     } catch {
       return "failed";
     }
