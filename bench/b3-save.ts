@@ -1,12 +1,9 @@
 import type { PostingDraft } from "@jobsync/crawler";
-import { InMemoryProgressManager } from "../apps/server/src/sync/progress/progress-manager";
-import { checkDuplicatesStep } from "../apps/server/src/sync/steps/check-duplicates";
-import type { SyncContext } from "../apps/server/src/sync/sync-context";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
 import { interleave, median, timed } from "./lib/measure";
 import { type BenchRow, row } from "./lib/report";
-import { prepareSaveTarget, saveRaw, saveThroughSteps } from "./lib/save-harness";
+import { checkThroughStep, prepareSaveTarget, saveRaw, saveThroughSteps } from "./lib/save-harness";
 import { secondBatch, syntheticDraft } from "./lib/synthetic-postings";
 
 interface SaveSample {
@@ -17,10 +14,10 @@ interface SaveSample {
 async function saveRound(kind: BenchDbKind, way: "jobsync" | "raw", first: PostingDraft[], second: PostingDraft[]) {
   const db = await openBenchDatabase(kind);
   try {
-    const target = await prepareSaveTarget(db, 2);
+    const target = await prepareSaveTarget(db);
     const save = way === "jobsync" ? saveThroughSteps : saveRaw;
-    const a = await timed(() => save(target, target.jobIds[0]!, first));
-    const b = await timed(() => save(target, target.jobIds[1]!, second));
+    const a = await timed(() => save(target, first));
+    const b = await timed(() => save(target, second));
     await target.close();
     return { firstRowsPerSec: (first.length / a.ms) * 1000, secondRowsPerSec: (second.length / b.ms) * 1000 };
   } finally {
@@ -68,7 +65,7 @@ async function lookupRows(ctx: BenchContext): Promise<BenchRow[]> {
   const STORED = ctx.full ? 1_000_000 : 200_000;
   const db = await openBenchDatabase("postgres");
   try {
-    const target = await prepareSaveTarget(db, 1);
+    const target = await prepareSaveTarget(db);
     ctx.log(`B3 lookup: loading ${STORED.toLocaleString("en-US")} postings...`);
     // the full-text and trigram indexes play no part in the lookup: built after the load would cost the same
     await target.query("DROP INDEX job_postings_search_idx, job_postings_title_trgm_idx, job_postings_provinces_idx");
@@ -95,24 +92,7 @@ async function lookupRows(ctx: BenchContext): Promise<BenchRow[]> {
     });
     const ids = candidates.map((c) => c.external_id);
     const hashes = candidates.map((c) => c.content_hash);
-    const jobsync = async () => {
-      const ctxLike = {
-        source: target.source,
-        drafts: candidates,
-        postings: target.postings,
-        progress: new InMemoryProgressManager(),
-        plan: null,
-      } as unknown as SyncContext;
-      const quiet = {
-        key: "check_duplicates" as const,
-        progress() {},
-        detail() {},
-        message() {},
-        warn() {},
-        error() {},
-      };
-      return (await timed(() => checkDuplicatesStep.run(ctxLike, quiet))).ms;
-    };
+    const jobsync = async () => (await timed(() => checkThroughStep(target, candidates))).ms;
     const keysJoin = async () =>
       (
         await timed(() =>

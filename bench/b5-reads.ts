@@ -61,15 +61,16 @@ async function readsOn(
       });
       await worker.waitFor(/worker ready/, 120_000);
     }
-    const created = await app.services.syncJobRepository.create({
+    const created = await app.services.syncJobTransitions.create({
       dataSourceId: app.source.id,
       siteName: app.source.siteName,
       maxJobs: 10_000,
       trigger: "manual",
       requestedBy: null,
+      maxAttempts: 1,
     });
     if (!("created" in created)) throw new Error("bench sync job not created");
-    const jobId = created.created.job_id;
+    const jobId = created.created;
     const jobUrl = `${server.url}/api/v1/admin/data-sources/sync/jobs/${jobId}`;
     const auth = { authorization: `Bearer ${server.token}` };
 
@@ -114,7 +115,7 @@ async function readsOn(
       if ((await app.services.syncJobRepository.status(jobId)) === "running") stillRunning += 1;
     }
     // enough measured: stop the sync (subscribers then get its last events and the end)
-    if ((await app.services.syncJobRepository.requestCancel(jobId, null)) === "cancelling") {
+    if ((await app.services.syncJobTransitions.requestCancel(jobId, null)) === "cancelling") {
       app.services.runner.cancelLocal(jobId);
     }
     await sync;

@@ -1,29 +1,35 @@
+import { emptyCrawlStats } from "@jobsync/contracts";
 import type { PostingDraft } from "@jobsync/crawler";
 import pg from "pg";
 import { DataSourceRepository } from "../../apps/server/src/data-sources/data-source.repository";
 import type { DataSourceRow } from "../../apps/server/src/db/schema";
 import { PostingWriteRepository } from "../../apps/server/src/postings/posting-write.repository";
+import { BatchSaveRepository } from "../../apps/server/src/sync/checkpoint/batch-save.repository";
+import { CheckpointRepository } from "../../apps/server/src/sync/checkpoint/checkpoint.repository";
 import { InMemoryProgressManager } from "../../apps/server/src/sync/progress/progress-manager";
 import { checkDuplicatesStep } from "../../apps/server/src/sync/steps/check-duplicates";
 import { saveJobsStep } from "../../apps/server/src/sync/steps/save-jobs";
-import type { StepReporter, SyncContext } from "../../apps/server/src/sync/sync-context";
-import { SyncJobRepository } from "../../apps/server/src/sync/sync-job.repository";
+import type { StepReporter, StreamBatch, SyncEnv, SyncJobInput } from "../../apps/server/src/sync/sync-context";
+import { SyncJobTransitions } from "../../apps/server/src/sync/sync-job-transitions";
 import type { BenchDatabase } from "./bench-database";
+
+const WORKER = "bench";
 
 export interface SaveTarget {
   source: DataSourceRow;
-  /** A claimed sync job id per batch to save. */
-  jobIds: string[];
   postings: PostingWriteRepository;
+  batches: BatchSaveRepository;
+  /** Ends the previous bench sync job (if any) and claims a new one, as a worker would: saves are fenced on it. */
+  newJob(): Promise<string>;
   /** Parameterised SQL on the same database, bypassing the repositories (the raw baselines). */
   query<T = unknown>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
-/** A data source and `jobs` claimed sync jobs in a fresh bench database, ready for saves. */
-export async function prepareSaveTarget(db: BenchDatabase, jobs: number): Promise<SaveTarget> {
+/** A data source in a fresh bench database, ready for saves by claimed sync jobs. */
+export async function prepareSaveTarget(db: BenchDatabase): Promise<SaveTarget> {
   const dataSources = new DataSourceRepository(db.database.db);
-  const syncJobs = new SyncJobRepository(db.database.db);
+  const transitions = new SyncJobTransitions(db.database.db);
   const source = await dataSources.create({
     siteName: "Bench-Save",
     kind: "topcv",
@@ -32,21 +38,7 @@ export async function prepareSaveTarget(db: BenchDatabase, jobs: number): Promis
     config: { search_keywords: ["ke-toan"], max_pages: 1, request_delay: 0, max_jobs: 100 },
   });
   if (!source) throw new Error("could not create the bench data source");
-  const jobIds: string[] = [];
-  for (let i = 0; i < jobs; i++) {
-    const created = await syncJobs.create({
-      dataSourceId: source.id,
-      siteName: source.siteName,
-      maxJobs: 10_000,
-      trigger: "manual",
-      requestedBy: null,
-    });
-    if (!("created" in created)) throw new Error("bench sync job not created");
-    const id = created.created.job_id;
-    await syncJobs.claim(id, "bench");
-    await syncJobs.finish(id, "bench", "completed", null, new InMemoryProgressManager().state, []);
-    jobIds.push(id);
-  }
+  let current: string | null = null;
   let client: pg.Client | null = null;
   if (db.url) {
     client = new pg.Client({ connectionString: db.url });
@@ -55,22 +47,45 @@ export async function prepareSaveTarget(db: BenchDatabase, jobs: number): Promis
   const pglite = (
     db.database as unknown as { pglite?: { query(t: string, p?: unknown[]): Promise<{ rows: unknown[] }> } }
   ).pglite;
+  const postings = new PostingWriteRepository(db.database.db);
+  const endCurrent = async () => {
+    if (!current) return;
+    const state = new InMemoryProgressManager().state;
+    await transitions.finish(current, WORKER, { status: "completed", error: null }, state, []);
+    current = null;
+  };
   return {
     source,
-    jobIds,
-    postings: new PostingWriteRepository(db.database.db),
+    postings,
+    batches: new BatchSaveRepository(db.database.db, postings, new CheckpointRepository(db.database.db)),
+    async newJob() {
+      await endCurrent();
+      const created = await transitions.create({
+        dataSourceId: source.id,
+        siteName: source.siteName,
+        maxJobs: 10_000,
+        trigger: "manual",
+        requestedBy: null,
+        maxAttempts: 1,
+      });
+      if (!("created" in created)) throw new Error("bench sync job not created");
+      await transitions.claim(created.created, WORKER);
+      current = created.created;
+      return current;
+    },
     async query<T>(text: string, params: unknown[] = []) {
       if (client) return (await client.query(text, params)).rows as T[];
       if (!pglite) throw new Error("no raw connection to the bench database");
       return (await pglite.query(text, params)).rows as T[];
     },
     async close() {
+      await endCurrent();
       await client?.end();
     },
   };
 }
 
-const reporter: StepReporter = {
+export const quietReporter: StepReporter = {
   key: "save_jobs",
   progress: () => {},
   detail: () => {},
@@ -79,24 +94,63 @@ const reporter: StepReporter = {
   error: () => {},
 };
 
-/** jobsync's own path for one batch: the Check Duplicates step, then the Save Jobs step. */
-export async function saveThroughSteps(target: SaveTarget, jobId: string, drafts: PostingDraft[]): Promise<void> {
-  const ctx = {
+function benchJob(target: SaveTarget, jobId: string, maxJobs: number): { job: SyncJobInput; env: SyncEnv } {
+  const job: SyncJobInput = {
     jobId,
+    workerId: WORKER,
     source: target.source,
     kind: "topcv",
-    maxJobs: drafts.length,
+    maxJobs,
+    fullRefresh: false,
+    attempt: 1,
+    maxAttempts: 1,
+    resume: null,
+    resumedFrom: null,
+    crawledAt: new Date(),
+  };
+  const env: SyncEnv = {
     signal: new AbortController().signal,
     progress: new InMemoryProgressManager(),
     postings: target.postings,
-    runtime: { crawlConcurrency: 1 },
-    crawledAt: new Date(),
-    drafts,
-    plan: null,
+    batches: target.batches,
+    runtime: { crawlConcurrency: 1, batchSize: 50 },
     firstErrors: [],
-  } as unknown as SyncContext;
-  await checkDuplicatesStep.run(ctx, { ...reporter, key: "check_duplicates" });
-  await saveJobsStep.run(ctx, reporter);
+    summaryExtras: {},
+  };
+  return { job, env };
+}
+
+/** One streamed batch of already processed drafts, as Process Jobs hands it to Check Duplicates. */
+export function draftBatch(seq: number, drafts: PostingDraft[]): StreamBatch {
+  return {
+    seq,
+    crawl: { seq, items: [], pages: [], detailUrls: [], detailsFetched: 0, detailsFailed: 0 },
+    itemIds: drafts.map((d) => d.external_id),
+    drafts,
+    gone: [],
+    plan: null,
+    tally: emptyCrawlStats(),
+  };
+}
+
+/** jobsync's own path for a new sync job's drafts: Check Duplicates then Save Jobs, batch by batch (50 a batch). */
+export async function saveThroughSteps(target: SaveTarget, drafts: PostingDraft[], batchSize = 50): Promise<void> {
+  const jobId = await target.newJob();
+  const { job, env } = benchJob(target, jobId, drafts.length);
+  const check = checkDuplicatesStep(job, env);
+  const save = saveJobsStep(job, env);
+  for (let i = 0, seq = 0; i < drafts.length; i += batchSize, seq++) {
+    const batch = draftBatch(seq, drafts.slice(i, i + batchSize));
+    await check.handle(batch, { ...quietReporter, key: "check_duplicates" });
+    await save.handle(batch, quietReporter);
+  }
+  await save.finish(quietReporter, { kind: "completed" });
+}
+
+/** Check Duplicates alone, for these drafts as one batch (the lookup benchmark). */
+export async function checkThroughStep(target: SaveTarget, drafts: PostingDraft[]): Promise<void> {
+  const { job, env } = benchJob(target, "00000000-0000-0000-0000-000000000000", drafts.length);
+  await checkDuplicatesStep(job, env).handle(draftBatch(0, drafts), { ...quietReporter, key: "check_duplicates" });
 }
 
 const RAW_COLUMNS = [
@@ -169,7 +223,8 @@ export const RAW_BATCH = 500;
  * The fastest plain SQL found to load the same rows into the same table: multi-row INSERT ... VALUES of 500 rows
  * with ON CONFLICT DO UPDATE when the content hash changed (no duplicate planning, no URL or content checks).
  */
-export async function saveRaw(target: SaveTarget, jobId: string, drafts: PostingDraft[]): Promise<void> {
+export async function saveRaw(target: SaveTarget, drafts: PostingDraft[]): Promise<void> {
+  const jobId = await target.newJob();
   const perRow = RAW_COLUMNS.length + 3;
   const updates = RAW_COLUMNS.filter((c) => c !== "external_id")
     .map((c) => `${c} = EXCLUDED.${c}`)

@@ -9,12 +9,14 @@ import {
 } from "../../apps/server/src/app/services";
 import type { DataSourceRow } from "../../apps/server/src/db/schema";
 import { createLogger } from "../../apps/server/src/http/logger";
+import { BatchSaveRepository } from "../../apps/server/src/sync/checkpoint/batch-save.repository";
+import { CheckpointRepository } from "../../apps/server/src/sync/checkpoint/checkpoint.repository";
 import {
   BatchingProgressManager,
   InMemoryProgressManager,
   type ProgressSink,
 } from "../../apps/server/src/sync/progress/progress-manager";
-import type { SyncContext } from "../../apps/server/src/sync/sync-context";
+import type { SyncEnv, SyncJobInput } from "../../apps/server/src/sync/sync-context";
 import { runPipeline } from "../../apps/server/src/sync/sync-pipeline";
 import { type BenchDatabase, type BenchDbKind, openBenchDatabase } from "./bench-database";
 import type { BoardProcess } from "./board-process";
@@ -92,15 +94,16 @@ export interface SyncOutcome {
 }
 
 async function newJob(app: BenchApp, maxJobs: number): Promise<string> {
-  const outcome = await app.services.syncJobRepository.create({
+  const outcome = await app.services.syncJobTransitions.create({
     dataSourceId: app.source.id,
     siteName: app.source.siteName,
     maxJobs,
     trigger: "manual",
     requestedBy: null,
+    maxAttempts: 1,
   });
   if (!("created" in outcome)) throw new Error("a sync job is already active");
-  return outcome.created.job_id;
+  return outcome.created;
 }
 
 async function outcomeOf(app: BenchApp, jobId: string, ms: number): Promise<SyncOutcome> {
@@ -136,7 +139,8 @@ export async function runPipelineWith(
 ): Promise<SyncOutcome> {
   const jobId = await newJob(app, maxJobs);
   const workerId = "bench-worker";
-  const claim = await app.services.syncJobRepository.claim(jobId, workerId);
+  const { syncJobTransitions: transitions } = app.services;
+  const claim = await transitions.claim(jobId, workerId);
   if (!claim) throw new Error("could not claim the bench sync job");
   const start = performance.now();
   const progress: ProgressSink =
@@ -145,41 +149,41 @@ export async function runPipelineWith(
       : new BatchingProgressManager(
           {
             save: async (state, events) => {
-              await app.services.syncJobRepository.saveProgress(jobId, workerId, state, events);
+              await transitions.saveProgress(jobId, workerId, state, events);
               app.services.progressHub.notify(jobId);
             },
           },
           app.services.options.progressIntervalMillis,
         );
-  // asserted, not annotated: the context grows fields (e.g. fullRefresh) that a bench run leaves at their default
-  const ctx = {
+  const job: SyncJobInput = {
     jobId,
+    workerId,
     source: app.source,
     kind: app.source.kind as SourceKind,
     maxJobs: claim.maxJobs,
     fullRefresh: false,
+    attempt: 1,
+    maxAttempts: 1,
+    resume: null,
+    resumedFrom: null,
+    crawledAt: new Date(),
+  };
+  const db = app.db.database.db;
+  const env: SyncEnv = {
     signal: new AbortController().signal,
     progress,
     postings: app.services.postingWrites,
-    runtime: { crawlConcurrency: CRAWL_CONCURRENCY },
-    crawledAt: new Date(),
-    config: null,
-    settings: null,
-    adapter: null,
-    fetcher: null,
-    targets: [],
-    items: [],
-    drafts: [],
-    plan: null,
+    batches: new BatchSaveRepository(db, app.services.postingWrites, new CheckpointRepository(db)),
+    runtime: { crawlConcurrency: CRAWL_CONCURRENCY, batchSize: app.services.options.syncBatchSize },
     firstErrors: [],
-    outcome: null,
-  } as SyncContext;
-  const result = await runPipeline(ctx);
+    summaryExtras: {},
+  };
+  const result = await runPipeline(job, env);
   await progress.close();
   const ms = performance.now() - start;
   if (result.status !== "completed") throw new Error(`bench pipeline ended ${result.status}: ${result.error}`);
   const stats = progress.state.stats as unknown as Record<string, number>;
-  await app.services.syncJobRepository.finish(jobId, workerId, "completed", null, progress.state, []);
+  await transitions.finish(jobId, workerId, result, progress.state, []);
   return {
     ms,
     status: result.status,

@@ -22,7 +22,8 @@ export const crawlStepSchema = z.object({
 });
 export type CrawlStep = z.infer<typeof crawlStepSchema>;
 
-export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli"] as const;
+/** Who started a sync job; `resume` continues a failed or cancelled one from its checkpoint (`resumed_from`). */
+export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli", "resume"] as const;
 export const syncTriggerSchema = z.enum(SYNC_TRIGGERS);
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
@@ -39,6 +40,12 @@ export const syncSummarySchema = z.object({
   first_errors: z.array(z.string()),
   /** "Same content" duplicates by the data source of their original (this source's own name: found twice in it). */
   same_content_by_source: z.record(z.string(), z.int()).optional(),
+  /** Searches a cap (max_pages, max_jobs) stopped before the board's last page: how deep each went. */
+  searches_cut: z
+    .array(z.object({ search: z.string(), pages_on_board: z.int().nullable(), pages_crawled: z.int() }))
+    .optional(),
+  /** Job postings this sync job saved before it was cancelled or failed (absent when it completed). */
+  saved_before_stop: z.int().optional(),
 });
 export type SyncSummary = z.infer<typeof syncSummarySchema>;
 
@@ -63,6 +70,13 @@ export const crawlJobProgressSchema = z.object({
   updated_at: z.string(),
   /** Increases with every change; the SSE event id. */
   version: z.int(),
+  /** 1 for the first run; a worker that stopped mid-sync hands it to the next attempt, resumed from its checkpoint. */
+  attempt: z.int().min(1),
+  max_attempts: z.int().min(1),
+  /** The failed or cancelled sync job this one continues (trigger `resume`). */
+  resumed_from: z.string().nullable(),
+  /** Seconds left, estimated from the rate so far; null until the estimate means something. */
+  eta_seconds: z.int().min(0).nullable(),
 });
 export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;
 

@@ -15,6 +15,9 @@ export const ACTIVE_SYNC_JOB_STATUSES = [
 ] as const satisfies readonly SyncJobStatus[];
 export type ActiveSyncJobStatus = (typeof ACTIVE_SYNC_JOB_STATUSES)[number];
 
+/** A worker holds the sync job: its heartbeat, progress writes and final transition need one of these. */
+export const WORKING_SYNC_JOB_STATUSES = ["running", "cancelling"] as const satisfies readonly SyncJobStatus[];
+
 export function isFinalSyncJobStatus(status: SyncJobStatus): status is FinalSyncJobStatus {
   return (FINAL_SYNC_JOB_STATUSES as readonly SyncJobStatus[]).includes(status);
 }

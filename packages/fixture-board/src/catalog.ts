@@ -37,11 +37,13 @@ export interface CatalogOptions {
   hostileShare: number;
 }
 
-export const MAX_PAGES_PER_KEYWORD = 100;
+/** Deeper than `max_pages`' old ceiling of 100, like TopCV's broad searches (112 pages and more). */
+export const MAX_PAGES_PER_KEYWORD = 250;
 export const MAX_CARDS_PER_PAGE = 100;
+/** Positions per keyword (pages × cards per page at most): ids stay the same whatever the depth. */
+const PRIVATE_SPAN = 10_000;
 const SHARED_BASE = 100_000;
 const PRIVATE_BASE = 1_000_000;
-const PRIVATE_SPAN = MAX_PAGES_PER_KEYWORD * MAX_CARDS_PER_PAGE;
 const PRIVATE_SLOTS = 20_000;
 
 export class Catalog {
@@ -56,6 +58,11 @@ export class Catalog {
     if (!Number.isInteger(raw) || raw < 0 || raw > MAX_PAGES_PER_KEYWORD) {
       throw new RangeError(
         `pagesPerKeyword("${keyword}") must be an integer from 0 to ${MAX_PAGES_PER_KEYWORD}, got ${raw}`,
+      );
+    }
+    if (raw * this.options.cardsPerPage > PRIVATE_SPAN) {
+      throw new RangeError(
+        `pagesPerKeyword("${keyword}") × cardsPerPage must be at most ${PRIVATE_SPAN}, got ${raw} × ${this.options.cardsPerPage}`,
       );
     }
     return raw;

@@ -23,7 +23,7 @@ export interface FixtureBoardOptions {
   host?: string;
   /** Default 1. Same seed, same pages. */
   seed?: number;
-  /** Pages of results per keyword (0..100): a number, or a function of the keyword. Default 2..10 from the seed. */
+  /** Pages of results per keyword (0..250, at most 10,000 cards): a number, or a function of the keyword. Default 2..10 from the seed. */
   pagesPerKeyword?: number | ((keyword: string) => number);
   /** Default 50, like TopCV. */
   cardsPerPage?: number;

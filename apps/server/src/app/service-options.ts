@@ -13,6 +13,8 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
     syncConcurrency: env.SYNC_CONCURRENCY,
     syncStaleSecs: env.SYNC_STALE_SECS,
     syncRetention: env.SYNC_RETENTION,
+    syncMaxAttempts: env.SYNC_MAX_ATTEMPTS,
+    syncBatchSize: env.SYNC_BATCH_SIZE,
     ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.SMTP_FROM ? { smtpFrom: env.SMTP_FROM } : {}),

@@ -27,11 +27,17 @@ import { KnownPostingsRepository } from "../postings/known-postings.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
+import { JobQueue } from "../queue/job-queue";
 import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
 import { SyncScheduler } from "../schedules/sync-scheduler";
+import { BatchSaveRepository } from "../sync/checkpoint/batch-save.repository";
+import { CheckpointRepository } from "../sync/checkpoint/checkpoint.repository";
+import { SyncJobEndHandler } from "../sync/ending/sync-job-end-handler";
+import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
+import { SyncJobTransitions } from "../sync/sync-job-transitions";
 import { SyncQueue } from "../sync/sync-queue";
 import { SyncRunner } from "../sync/sync-runner";
 import { SyncWorker } from "../sync/sync-worker";
@@ -46,6 +52,10 @@ export interface ServiceOptions {
   syncConcurrency: number;
   syncStaleSecs: number;
   syncRetention: number;
+  /** Attempts per sync job: a worker that stops mid-sync hands it to the next attempt, resumed from its checkpoint. */
+  syncMaxAttempts: number;
+  /** Postings per streamed batch (and per checkpoint). */
+  syncBatchSize: number;
   chromiumPath?: string;
   /** Requests in flight per sync job. */
   crawlConcurrency: number;
@@ -63,6 +73,8 @@ export const DEFAULT_SERVICE_OPTIONS = {
   syncConcurrency: 2,
   syncStaleSecs: 60,
   syncRetention: 50,
+  syncMaxAttempts: 3,
+  syncBatchSize: 50,
   crawlConcurrency: 4,
   heartbeatMillis: 1000,
   progressIntervalMillis: 250,
@@ -82,10 +94,16 @@ export interface Services {
   selectorPreview: SelectorPreviewService;
   health: HealthService;
   syncJobRepository: SyncJobRepository;
+  /** The lifecycle: the only writer of a sync job's status. */
+  syncJobTransitions: SyncJobTransitions;
   syncJobs: SyncJobService;
+  /** What follows the end of a sync job (source health, notifications), from the outbox. */
+  syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
+  /** The one owner of pg-boss. */
+  jobQueue: JobQueue;
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
@@ -109,10 +127,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
+  const transitions = new SyncJobTransitions(database.db);
   const progressHub = new ProgressHub(syncJobRepository);
   const postingWrites = new PostingWriteRepository(database.db);
-  const queue = new SyncQueue(database, logger);
+  const jobQueue = new JobQueue(database, logger);
+  const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
+  const checkpoints = new CheckpointRepository(database.db);
   const expirySweep = new ExpirySweep(database.db, {
     urlPolicy: (url) => (options.allowPrivateHosts ? null : privateHostReason(url)),
     timeoutMillis: 15_000,
@@ -121,7 +142,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const urlPolicy = (url: string) => (options.allowPrivateHosts ? null : privateHostReason(url));
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
-  const notificationQueue = new NotificationQueue(() => queue.pgBoss, {
+  const notificationQueue = new NotificationQueue(jobQueue, {
     maxAttempts: options.notificationMaxAttempts,
     retryDelaySecs: options.notificationRetryDelaySecs,
   });
@@ -137,19 +158,24 @@ export function createServices(database: Database, options: ServiceOptions, logg
     options.notificationMaxAttempts,
     logger,
   );
-  const notifier = new SyncJobNotifier(
-    syncJobRepository,
-    new SourceHealthTracker(database.db),
-    channelRepository,
-    deliveryRepository,
-    notificationQueue,
+  const syncJobEnds = new SyncJobEndHandler(
     database.db,
+    new SyncOutboxRepository(database.db),
+    new SourceHealthTracker(database.db),
+    new SyncJobNotifier(syncJobRepository, channelRepository, deliveryRepository),
+    notificationQueue,
+    logger,
   );
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
-    syncJobRepository,
-    dataSourceRepository,
-    postingWrites,
+    {
+      transitions,
+      syncJobs: syncJobRepository,
+      dataSources: dataSourceRepository,
+      postings: postingWrites,
+      batches: new BatchSaveRepository(database.db, postingWrites, checkpoints),
+      checkpoints,
+    },
     {
       workerId,
       heartbeatMillis: options.heartbeatMillis,
@@ -157,33 +183,44 @@ export function createServices(database: Database, options: ServiceOptions, logg
       retention: options.syncRetention,
       runtime: {
         crawlConcurrency: options.crawlConcurrency,
+        batchSize: options.syncBatchSize,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       },
     },
     logger,
-    (jobId) => progressHub.notify(jobId),
-    notifier,
+    {
+      changed: (jobId) => progressHub.notify(jobId),
+      ended: () => syncJobEnds.kick(),
+      handedBack: (jobId) => queue.enqueue(jobId),
+    },
   );
   const worker = new SyncWorker(
     queue,
     runner,
-    syncJobRepository,
+    transitions,
+    syncJobEnds,
     {
       concurrency: options.syncConcurrency,
       staleSecs: options.syncStaleSecs,
       reapAllAtStart: database.kind === "pglite",
-      onReaped: (jobIds) => notifier.syncJobsReaped(jobIds),
     },
     logger,
   );
-  const syncJobs = new SyncJobService(syncJobRepository, dataSourceRepository, {
-    enqueue: (jobId) => queue.enqueue(jobId),
-    cancelLocal: (jobId) => runner.cancelLocal(jobId),
-    cancelledPending: (job) => notifier.syncJobFinished({ ...job, status: "cancelled", error: null }),
-  });
+  const syncJobs = new SyncJobService(
+    syncJobRepository,
+    transitions,
+    dataSourceRepository,
+    checkpoints,
+    {
+      enqueue: (jobId) => queue.enqueue(jobId),
+      cancelLocal: (jobId) => runner.cancelLocal(jobId),
+      ended: () => syncJobEnds.kick(),
+    },
+    { maxAttempts: options.syncMaxAttempts },
+  );
   const scheduleRuns = new ScheduleRunRepository(database.db);
-  const scheduler = new SyncScheduler(queue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
+  const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
     refreshMillis: 5_000,
   });
   return {
@@ -203,7 +240,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     health: new HealthService(database),
     syncJobRepository,
+    syncJobTransitions: transitions,
     syncJobs,
+    syncJobEnds,
     scheduleRuns,
     scheduler,
     batches: new BatchSyncService(syncJobs, syncJobRepository),
@@ -211,6 +250,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     progressHub,
     postingWrites,
     postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
+    jobQueue,
     queue,
     runner,
     worker,
@@ -222,14 +262,19 @@ export function createServices(database: Database, options: ServiceOptions, logg
     notificationDispatcher,
     notificationDeliveries: deliveryRepository,
     expirySweep,
-    expiryJob: new ExpiryJob(() => queue.pgBoss, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
+    expiryJob: new ExpiryJob(jobQueue, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     options,
   };
 }
 
-/** Start the queue (always: the API enqueues) and, when this process works, the worker. */
+/**
+ * Start the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * the outbox) and, when this process works, the worker.
+ */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
+  await services.jobQueue.start();
   await services.queue.start();
+  services.syncJobEnds.start();
   await services.scheduler.start(runWorker);
   await services.notificationQueue.start();
   if (runWorker) {
@@ -242,12 +287,17 @@ export async function startServices(services: Services, runWorker: boolean): Pro
   }
 }
 
-/** Stop in order: the worker (its sync jobs end as interrupted), the queue, the SSE hub. */
+/**
+ * Stop in order: the worker (its sync jobs save what they crawled and go back to the queue), the end handler, the
+ * queue, the SSE hub.
+ */
 export async function stopServices(services: Services): Promise<void> {
   await services.scheduler.stop();
   await services.worker.stop();
+  await services.queue.stop();
   await services.notificationQueue.stop();
   await services.expiryJob.stop();
-  await services.queue.stop();
+  await services.syncJobEnds.stop();
+  await services.jobQueue.stop();
   services.progressHub.close();
 }

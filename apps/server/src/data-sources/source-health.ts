@@ -2,7 +2,7 @@ import { resolveSyncOptions, type SourceHealth } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
-import type { FinishedSyncJob } from "../sync/sync-finish-listener";
+import type { FinishedSyncJob } from "../sync/ending/sync-outbox.repository";
 
 export interface HealthChange {
   dataSourceId: string;
@@ -27,7 +27,8 @@ export function healthAfter(failures: number, threshold: number): SourceHealth {
 export class SourceHealthTracker {
   constructor(private readonly db: Db) {}
 
-  async record(job: FinishedSyncJob): Promise<HealthChange | null> {
+  /** Record the end of a sync job (in the end handler's transaction when it passes one). */
+  async record(job: FinishedSyncJob, db: Db = this.db): Promise<HealthChange | null> {
     if (job.status === "cancelled") return null;
     for (let tries = 0; tries < 5; tries++) {
       const rows = await queryRows<{
@@ -36,8 +37,9 @@ export class SourceHealthTracker {
         consecutive_failures: number;
         health: string;
       }>(
-        this.db,
-        sql`SELECT site_name, config, consecutive_failures, health FROM data_sources WHERE id = ${job.dataSourceId}`,
+        db,
+        sql`SELECT site_name, config, consecutive_failures, health FROM data_sources WHERE id = ${job.dataSourceId}
+            FOR UPDATE`,
       );
       const row = rows[0];
       if (!row) return null;
@@ -47,7 +49,7 @@ export class SourceHealthTracker {
       const threshold = resolveSyncOptions(row.config).autoDisableAfterFailures;
       const to = healthAfter(failures, threshold);
       const updated = await queryRows<{ id: string }>(
-        this.db,
+        db,
         sql`UPDATE data_sources SET consecutive_failures = ${failures}, health = ${to},
             is_active = CASE WHEN ${to}::text = 'deactivated' THEN false ELSE is_active END,
             updated_at = CASE WHEN ${to}::text <> health THEN now() ELSE updated_at END

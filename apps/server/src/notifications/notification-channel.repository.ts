@@ -1,6 +1,7 @@
 import type { NotificationChannel, NotificationChannelType, NotificationEvent } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
+import { isUniqueViolation } from "../db/errors";
 import { queryRows } from "../db/query-rows";
 import { textArray } from "../db/sql-arrays";
 
@@ -32,14 +33,6 @@ export interface ChannelValues {
 
 export interface StoredChannel extends NotificationChannel {
   data_source_id: string | null;
-}
-
-/** A unique-index violation (23505), as either driver reports it, possibly wrapped by Drizzle. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown; message?: string } | undefined; e; e = e.cause as never) {
-    if (e.code === "23505" || /duplicate key|unique constraint/i.test(e.message ?? "")) return true;
-  }
-  return false;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -80,9 +73,9 @@ export class NotificationChannelRepository {
   }
 
   /** Active channels that want this event for this data source (its own and the global ones). */
-  async subscribed(event: NotificationEvent, dataSourceId: string): Promise<StoredChannel[]> {
+  async subscribed(event: NotificationEvent, dataSourceId: string, db: Db = this.db): Promise<StoredChannel[]> {
     const rows = await queryRows<ChannelRow>(
-      this.db,
+      db,
       sql`${SELECT} WHERE c.is_active AND ${event} = ANY(c.events)
         AND (c.data_source_id IS NULL OR c.data_source_id = ${dataSourceId}) ORDER BY c.created_at`,
     );

@@ -69,9 +69,9 @@ export class NotificationDeliveryRepository {
   constructor(private readonly db: Db) {}
 
   /** Insert unless this channel already has this key; returns the new id, or null for a repeat. */
-  async enqueue(d: NewDelivery): Promise<string | null> {
+  async enqueue(d: NewDelivery, db: Db = this.db): Promise<string | null> {
     const rows = await queryRows<{ id: string }>(
-      this.db,
+      db,
       sql`INSERT INTO notification_deliveries (channel_id, dedupe_key, event, sync_job_id, data_source_id, payload)
         VALUES (${d.channelId}, ${d.dedupeKey}, ${d.event}, ${d.syncJobId}, ${d.dataSourceId},
           ${JSON.stringify(d.payload)}::jsonb)

@@ -1,74 +1,49 @@
-import type PgBoss from "pg-boss";
+import type { JobQueue } from "../queue/job-queue";
 
 export const NOTIFICATION_QUEUE = "notification-delivery";
 
 export interface NotificationRetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number;
-  /** Delay before the first retry; doubles each time (pg-boss retryBackoff). */
+  /** Delay before the first retry; doubles each time (the queue's back-off). */
   retryDelaySecs: number;
 }
 
-export interface NotificationQueueLogger {
-  error(obj: unknown, message: string): void;
-}
-
 /**
- * The durable half of the outbox: a pg-boss queue on the same database as the sync jobs. A message says "deliver
- * this delivery row"; a handler that throws is retried by pg-boss with back-off, across processes and restarts.
+ * The durable half of the outbox: a queue on the same database as the sync jobs. A message says "deliver this
+ * delivery row"; a handler that throws is retried with back-off, across processes and restarts.
  */
 export class NotificationQueue {
   private readonly workerIds: string[] = [];
-  private started = false;
 
   constructor(
-    private readonly boss: () => PgBoss,
+    private readonly queue: JobQueue,
     private readonly policy: NotificationRetryPolicy,
   ) {}
 
+  private retry() {
+    return { retryLimit: this.policy.maxAttempts - 1, retryDelaySecs: this.policy.retryDelaySecs, retryBackoff: true };
+  }
+
   async start(): Promise<void> {
-    if (this.started) return;
-    await this.boss()
-      .createQueue(NOTIFICATION_QUEUE, {
-        name: NOTIFICATION_QUEUE,
-        retryLimit: this.policy.maxAttempts - 1,
-        retryDelay: this.policy.retryDelaySecs,
-        retryBackoff: true,
-      } as never)
-      .catch(() => {});
-    this.started = true;
+    await this.queue.ensureQueue(NOTIFICATION_QUEUE, this.retry());
   }
 
   async enqueue(deliveryId: string): Promise<void> {
-    await this.boss().send(
-      NOTIFICATION_QUEUE,
-      { deliveryId },
-      {
-        retryLimit: this.policy.maxAttempts - 1,
-        retryDelay: this.policy.retryDelaySecs,
-        retryBackoff: true,
-        singletonKey: deliveryId,
-      },
-    );
-    for (const id of this.workerIds) this.boss().notifyWorker(id);
+    await this.start();
+    await this.queue.send(NOTIFICATION_QUEUE, { deliveryId }, { ...this.retry(), singletonKey: deliveryId });
+    for (const id of this.workerIds) this.queue.notifyWorker(id);
   }
 
   async work(handler: (deliveryId: string, attempt: number) => Promise<void>): Promise<void> {
-    const id = await this.boss().work<{ deliveryId: string }>(
-      NOTIFICATION_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
-      async (jobs) => {
-        for (const job of jobs) await handler(job.data.deliveryId, (job as { retryCount?: number }).retryCount ?? 0);
-      },
+    await this.start();
+    const id = await this.queue.work<{ deliveryId: string }>(NOTIFICATION_QUEUE, { pollingIntervalSeconds: 0.5 }, (m) =>
+      handler(m.data.deliveryId, m.retryCount),
     );
     this.workerIds.push(id);
   }
 
   async stop(): Promise<void> {
-    for (const id of this.workerIds.splice(0))
-      await this.boss()
-        .offWork(id)
-        .catch(() => {});
-    this.started = false;
+    for (const id of this.workerIds.splice(0)) await this.queue.offWork(id);
   }
 }

@@ -26,11 +26,29 @@ export interface DuplicatePlan {
 }
 
 /**
- * Layered de-duplication, a pure function of the drafts and what is stored: same source + external id → "same id"
- * (updated when its content hash changed); same canonical URL → "same url" (not stored twice); same normalised
- * title + company + province → "same content" (stored, linked to the original by `duplicate_of`).
+ * What the earlier batches of the same sync job held (a sync job streams its postings in batches: a posting of batch
+ * 7 may repeat one of batch 2 that is being saved right now). Grows with the sync job, by two short strings a posting.
  */
-export function planDuplicates(drafts: readonly PostingDraft[], existing: ExistingKeys): DuplicatePlan {
+export interface SeenInSync {
+  urls: Set<string>;
+  contentKeys: Set<string>;
+}
+
+export function seenInSync(): SeenInSync {
+  return { urls: new Set(), contentKeys: new Set() };
+}
+
+/**
+ * Layered de-duplication, a pure function of the drafts, what is stored and what earlier batches of the sync job
+ * held (updated in place): same source + external id → "same id" (updated when its content hash changed); same
+ * canonical URL → "same url" (not stored twice); same normalised title + company + province → "same content" (stored,
+ * linked to the original by `duplicate_of`).
+ */
+export function planDuplicates(
+  drafts: readonly PostingDraft[],
+  existing: ExistingKeys,
+  seen: SeenInSync = seenInSync(),
+): DuplicatePlan {
   const plan: DuplicatePlan = {
     insert: [],
     update: [],
@@ -39,8 +57,8 @@ export function planDuplicates(drafts: readonly PostingDraft[], existing: Existi
     counts: { same_id: 0, same_url: 0, same_content: 0 },
     sameContent: [],
   };
-  const seenUrls = new Set<string>();
-  const seenContent = new Set<string>();
+  const seenUrls = seen.urls;
+  const seenContent = seen.contentKeys;
   for (const draft of drafts) {
     const known = existing.byExternalId.get(draft.external_id);
     if (known) {

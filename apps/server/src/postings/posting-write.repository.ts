@@ -1,3 +1,4 @@
+import type { PostingStatus } from "@jobsync/contracts";
 import type { PostingDraft } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
@@ -5,11 +6,15 @@ import { queryRows } from "../db/query-rows";
 import { intArray, textArray } from "../db/sql-arrays";
 import type { ExistingKeys } from "./duplicate-plan";
 
+const OPEN: PostingStatus = "open";
+const CLOSED: PostingStatus = "closed";
+
 /** Rows per INSERT statement: one JSON parameter each, so no parameter-count limit applies. */
 export const SAVE_BATCH_SIZE = 500;
 
-function toRecord(draft: PostingDraft) {
+function toRecord(draft: PostingDraft, ord: number) {
   return {
+    ord,
     external_id: draft.external_id,
     url: draft.url,
     title: draft.title,
@@ -41,7 +46,7 @@ function toRecord(draft: PostingDraft) {
   };
 }
 
-const COLUMNS = `external_id text, url text, title text, company text, company_url text, logo_url text,
+const COLUMNS = `ord integer, external_id text, url text, title text, company text, company_url text, logo_url text,
   salary_raw text, salary_min bigint, salary_max bigint, salary_currency text, salary_period text,
   salary_negotiable boolean, locations text[], provinces text[], extra_locations integer, experience text,
   level text, deadline date, posted_at timestamptz, tags text[], description_html text, requirements_html text,
@@ -108,15 +113,21 @@ export class PostingWriteRepository {
   }
 
   /**
-   * Upsert one batch in one transaction: new rows are inserted, known ids whose content hash changed are updated,
-   * and the search vector (a generated column) follows in the same statement. Idempotent: re-running a batch after
-   * a crash updates instead of duplicating.
+   * Upsert one batch in one transaction (the caller's, when it passes one): new rows are inserted in the drafts'
+   * order (so ids follow listing order and the first-listed of two same-content postings is the original), known ids
+   * whose content hash changed are updated, and the search vector (a generated column) follows in the same
+   * statement. Idempotent: re-running a batch after a crash updates instead of duplicating.
    */
-  async upsertBatch(dataSourceId: string, syncJobId: string, drafts: readonly PostingDraft[]): Promise<SaveCounts> {
+  async upsertBatch(
+    dataSourceId: string,
+    syncJobId: string,
+    drafts: readonly PostingDraft[],
+    db: Db = this.db,
+  ): Promise<SaveCounts> {
     if (drafts.length === 0) return { added: 0, updated: 0 };
-    const payload = JSON.stringify(drafts.map(toRecord));
+    const payload = JSON.stringify(drafts.map((d, i) => toRecord(d, i)));
     let counts: SaveCounts = { added: 0, updated: 0 };
-    await this.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       // "same URL, any source: not stored twice" must hold when two sources save at once (the duplicate plan was
       // read before): batches take turns, and a URL another posting took meanwhile is skipped here
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('jobsync:job_postings:url'))`);
@@ -130,6 +141,7 @@ export class PostingWriteRepository {
               FROM jsonb_to_recordset(${payload}::jsonb) AS r(${sql.raw(COLUMNS)})
               WHERE NOT EXISTS (SELECT 1 FROM job_postings o WHERE o.url = r.url
                                 AND NOT (o.data_source_id = ${dataSourceId}::uuid AND o.external_id = r.external_id))
+              ORDER BY r.ord
               ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
                 last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null
               WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
@@ -148,15 +160,31 @@ export class PostingWriteRepository {
   }
 
   /** Postings seen again unchanged: only their last-seen time and sync job move. */
-  async touch(ids: readonly number[], syncJobId: string): Promise<void> {
+  async touch(ids: readonly number[], syncJobId: string, db: Db = this.db): Promise<void> {
     for (let i = 0; i < ids.length; i += 5000) {
       const chunk = ids.slice(i, i + 5000);
-      await this.db.execute(
+      await db.execute(
         sql`UPDATE job_postings SET last_seen_at = now(), last_sync_job_id = ${syncJobId}::uuid,
               status = 'open', closed_at = null
             WHERE id = ANY(${intArray(chunk)})`,
       );
     }
+  }
+
+  /**
+   * Postings of this source whose detail page now says they are gone (404/410, "no longer accepting"): closed, as the
+   * expiry sweep closes them. Returns how many were open.
+   */
+  async closeGone(dataSourceId: string, externalIds: readonly string[], db: Db = this.db): Promise<number> {
+    if (externalIds.length === 0) return 0;
+    const rows = await queryRows<{ id: number }>(
+      db,
+      sql`UPDATE job_postings SET status = ${CLOSED}, closed_at = now()
+          WHERE data_source_id = ${dataSourceId}::uuid AND external_id = ANY(${textArray(externalIds)})
+            AND status = ${OPEN}
+          RETURNING id`,
+    );
+    return rows.length;
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Principal } from "../auth/auth.service";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import type { ScheduleSync } from "../data-sources/data-source.service";
 import { AppError } from "../errors/app-error";
-import type { SyncQueue } from "../sync/sync-queue";
+import type { JobQueue } from "../queue/job-queue";
 import { tickAt } from "./cron";
 import type { ScheduleRunRepository } from "./schedule-run.repository";
 
@@ -55,7 +55,7 @@ export class SyncScheduler implements ScheduleSync {
   private stopped = true;
 
   constructor(
-    private readonly queue: SyncQueue,
+    private readonly queue: JobQueue,
     private readonly runs: ScheduleRunRepository,
     private readonly dataSources: DataSourceRepository,
     private readonly starter: ScheduledStarter,
@@ -65,23 +65,23 @@ export class SyncScheduler implements ScheduleSync {
 
   /** Make pg-boss's schedules match the rows: one per active data source with a cron, none for the others. */
   async syncSchedules(): Promise<void> {
-    const boss = this.queue.pgBoss;
     const wanted = new Map(
       (await this.runs.scheduledSources()).filter((s) => s.isActive).map((s) => [scheduleQueueName(s.id), s]),
     );
-    // the stored rows carry the time zone as `timezone` (the typings leave it out)
-    const existing = (await boss.getSchedules()) as Array<{ name: string; cron: string; timezone?: string }>;
-    for (const schedule of existing) {
+    for (const schedule of await this.queue.schedules()) {
       if (!schedule.name.startsWith(SCHEDULE_QUEUE_PREFIX)) continue;
       const want = wanted.get(schedule.name);
-      if (!want) await boss.unschedule(schedule.name);
+      if (!want) await this.queue.unschedule(schedule.name);
       else if (want.cron === schedule.cron && want.timeZone === schedule.timezone) wanted.delete(schedule.name);
     }
     for (const [name, source] of wanted) {
       await this.ensureQueue(name);
-      await boss.schedule(name, source.cron, { dataSourceId: source.id } satisfies ScheduleFireMessage, {
-        tz: source.timeZone,
-      });
+      await this.queue.schedule(
+        name,
+        source.cron,
+        { dataSourceId: source.id } satisfies ScheduleFireMessage,
+        source.timeZone,
+      );
     }
   }
 
@@ -102,14 +102,15 @@ export class SyncScheduler implements ScheduleSync {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.refreshing;
-    for (const name of this.subscribed) await this.queue.pgBoss.offWork(name).catch(() => {});
+    for (const name of this.subscribed)
+      await this.queue
+        .offWorkQueue(name)
+        .catch((error) => this.logger.error({ err: error }, "could not stop a schedule worker"));
     this.subscribed.clear();
   }
 
   private async ensureQueue(name: string): Promise<void> {
-    const boss = this.queue.pgBoss;
-    if (await boss.getQueue(name)) return;
-    await boss.createQueue(name, { name, retryLimit: 0 } as never).catch(() => {});
+    await this.queue.ensureQueue(name, { retryLimit: 0 });
   }
 
   private async refresh(): Promise<void> {
@@ -120,18 +121,14 @@ export class SyncScheduler implements ScheduleSync {
       for (const name of names) {
         if (this.subscribed.has(name) || this.stopped) continue;
         await this.ensureQueue(name);
-        await this.queue.pgBoss.work<ScheduleFireMessage>(
-          name,
-          { batchSize: 1, pollingIntervalSeconds: 2 },
-          async (jobs) => {
-            for (const job of jobs) await this.fire(job.data.dataSourceId);
-          },
-        );
+        await this.queue.work<ScheduleFireMessage>(name, { pollingIntervalSeconds: 2 }, async (m) => {
+          await this.fire(m.data.dataSourceId);
+        });
         this.subscribed.add(name);
       }
       for (const name of this.subscribed) {
         if (names.has(name)) continue;
-        await this.queue.pgBoss.offWork(name);
+        await this.queue.offWorkQueue(name);
         this.subscribed.delete(name);
       }
     } catch (error) {

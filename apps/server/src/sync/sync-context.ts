@@ -1,16 +1,18 @@
-import type { FetcherKind, FinalSyncJobStatus, SourceConfig, SourceKind, StepKey } from "@jobsync/contracts";
-import type { Fetcher, JobDetail, ListingCard, ListingTarget, PostingDraft, SiteAdapter } from "@jobsync/crawler";
+import type {
+  CrawlStats,
+  FetcherKind,
+  FinalSyncJobStatus,
+  ResolvedSyncOptions,
+  SourceConfig,
+  SourceKind,
+  StepKey,
+} from "@jobsync/contracts";
+import type { CrawlBatch, CrawlCheckpoint, Fetcher, ListingTarget, PostingDraft, SiteAdapter } from "@jobsync/crawler";
 import type { DataSourceRow } from "../db/schema";
 import type { DuplicatePlan } from "../postings/duplicate-plan";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
+import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
 import type { ProgressSink } from "./progress/progress-manager";
-
-export interface CrawledItem {
-  card: ListingCard;
-  detail: JobDetail | null;
-  target: string;
-  page: number;
-}
 
 /** The engine's view of a source config: what every kind has, in units named. */
 export interface CrawlSettings {
@@ -26,37 +28,81 @@ export interface SyncRuntimeOptions {
   chromiumPath?: string;
   /** Requests in flight per sync job (the per-host delay still applies). */
   crawlConcurrency: number;
+  /** Postings per streamed batch (SYNC_BATCH_SIZE): what a sync holds in memory per step, and commits at once. */
+  batchSize: number;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
 }
 
-/** What the steps of one sync job share: inputs, resources, and each step's output for the next. */
-export interface SyncContext {
+/** Where earlier work of this sync job (or of the one it resumes) got to: nothing in it is fetched again. */
+export interface ResumePoint {
+  checkpoint: CrawlCheckpoint;
+  /** Counters of this sync job's own saved batches (an automatic resume starts its statistics from them). */
+  ownTally: CrawlStats;
+  /** Saved batches of this sync job and of the sync jobs it continues. */
+  batches: number;
+}
+
+/** The facts of one sync job, fixed when a worker claims it. */
+export interface SyncJobInput {
   readonly jobId: string;
+  /** The worker that holds it: every batch it saves is fenced on it. */
+  readonly workerId: string;
   readonly source: DataSourceRow;
   readonly kind: SourceKind;
   readonly maxJobs: number;
   /** Incremental sync off for this sync job (`full_refresh` in the request). */
   readonly fullRefresh: boolean;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** Set when there is earlier work to continue (a later attempt, or a "Resume" of another sync job). */
+  readonly resume: ResumePoint | null;
+  readonly resumedFrom: string | null;
+  readonly crawledAt: Date;
+}
+
+/** What the steps of one sync job use: its cancel signal, its progress, the stores, the runtime settings. */
+export interface SyncEnv {
   readonly signal: AbortSignal;
   readonly progress: ProgressSink;
   readonly postings: PostingWriteRepository;
+  readonly batches: BatchSaveRepository;
   readonly runtime: SyncRuntimeOptions;
-  readonly crawledAt: Date;
-  config: SourceConfig | null;
-  settings: CrawlSettings | null;
-  adapter: SiteAdapter | null;
-  fetcher: Fetcher | null;
-  targets: ListingTarget[];
-  items: CrawledItem[];
-  drafts: PostingDraft[];
-  plan: DuplicatePlan | null;
-  /** Check Duplicates: "same content" duplicates by the data source of their original. */
-  sameContentBySource?: Record<string, number>;
   /** Errors worth repeating in the summary (first few), as "Step: message". */
-  firstErrors: string[];
-  /** Set by the pipeline before Cleanup runs. */
-  outcome: { status: FinalSyncJobStatus; error: string | null } | null;
+  readonly firstErrors: string[];
+  /** What steps add to the summary besides the counters. */
+  readonly summaryExtras: { sameContentBySource?: Record<string, number> };
+}
+
+/** What Initialize hands to the later steps: the config with its defaults applied once, the adapter, the fetcher. */
+export interface PreparedSync {
+  readonly config: SourceConfig;
+  readonly settings: CrawlSettings;
+  readonly options: ResolvedSyncOptions;
+  readonly adapter: SiteAdapter;
+  readonly fetcher: Fetcher;
+}
+
+/** Generate URLs adds the searches to crawl. */
+export interface PlannedSync extends PreparedSync {
+  readonly targets: readonly ListingTarget[];
+}
+
+/**
+ * One batch on its way through steps 5–8: Crawl Jobs fills `crawl`, Process Jobs `drafts` and `gone`, Check
+ * Duplicates `plan`, Save Jobs stores it with its checkpoint. `tally` collects the counters it adds, so a resume can
+ * start its statistics from what was really saved.
+ */
+export interface StreamBatch {
+  readonly seq: number;
+  crawl: CrawlBatch;
+  /** External ids of the batch's items (its items are let go once processed; the checkpoint keeps the ids). */
+  readonly itemIds: string[];
+  drafts: PostingDraft[];
+  /** External ids whose detail page says the posting is gone: closed if stored, never saved open. */
+  gone: string[];
+  plan: DuplicatePlan | null;
+  readonly tally: CrawlStats;
 }
 
 /** Reports of one step, bound to its key. */
@@ -72,9 +118,10 @@ export interface StepReporter {
 
 export type StepResult = { status: "completed" | "skipped"; message: string };
 
-export interface SyncStep {
-  readonly key: StepKey;
-  run(ctx: SyncContext, report: StepReporter): Promise<StepResult>;
+/** How a sync job's steps ended, before Cleanup. */
+export interface PipelineOutcome {
+  status: FinalSyncJobStatus;
+  error: string | null;
 }
 
 /** A step that cannot go on: the sync job fails with this message. */
@@ -85,7 +132,12 @@ export class StepFailure extends Error {
   }
 }
 
-export function requireValue<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new StepFailure(`${what} is missing (an earlier step did not run)`);
-  return value;
+/** Why a sync job's signal aborted: an admin's cancel, this worker stopping (SIGTERM), or the job taken from it. */
+export const STOP_REASONS = { cancelled: "cancelled", shutdown: "shutdown", lost: "lost" } as const;
+
+/** The words for a stopped signal, as steps and the summary show them. */
+export function stopWhy(signal: AbortSignal): string {
+  if (signal.reason === STOP_REASONS.shutdown) return "the worker stopped; the sync job resumes from its checkpoint";
+  if (signal.reason === STOP_REASONS.lost) return "the sync job was taken over by another worker";
+  return "the sync job was cancelled";
 }

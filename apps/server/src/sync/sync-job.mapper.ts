@@ -32,9 +32,36 @@ export interface SyncJobViewRow {
   started_at: Date | string | null;
   finished_at: Date | string | null;
   updated_at: Date | string;
+  attempt: number;
+  max_attempts: number;
+  resumed_from: string | null;
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
+
+/** An estimate is shown once the running work has gone on this long and is this far along. */
+const ETA_MIN_ELAPSED_MS = 5_000;
+const ETA_MIN_PERCENT = 2;
+
+/**
+ * Seconds left, from the rate so far: the heaviest running step (crawling, nearly always) has taken `elapsed` to get
+ * `p` percent done, so the rest takes `elapsed × (100 − p) / p`. Measured against the last progress write, so a
+ * stalled worker does not make the estimate run down. Null while it would mean nothing.
+ */
+export function estimateSecondsLeft(
+  steps: readonly CrawlStep[],
+  status: SyncJobStatus,
+  updatedAt: string,
+): number | null {
+  if (status !== "running") return null;
+  const running = steps.filter((s) => s.status === "running" && s.started_at);
+  const heaviest = running.find((s) => s.key === "crawl_jobs") ?? running.at(-1);
+  if (!heaviest?.started_at) return null;
+  const elapsed = Date.parse(updatedAt) - Date.parse(heaviest.started_at);
+  const percent = heaviest.progress;
+  if (elapsed < ETA_MIN_ELAPSED_MS || percent < ETA_MIN_PERCENT || percent >= 100) return null;
+  return Math.max(0, Math.round((elapsed * (100 - percent)) / percent / 1000));
+}
 
 export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
   return {
@@ -58,5 +85,9 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
     finished_at: iso(row.finished_at),
     updated_at: iso(row.updated_at) as string,
     version: row.version,
+    attempt: Number(row.attempt ?? 1),
+    max_attempts: Number(row.max_attempts ?? 1),
+    resumed_from: row.resumed_from ?? null,
+    eta_seconds: estimateSecondsLeft(row.steps, row.status, iso(row.updated_at) as string),
   };
 }

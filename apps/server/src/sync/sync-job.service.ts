@@ -12,14 +12,21 @@ import {
 import type { Principal } from "../auth/auth.service";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import { AppError, badRequest, notFound } from "../errors/app-error";
+import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import type { SyncJobRepository } from "./sync-job.repository";
+import type { SyncJobTransitions } from "./sync-job-transitions";
 
-/** Hands a new sync job to the workers (the queue), and a cancel to a worker of this process. */
+/** Hands a new sync job to the workers (the queue), a cancel to a worker of this process, an end to its handler. */
 export interface SyncDispatcher {
   enqueue(jobId: string): Promise<void>;
   cancelLocal(jobId: string): void;
-  /** A pending sync job cancelled before any worker took it: no runner will tell the finish listener. */
-  cancelledPending?(job: { jobId: string; dataSourceId: string }): Promise<void>;
+  /** A sync job ended here (cancelled before it started, or not queued): its outbox row is waiting. */
+  ended(): void;
+}
+
+export interface SyncJobServiceOptions {
+  /** SYNC_MAX_ATTEMPTS: attempts each new sync job gets. */
+  maxAttempts: number;
 }
 
 function encodeCursor(job: CrawlJobProgress): string {
@@ -38,8 +45,11 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 export class SyncJobService {
   constructor(
     private readonly syncJobs: SyncJobRepository,
+    private readonly transitions: SyncJobTransitions,
     private readonly dataSources: DataSourceRepository,
+    private readonly checkpoints: CheckpointRepository,
     private readonly dispatcher: SyncDispatcher,
+    private readonly options: SyncJobServiceOptions,
   ) {}
 
   async start(
@@ -54,40 +64,84 @@ export class SyncJobService {
     if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
     const configured = (source.config as { max_jobs?: unknown }).max_jobs;
     const maxJobs = request.max_jobs ?? (typeof configured === "number" ? configured : 100);
-    const outcome = await this.syncJobs.create({
-      dataSourceId: source.id,
-      siteName: source.siteName,
+    return this.create(source, {
       maxJobs,
       trigger,
       requestedBy: principal?.id ?? null,
       batchId,
       fullRefresh: request.full_refresh ?? false,
     });
-    if ("active" in outcome) {
-      const active = outcome.active;
+  }
+
+  /**
+   * "Resume": a new sync job (trigger `resume`) that continues a failed or cancelled one from its checkpoint — no page
+   * it saved is fetched again. 400 for a completed one or one that saved nothing; 409 while the source is syncing.
+   */
+  async resume(jobId: string, principal: Principal | null): Promise<SyncJobResponse> {
+    const old = await this.get(jobId);
+    if (old.status !== "failed" && old.status !== "cancelled") {
+      throw badRequest(
+        old.status === "completed"
+          ? `sync job ${jobId} completed: there is nothing to resume (start a new sync job instead)`
+          : `sync job ${jobId} is still ${old.status}: only a failed or cancelled sync job can be resumed`,
+      );
+    }
+    if (!(await this.checkpoints.hasAny(jobId))) {
+      throw badRequest(`sync job ${jobId} saved no batch before it stopped: there is no checkpoint to resume from`);
+    }
+    const source = await this.dataSources.findRow(old.site_name);
+    if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
+    if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
+    return this.create(source, {
+      maxJobs: old.max_jobs,
+      trigger: "resume",
+      requestedBy: principal?.id ?? null,
+      batchId: null,
+      fullRefresh: false,
+      resumedFrom: jobId,
+    });
+  }
+
+  private async create(
+    source: { id: string; siteName: string },
+    job: {
+      maxJobs: number;
+      trigger: SyncTrigger;
+      requestedBy: string | null;
+      batchId: string | null;
+      fullRefresh: boolean;
+      resumedFrom?: string;
+    },
+  ): Promise<SyncJobResponse> {
+    const outcome = await this.transitions.create({
+      dataSourceId: source.id,
+      siteName: source.siteName,
+      maxAttempts: this.options.maxAttempts,
+      ...job,
+    });
+    if ("activeId" in outcome) {
+      const active = await this.get(outcome.activeId);
       throw new AppError(
         "sync_job_active",
         `data source ${source.siteName} already has an active sync job ${active.job_id}`,
-        {
-          job_id: active.job_id,
-          site_name: active.site_name,
-          status: active.status,
-        },
+        { job_id: active.job_id, site_name: active.site_name, status: active.status },
       );
     }
-    const job = outcome.created;
     try {
-      await this.dispatcher.enqueue(job.job_id);
+      await this.dispatcher.enqueue(outcome.created);
     } catch (error) {
-      await this.syncJobs.requestCancel(job.job_id, null);
+      await this.transitions.failPending(outcome.created, `could not be queued: ${(error as Error).message}`);
+      this.dispatcher.ended();
       throw error;
     }
+    const created = await this.get(outcome.created);
+    const from = job.resumedFrom ? `, resuming sync job ${job.resumedFrom}` : "";
     return {
-      job_id: job.job_id,
-      site_name: job.site_name,
-      status: job.status,
-      message: `Sync job started for ${job.site_name} (up to ${maxJobs} job postings)`,
-      created_at: job.created_at,
+      job_id: created.job_id,
+      site_name: created.site_name,
+      status: created.status,
+      message: `Sync job started for ${created.site_name} (up to ${job.maxJobs} job postings${from})`,
+      created_at: created.created_at,
     };
   }
 
@@ -122,7 +176,7 @@ export class SyncJobService {
 
   async cancel(jobId: string, principal: Principal): Promise<CrawlJobProgress> {
     const current = await this.get(jobId);
-    const status = await this.syncJobs.requestCancel(jobId, principal.id);
+    const status = await this.transitions.requestCancel(jobId, principal.id);
     if (status === null) {
       throw new AppError("conflict", `sync job ${jobId} is already ${current.status}`, {
         job_id: jobId,
@@ -130,10 +184,7 @@ export class SyncJobService {
       });
     }
     if (status === "cancelling") this.dispatcher.cancelLocal(jobId);
-    if (status === "cancelled" && this.dispatcher.cancelledPending) {
-      const source = await this.dataSources.findRow(current.site_name);
-      if (source) await this.dispatcher.cancelledPending({ jobId, dataSourceId: source.id }).catch(() => {});
-    }
+    if (status === "cancelled") this.dispatcher.ended();
     return this.get(jobId);
   }
 }

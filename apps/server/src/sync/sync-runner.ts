@@ -1,10 +1,13 @@
-import type { FinalSyncJobStatus, SourceKind } from "@jobsync/contracts";
+import type { SourceKind } from "@jobsync/contracts";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
+import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
+import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import { BatchingProgressManager, type TimelineEvent } from "./progress/progress-manager";
-import type { SyncContext, SyncRuntimeOptions } from "./sync-context";
-import type { SyncFinishListener } from "./sync-finish-listener";
+import { initialProgressState } from "./progress/progress-state";
+import { STOP_REASONS, type SyncEnv, type SyncJobInput, type SyncRuntimeOptions } from "./sync-context";
 import type { SyncJobRepository } from "./sync-job.repository";
+import type { Claim, SyncJobTransitions } from "./sync-job-transitions";
 import { runPipeline } from "./sync-pipeline";
 
 export interface RunnerLogger {
@@ -21,24 +24,44 @@ export interface SyncRunnerOptions {
   runtime: SyncRuntimeOptions;
 }
 
-const SHUTDOWN = "shutdown";
+export interface SyncRunnerStores {
+  transitions: SyncJobTransitions;
+  syncJobs: SyncJobRepository;
+  dataSources: DataSourceRepository;
+  postings: PostingWriteRepository;
+  batches: BatchSaveRepository;
+  checkpoints: CheckpointRepository;
+}
+
+export interface SyncRunnerHooks {
+  /** A sync job of this process changed (SSE subscribers of this process hear it at once). */
+  changed(jobId: string): void;
+  /** A sync job of this process reached its final status (its outbox row is waiting). */
+  ended(jobId: string): void;
+  /** A sync job was handed back at shutdown: it goes to the queue for a live worker. */
+  handedBack(jobId: string): Promise<void>;
+}
+
+const event = (level: TimelineEvent["level"], message: string): TimelineEvent => ({
+  at: new Date().toISOString(),
+  level,
+  stepKey: null,
+  message,
+});
 
 /**
- * Runs claimed sync jobs in this process: claim (pending → running, compare-and-set), run the nine steps with a
- * batching progress manager, heartbeat, notice cancels, finish (running → final, compare-and-set), prune history.
+ * Runs claimed sync jobs in this process: claim (pending → running, compare-and-set), load the checkpoint to resume
+ * from, run the nine steps with a batching progress manager, heartbeat, notice cancels, then finish (running → final)
+ * — or, when this worker is stopping, hand the sync job back to `pending` so a live worker resumes it.
  */
 export class SyncRunner {
   private readonly running = new Map<string, AbortController>();
 
   constructor(
-    private readonly syncJobs: SyncJobRepository,
-    private readonly dataSources: DataSourceRepository,
-    private readonly postings: PostingWriteRepository,
+    private readonly stores: SyncRunnerStores,
     private readonly options: SyncRunnerOptions,
     private readonly log: RunnerLogger,
-    private readonly onChange: (jobId: string) => void = () => {},
-    /** Told after the final status is stored (auto-disable, notifications). */
-    private readonly finishListener: SyncFinishListener | null = null,
+    private readonly hooks: SyncRunnerHooks,
   ) {}
 
   get activeCount(): number {
@@ -47,70 +70,94 @@ export class SyncRunner {
 
   /** A cancel requested in this process: stop at once instead of at the next heartbeat. */
   cancelLocal(jobId: string): void {
-    this.running.get(jobId)?.abort("cancelled");
+    this.running.get(jobId)?.abort(STOP_REASONS.cancelled);
   }
 
-  /** Stop every sync job of this process; they end failed ("interrupted: server stopped"). */
-  async abortAll(): Promise<void> {
-    for (const controller of this.running.values()) controller.abort(SHUTDOWN);
+  /**
+   * This process is stopping: every sync job it runs stops crawling, saves what it has crawled, and goes back to the
+   * queue to be resumed from its checkpoint by a live worker (or by this one after a restart).
+   */
+  async stopAll(): Promise<void> {
+    for (const controller of this.running.values()) controller.abort(STOP_REASONS.shutdown);
     while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   async run(jobId: string): Promise<void> {
     const { workerId } = this.options;
-    const claim = await this.syncJobs.claim(jobId, workerId);
+    const { transitions } = this.stores;
+    const claim = await transitions.claim(jobId, workerId);
     if (!claim) return;
-    this.onChange(jobId);
+    this.hooks.changed(jobId);
     const controller = new AbortController();
     this.running.set(jobId, controller);
+    try {
+      await this.runClaimed(jobId, claim, controller);
+    } catch (error) {
+      this.log.error({ err: error, jobId }, "could not record the end of a sync job; the reaper will take it over");
+    } finally {
+      this.running.delete(jobId);
+      this.hooks.changed(jobId);
+    }
+  }
+
+  private async runClaimed(jobId: string, claim: Claim, controller: AbortController): Promise<void> {
+    const { workerId } = this.options;
+    const { transitions } = this.stores;
+    const resume = await this.stores.checkpoints.resumePoint(jobId);
+    const initial = initialProgressState();
     const progress = new BatchingProgressManager(
       {
         save: async (state, events) => {
-          await this.syncJobs.saveProgress(jobId, workerId, state, events);
-          this.onChange(jobId);
+          await transitions.saveProgress(jobId, workerId, state, events);
+          this.hooks.changed(jobId);
         },
       },
       this.options.progressIntervalMillis,
+      // a later attempt starts from what its saved batches counted, and its bar never goes back
+      { ...initial, stats: resume?.ownTally ?? initial.stats, progress: claim.progress },
     );
     const heartbeat = setInterval(() => {
-      this.syncJobs
+      transitions
         .heartbeat(jobId, workerId)
         .then((status) => {
-          if (status === "cancelling" && !controller.signal.aborted) controller.abort("cancelled");
-          if (status === null && !controller.signal.aborted) controller.abort("lost");
+          if (status === "cancelling" && !controller.signal.aborted) controller.abort(STOP_REASONS.cancelled);
+          if (status === null && !controller.signal.aborted) controller.abort(STOP_REASONS.lost);
         })
         .catch((error) => this.log.error({ err: error, jobId }, "heartbeat failed"));
     }, this.options.heartbeatMillis);
-    let outcome: { status: FinalSyncJobStatus; error: string | null } = { status: "failed", error: "not run" };
+    let outcome: { status: "completed" | "failed" | "cancelled"; error: string | null };
     try {
-      const source = await this.dataSources.findRowById(claim.dataSourceId);
+      const source = await this.stores.dataSources.findRowById(claim.dataSourceId);
+      if (claim.attempt > 1) {
+        progress.event("warn", `Resumed after the worker stopped (attempt ${claim.attempt} of ${claim.maxAttempts})`);
+      }
+      progress.event("info", `Sync job started on worker ${workerId}`);
       if (!source) {
         outcome = { status: "failed", error: "the data source was deleted" };
       } else {
-        const ctx: SyncContext = {
+        const job: SyncJobInput = {
           jobId,
+          workerId,
           source,
           kind: source.kind as SourceKind,
           maxJobs: claim.maxJobs,
           fullRefresh: claim.fullRefresh,
+          attempt: claim.attempt,
+          maxAttempts: claim.maxAttempts,
+          resume,
+          resumedFrom: claim.resumedFrom,
+          crawledAt: new Date(),
+        };
+        const env: SyncEnv = {
           signal: controller.signal,
           progress,
-          postings: this.postings,
+          postings: this.stores.postings,
+          batches: this.stores.batches,
           runtime: this.options.runtime,
-          crawledAt: new Date(),
-          config: null,
-          settings: null,
-          adapter: null,
-          fetcher: null,
-          targets: [],
-          items: [],
-          drafts: [],
-          plan: null,
           firstErrors: [],
-          outcome: null,
+          summaryExtras: {},
         };
-        progress.event("info", `Sync job started on worker ${workerId}`);
-        outcome = await runPipeline(ctx);
+        outcome = await runPipeline(job, env);
       }
     } catch (error) {
       this.log.error({ err: error, jobId }, "sync job crashed");
@@ -118,31 +165,24 @@ export class SyncRunner {
     } finally {
       clearInterval(heartbeat);
     }
-    if (controller.signal.reason === SHUTDOWN) outcome = { status: "failed", error: "interrupted: server stopped" };
-    try {
-      await progress.close();
-      const final: TimelineEvent = {
-        at: new Date().toISOString(),
-        level: outcome.status === "completed" ? "info" : outcome.status === "cancelled" ? "warn" : "error",
-        stepKey: null,
-        message: `Sync job ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`,
-      };
-      const finished = await this.syncJobs.finish(jobId, workerId, outcome.status, outcome.error, progress.state, [
-        final,
-      ]);
-      this.log.info({ jobId, status: outcome.status, stats: progress.state.stats }, "sync job finished");
-      if (finished && this.finishListener) {
-        const job = { jobId, dataSourceId: claim.dataSourceId, status: outcome.status, error: outcome.error };
-        await this.finishListener
-          .syncJobFinished(job)
-          .catch((error) => this.log.error({ err: error, jobId }, "finish listener failed"));
-      }
-      await this.syncJobs.enforceRetention(this.options.retention);
-    } catch (error) {
-      this.log.error({ err: error, jobId }, "could not record the end of a sync job; the reaper will fail it");
-    } finally {
-      this.running.delete(jobId);
-      this.onChange(jobId);
+    await progress.close();
+    const reason = controller.signal.reason;
+    if (reason === STOP_REASONS.lost) {
+      this.log.info({ jobId }, "sync job taken over by another worker; this one stops without writing its end");
+      return;
     }
+    if (reason === STOP_REASONS.shutdown) {
+      const to = await transitions.handBack(jobId, workerId, progress.state, [
+        event("warn", "The worker stopped; the sync job is queued again to resume from its checkpoint"),
+      ]);
+      this.log.info({ jobId, to }, "sync job handed back at shutdown");
+      if (to === "pending") await this.hooks.handedBack(jobId);
+      else if (to) this.hooks.ended(jobId);
+      return;
+    }
+    const finished = await transitions.finish(jobId, workerId, outcome, progress.state, []);
+    this.log.info({ jobId, status: outcome.status, stats: progress.state.stats }, "sync job finished");
+    if (finished) this.hooks.ended(jobId);
+    await this.stores.syncJobs.enforceRetention(this.options.retention);
   }
 }

@@ -3,7 +3,15 @@ import { sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { dataSources, jobPostings, syncJobEvents, syncJobs, users } from "../../src/db/schema";
+import {
+  dataSources,
+  jobPostings,
+  syncJobCheckpoints,
+  syncJobEvents,
+  syncJobOutbox,
+  syncJobs,
+  users,
+} from "../../src/db/schema";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/test-database";
 
 describe.each(databaseKinds())("migrated schema agrees with the contracts and the Drizzle schema on %s", (kind) => {
@@ -26,16 +34,17 @@ describe.each(databaseKinds())("migrated schema agrees with the contracts and th
     expect(rows.map((r) => r.value)).toEqual([...values]);
   });
 
-  it.each([users, dataSources, syncJobs, syncJobEvents, jobPostings].map((t) => [getTableConfig(t).name, t]))(
-    "table %s has every column the Drizzle schema names",
-    async (name, table) => {
-      const rows = await queryRows<{ column_name: string }>(
-        db.database.db,
-        sql`SELECT column_name FROM information_schema.columns WHERE table_name = ${name}`,
-      );
-      const actual = new Set(rows.map((r) => r.column_name));
-      for (const column of getTableConfig(table).columns)
-        expect(actual, `${name}.${column.name}`).toContain(column.name);
-    },
-  );
+  it.each(
+    [users, dataSources, syncJobs, syncJobEvents, syncJobCheckpoints, syncJobOutbox, jobPostings].map((t) => [
+      getTableConfig(t).name,
+      t,
+    ]),
+  )("table %s has every column the Drizzle schema names", async (name, table) => {
+    const rows = await queryRows<{ column_name: string }>(
+      db.database.db,
+      sql`SELECT column_name FROM information_schema.columns WHERE table_name = ${name}`,
+    );
+    const actual = new Set(rows.map((r) => r.column_name));
+    for (const column of getTableConfig(table).columns) expect(actual, `${name}.${column.name}`).toContain(column.name);
+  });
 });

@@ -5,7 +5,7 @@ import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
-describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) => {
+describe.each(databaseKinds())("a sync job failed by the reaper (on its last attempt) on %s", (kind) => {
   let t: TestApp;
   let receiver: WebhookReceiver;
   let channelId = "";
@@ -29,17 +29,18 @@ describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) =
 
   it("is notified once and counted for auto-disable, like a sync job its runner failed", async () => {
     const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
-    const created = await t.services.syncJobRepository.create({
+    const created = await t.services.syncJobTransitions.create({
       dataSourceId: source.id,
       siteName: source.siteName,
       maxJobs: 10,
       trigger: "manual",
       requestedBy: null,
+      maxAttempts: 1,
     });
     if (!("created" in created)) throw new Error("expected a new sync job");
-    const jobId = created.created.job_id;
-    // a worker in another process claimed it, then died without a word
-    expect(await t.services.syncJobRepository.claim(jobId, "dead-worker")).not.toBeNull();
+    const jobId = created.created;
+    // a worker in another process claimed it on its last attempt, then died without a word
+    expect(await t.services.syncJobTransitions.claim(jobId, "dead-worker")).not.toBeNull();
     await t.db.database.db.execute(
       sql`UPDATE sync_jobs SET heartbeat_at = now() - interval '1 minute' WHERE id = ${jobId}`,
     );
@@ -60,15 +61,16 @@ describe.each(databaseKinds())("a sync job failed by the reaper on %s", (kind) =
       payload: { events: ["sync_job.cancelled"] },
     });
     const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
-    const created = await t.services.syncJobRepository.create({
+    const created = await t.services.syncJobTransitions.create({
       dataSourceId: source.id,
       siteName: source.siteName,
       maxJobs: 10,
       trigger: "manual",
       requestedBy: null,
+      maxAttempts: 3,
     });
     if (!("created" in created)) throw new Error("expected a new sync job");
-    const jobId = created.created.job_id;
+    const jobId = created.created;
     const res = await t.app.inject({
       method: "POST",
       url: `/api/v1/admin/data-sources/sync/jobs/${jobId}/cancel`,

@@ -137,7 +137,7 @@ describe.each(databaseKinds())("expiry sweep on %s", (kind) => {
   });
 
   it("is scheduled hourly on the queue for the workers", async () => {
-    const schedules = (await t.services.queue.pgBoss.getSchedules()) as Array<{ name: string; cron: string }>;
+    const schedules = await t.services.jobQueue.schedules();
     expect(schedules.find((s) => s.name === EXPIRY_QUEUE)?.cron).toBe("17 * * * *");
   });
 });

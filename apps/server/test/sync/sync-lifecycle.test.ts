@@ -69,23 +69,59 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
     }
   });
 
-  it("reaps a sync job whose worker stopped heartbeating, releasing the source", async () => {
+  it("a sync job whose worker stopped heartbeating is queued again as its next attempt, and completes", async () => {
     const source = (await t.services.dataSourceRepository.findRow("Tiny"))!;
-    const created = await t.services.syncJobRepository.create({
+    const created = await t.services.syncJobTransitions.create({
       dataSourceId: source.id,
       siteName: "Tiny",
       maxJobs: 5,
       trigger: "manual",
       requestedBy: null,
+      maxAttempts: 3,
     });
-    const id = "created" in created ? created.created.job_id : "";
-    await t.services.syncJobRepository.claim(id, "dead-worker");
+    const id = "created" in created ? created.created : "";
+    await t.services.syncJobTransitions.claim(id, "dead-worker");
     await t.db.database.db.execute(
       sql`UPDATE sync_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`,
     );
-    expect(await t.services.syncJobRepository.reapStale(60)).toEqual([id]);
+    expect(await t.services.syncJobTransitions.reapStale(60)).toEqual([
+      { id, to: "pending", attempt: 2, maxAttempts: 3 },
+    ]);
+    // the source stays locked while the sync job waits for its next attempt
+    expect((await startSync(t, "Tiny")).statusCode).toBe(409);
+    await t.services.queue.enqueue(id);
+    const job = await waitFinal(t, id);
+    expect(job).toMatchObject({ status: "completed", attempt: 2, max_attempts: 3 });
+    const events = await t.services.syncJobRepository.events(id);
+    expect(events.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        "The worker stopped; queued again as attempt 2 of 3, to resume from its checkpoint",
+        "Resumed after the worker stopped (attempt 2 of 3)",
+      ]),
+    );
+  });
+
+  it("on its last attempt a sync job whose worker stopped fails 'interrupted', releasing the source", async () => {
+    const source = (await t.services.dataSourceRepository.findRow("Tiny"))!;
+    const created = await t.services.syncJobTransitions.create({
+      dataSourceId: source.id,
+      siteName: "Tiny",
+      maxJobs: 5,
+      trigger: "manual",
+      requestedBy: null,
+      maxAttempts: 1,
+    });
+    const id = "created" in created ? created.created : "";
+    await t.services.syncJobTransitions.claim(id, "dead-worker");
+    await t.db.database.db.execute(
+      sql`UPDATE sync_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`,
+    );
+    expect(await t.services.syncJobTransitions.reapStale(60)).toEqual([
+      { id, to: "failed", attempt: 1, maxAttempts: 1 },
+    ]);
     const job = await t.services.syncJobs.get(id);
     expect(job).toMatchObject({ status: "failed", error: "interrupted: worker stopped" });
+    expect(job.steps.every((s) => s.status === "skipped")).toBe(true);
     const res = await startSync(t, "Tiny");
     expect(res.statusCode).toBe(202);
     expect((await waitFinal(t, res.json().job_id)).status).toBe("completed");
@@ -93,14 +129,15 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
 
   it("a pending sync job cancelled before any worker took it has all its steps skipped", async () => {
     const source = (await t.services.dataSourceRepository.findRow("Tiny"))!;
-    const created = await t.services.syncJobRepository.create({
+    const created = await t.services.syncJobTransitions.create({
       dataSourceId: source.id,
       siteName: "Tiny",
       maxJobs: 5,
       trigger: "manual",
       requestedBy: null,
+      maxAttempts: 3,
     });
-    const id = "created" in created ? created.created.job_id : "";
+    const id = "created" in created ? created.created : "";
     const res = await t.app.inject({
       method: "POST",
       url: `/api/v1/admin/data-sources/sync/jobs/${id}/cancel`,

@@ -52,7 +52,7 @@ describe("config fields derived from the kind's schema", () => {
     const parsed = parseSourceConfig("topcv", draftToConfig(fields, draft));
     expect(parsed.success).toBe(false);
     const messages = Object.fromEntries(parsed.error?.issues.map((i) => [fieldKeyOfPath(i.path), i.message]) ?? []);
-    expect(messages.max_pages).toBe("max_pages must be a whole number from 1 to 100");
+    expect(messages.max_pages).toBe("max_pages must be a whole number from 1 to 1000");
     expect(messages.request_delay).toBe("request_delay must be a number from 0 to 60 seconds");
     expect(messages.search_keywords).toMatch(/^search_keywords\[\] must be a slug/);
   });

@@ -162,7 +162,7 @@ export function configToDraft(
 
 /**
  * The config object for a draft, typed as the schema expects, so that zod reports the real problem
- * ("max_pages must be a whole number from 1 to 100") rather than "expected number, got string".
+ * ("max_pages must be a whole number from 1 to 1000") rather than "expected number, got string".
  */
 export function draftToConfig(fields: ConfigField[], draft: Record<string, string | boolean>): Record<string, unknown> {
   const config: Record<string, unknown> = {};

@@ -52,7 +52,7 @@ describe("ApiClient", () => {
   });
 
   test("keeps the server's code, message and validation details", async () => {
-    const details = [{ path: "config.max_pages", message: "max_pages must be a whole number from 1 to 100" }];
+    const details = [{ path: "config.max_pages", message: "max_pages must be a whole number from 1 to 1000" }];
     const { fn } = fakeFetch(() =>
       jsonResponse(400, { error: { code: "validation_failed", message: "Invalid data source", details } }),
     );

@@ -1,5 +1,5 @@
 import { boolean, intInRange, numberInRange, oneOf } from "../field-rules";
-import { FETCHERS } from "./topcv";
+import { FETCHERS, MAX_PAGES_CEILING } from "./topcv";
 
 /**
  * The crawl fields every HTML board's config carries (the guide's fields plus `fetcher` and `fetch_details`), with a
@@ -12,7 +12,7 @@ export function crawlOptionsShape(defaults: {
   maxPages: number;
 }) {
   return {
-    max_pages: intInRange("max_pages", 1, 100).default(defaults.maxPages),
+    max_pages: intInRange("max_pages", 1, MAX_PAGES_CEILING).default(defaults.maxPages),
     request_delay: numberInRange("request_delay", 0, 60, "seconds").default(defaults.requestDelay),
     max_jobs: intInRange("max_jobs", 1, 10000).default(100),
     headless: boolean("headless").default(true),

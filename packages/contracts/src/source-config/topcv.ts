@@ -2,6 +2,12 @@ import { z } from "zod";
 import { boolean, intInRange, numberInRange, oneOf, slug } from "../field-rules";
 import { syncOptionsShape } from "./sync-options";
 
+/**
+ * Listing pages per search at most: deep enough for any board's broadest search (TopCV lists up to a few hundred
+ * pages), so a search is read to its last page when `max_jobs` allows.
+ */
+export const MAX_PAGES_CEILING = 1000;
+
 export const FETCHERS = ["http", "browser"] as const;
 export type FetcherKind = (typeof FETCHERS)[number];
 
@@ -12,7 +18,7 @@ export const topcvConfigSchema = z.strictObject({
     .min(1, { error: "search_keywords must hold from 1 to 50 keywords" })
     .max(50, { error: "search_keywords must hold from 1 to 50 keywords" })
     .default(["python-developer", "java-developer", "javascript-developer"]),
-  max_pages: intInRange("max_pages", 1, 100).default(5),
+  max_pages: intInRange("max_pages", 1, MAX_PAGES_CEILING).default(5),
   request_delay: numberInRange("request_delay", 0, 60, "seconds").default(2.0),
   max_jobs: intInRange("max_jobs", 1, 10000).default(100),
   headless: boolean("headless").default(true),

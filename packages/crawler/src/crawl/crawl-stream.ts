@@ -273,6 +273,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
       }
     } catch (error) {
       if (listingStop.signal.aborted || own.signal.aborted) return; // stopped by us: not a failure of the page
+      if (!plan.wanted(targetIndex, page)) return; // past its target's end by now: not needed any more
       const kind = errorKind(error);
       const message = errorMessage(error);
       plan.settleFailure(targetIndex, page, kind);

@@ -26,6 +26,8 @@ interface TargetState {
   /** Last page worth reading: lowered by a page marked last or showing no cards. */
   end: number;
   settled: Map<number, PageOutcome>;
+  /** Settled pages the prefix has handed out (or passed, when the target ended before them). */
+  consumed: number;
 }
 
 /** A listing page the settled prefix has reached, in (target, page) order, with the cards it contributes. */
@@ -68,6 +70,7 @@ export class ListingPlan {
       planned: 1,
       end: Math.max(1, target.maxPages),
       settled: new Map(),
+      consumed: 0,
     }));
   }
 
@@ -221,11 +224,22 @@ export class ListingPlan {
 
   private advancePrefix(): void {
     while (this.prefixTarget < this.targets.length && !this.maxJobsReached()) {
+      if (this.prefixPage > this.plannedPages(this.prefixTarget)) {
+        // the target ended before this page (a last page, an empty page, incremental stop): on to the next one; pages
+        // read past its end are let go
+        const ended = this.targets[this.prefixTarget] as TargetState;
+        this.waiting -= ended.settled.size - ended.consumed;
+        ended.consumed = ended.settled.size;
+        this.prefixTarget++;
+        this.prefixPage = 1;
+        continue;
+      }
       const s = this.targets[this.prefixTarget] as TargetState;
       const outcome = s.settled.get(this.prefixPage);
       if (!outcome) return;
       this.ready.push(this.consume(s, this.prefixPage, outcome));
       this.waiting--;
+      s.consumed++;
       if (this.prefixPage >= this.plannedPages(this.prefixTarget)) {
         this.prefixTarget++;
         this.prefixPage = 1;

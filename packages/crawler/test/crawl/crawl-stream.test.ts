@@ -126,6 +126,28 @@ describe("crawlStream: batches", () => {
   });
 });
 
+describe("crawlStream: targets that end early", () => {
+  it("a search stopped by the incremental rule hands on the next search's pages, in order", async () => {
+    const b = await board({ pagesPerKeyword: 4, cardsPerPage: 10 });
+    const known = new Set(b.expectedCards("ke-toan").map((c) => c.external_id));
+    const { batches, result } = await stream(b, {
+      keywords: ["ke-toan", "sales"],
+      fetchDetails: false,
+      concurrency: 4,
+      stopAfterKnownPages: 1,
+      knownIds: async (ids) => new Set(ids.filter((id) => known.has(id))),
+    });
+    const pages = batches.flatMap((x) => x.pages.map((p) => `${p.target} ${p.page}`));
+    expect(pages).toEqual(["ke-toan 1", "sales 1", "sales 2", "sales 3", "sales 4"]);
+    const seen = new Set<string>();
+    const expected = [...b.expectedCards("ke-toan", 1), ...b.expectedCards("sales", 4)]
+      .filter((c) => !seen.has(c.external_id) && seen.add(c.external_id))
+      .map((c) => c.external_id);
+    expect(ids(batches)).toEqual(expected);
+    expect(result.itemsEmitted).toBe(expected.length);
+  });
+});
+
 describe("crawlStream: resume from a checkpoint", () => {
   it("restores covered pages and handed-on postings instead of fetching them again, and ends with the same postings", async () => {
     const b = await board({ pagesPerKeyword: 5, cardsPerPage: 10 });

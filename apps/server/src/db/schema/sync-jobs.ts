@@ -1,5 +1,5 @@
 import type { CrawlStats, CrawlStep, SyncSummary } from "@jobsync/contracts";
-import { integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { dataSources } from "./data-sources";
 import { syncJobStatusEnum, syncTriggerEnum } from "./enums";
 import { users } from "./users";
@@ -28,6 +28,10 @@ export const syncJobs = pgTable("sync_jobs", {
   batchId: uuid("batch_id"),
   workerId: text("worker_id"),
   version: integer("version").notNull().default(1),
+  /** Which run this is (migration 0004): a worker that stopped hands the sync job on to the next attempt. */
+  attempt: integer("attempt").notNull().default(1),
+  maxAttempts: integer("max_attempts").notNull().default(3),
+  resumedFrom: uuid("resumed_from"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp("started_at", { withTimezone: true }),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -50,3 +54,32 @@ export const syncJobEvents = pgTable("sync_job_events", {
 });
 
 export type SyncJobEventRow = typeof syncJobEvents.$inferSelect;
+
+/** One row per saved batch, written with its postings: what a resume does not fetch again (migration 0004). */
+export const syncJobCheckpoints = pgTable("sync_job_checkpoints", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  syncJobId: uuid("sync_job_id")
+    .notNull()
+    .references(() => syncJobs.id, { onDelete: "cascade" }),
+  attempt: integer("attempt").notNull(),
+  seq: integer("seq").notNull(),
+  pages: jsonb("pages").notNull(),
+  itemIds: text("item_ids").array().notNull(),
+  detailUrls: text("detail_urls").array().notNull(),
+  tally: jsonb("tally").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One row per final transition, written in its transaction; the end handler marks it handled (migration 0004). */
+export const syncJobOutbox = pgTable("sync_job_outbox", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  syncJobId: uuid("sync_job_id")
+    .notNull()
+    .unique()
+    .references(() => syncJobs.id, { onDelete: "cascade" }),
+  dataSourceId: uuid("data_source_id").notNull(),
+  status: syncJobStatusEnum("status").notNull(),
+  error: text("error"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  handledAt: timestamp("handled_at", { withTimezone: true }),
+});

@@ -78,5 +78,21 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply.status(202).send(await service.cancel(request.params.job_id, principalOf(request))),
     );
+    app.post(
+      "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Resume a failed or cancelled sync job: a new sync job continues from its checkpoint",
+          description:
+            "202 with the new sync job (trigger `resume`, `resumed_from` = this job). No listing or detail page the old sync job saved is fetched again. 400 for a completed sync job or one that saved nothing; 404 unknown job; 409 `sync_job_active` while the source has an active sync job.",
+          params: jobIdParamsSchema,
+          response: { 202: syncJobResponseSchema, 400: apiErrorSchema, 409: apiErrorSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await service.resume(request.params.job_id, principalOf(request))),
+    );
   };
 }

@@ -1,8 +1,8 @@
-import type PgBoss from "pg-boss";
+import type { JobQueue } from "../../queue/job-queue";
 import type { ExpirySweep, SweepRequest } from "./expiry-sweep";
 
 export const EXPIRY_QUEUE = "posting-expiry";
-/** Every hour at minute 17 (UTC): pg-boss schedules fire once across every worker process. */
+/** Every hour at minute 17 (UTC): schedules fire once across every worker process. */
 export const EXPIRY_CRON = "17 * * * *";
 
 export interface ExpiryJobLogger {
@@ -10,22 +10,21 @@ export interface ExpiryJobLogger {
   error(obj: object, message: string): void;
 }
 
-/** The periodic expiry sweep: a pg-boss schedule, worked by whichever worker process takes it. */
+/** The periodic expiry sweep: a schedule on the queue, worked by whichever worker process takes it. */
 export class ExpiryJob {
   private workerId: string | null = null;
 
   constructor(
-    private readonly boss: () => PgBoss,
+    private readonly queue: JobQueue,
     private readonly sweep: ExpirySweep,
     private readonly request: SweepRequest,
     private readonly log: ExpiryJobLogger,
   ) {}
 
   async start(): Promise<void> {
-    const boss = this.boss();
-    await boss.createQueue(EXPIRY_QUEUE, { name: EXPIRY_QUEUE, retryLimit: 0 } as never).catch(() => {});
-    await boss.schedule(EXPIRY_QUEUE, EXPIRY_CRON, {}, { tz: "UTC" });
-    this.workerId = await boss.work(EXPIRY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 10 }, async () => {
+    await this.queue.ensureQueue(EXPIRY_QUEUE, { retryLimit: 0 });
+    await this.queue.schedule(EXPIRY_QUEUE, EXPIRY_CRON, {}, "UTC");
+    this.workerId = await this.queue.work(EXPIRY_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
       try {
         const result = await this.sweep.run(this.request);
         this.log.info({ ...result }, "expiry sweep done");
@@ -36,10 +35,7 @@ export class ExpiryJob {
   }
 
   async stop(): Promise<void> {
-    if (this.workerId)
-      await this.boss()
-        .offWork(this.workerId)
-        .catch(() => {});
+    if (this.workerId) await this.queue.offWork(this.workerId);
     this.workerId = null;
   }
 }

@@ -1,18 +1,36 @@
-import { type CrawlStep, isFinalStepStatus, MAX_STEP_DETAILS } from "@jobsync/contracts";
+import { type CrawlStep, isFinalStepStatus, MAX_STEP_DETAILS, type StepKey } from "@jobsync/contracts";
 import type { ProgressOp } from "./progress-ops";
 import type { ProgressState } from "./progress-state";
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Number.isFinite(n) ? n : 0));
 
-/** Overall percent: each finished step counts whole, the running step by its own progress. One decimal. */
+/**
+ * How much of a sync job's work each step is: crawling (every listing and detail page, at the board's pace) is nearly
+ * all of it; the steps that follow it stream along with it and finish moments after it; the set-up steps are quick.
+ */
+export const STEP_WEIGHTS: Readonly<Record<StepKey, number>> = {
+  initialize: 1,
+  check_availability: 2,
+  start_browser: 2,
+  generate_urls: 1,
+  crawl_jobs: 80,
+  process_jobs: 4,
+  check_duplicates: 3,
+  save_jobs: 6,
+  cleanup: 1,
+};
+
+/** Overall percent, weighted by the work of each step: finished steps count whole, running ones by their progress. */
 export function overallProgress(steps: readonly CrawlStep[]): number {
-  if (steps.length === 0) return 0;
+  let total = 0;
   let done = 0;
   for (const step of steps) {
-    if (isFinalStepStatus(step.status)) done += 1;
-    else if (step.status === "running") done += step.progress / 100;
+    const weight = STEP_WEIGHTS[step.key] ?? 1;
+    total += weight;
+    if (isFinalStepStatus(step.status)) done += weight;
+    else if (step.status === "running") done += (weight * step.progress) / 100;
   }
-  return Math.round((done / steps.length) * 1000) / 10;
+  return total === 0 ? 0 : Math.round((done / total) * 1000) / 10;
 }
 
 function durationMs(startedAt: string | null, finishedAt: string): number | null {
@@ -31,17 +49,14 @@ function updateStep(
 function applyOne(state: ProgressState, op: ProgressOp): ProgressState {
   switch (op.op) {
     case "step_start":
-      return {
-        ...updateStep(state, op.key, (s) => ({
-          ...s,
-          status: "running",
-          progress: 0,
-          started_at: op.at,
-          finished_at: null,
-          message: op.message ?? s.message,
-        })),
-        current_step: op.key,
-      };
+      return updateStep(state, op.key, (s) => ({
+        ...s,
+        status: "running",
+        progress: 0,
+        started_at: op.at,
+        finished_at: null,
+        message: op.message ?? s.message,
+      }));
     case "step_progress":
       return updateStep(state, op.key, (s) =>
         s.status === "running"
@@ -54,7 +69,7 @@ function applyOne(state: ProgressState, op: ProgressOp): ProgressState {
         return { ...s, details: details.length > MAX_STEP_DETAILS ? details.slice(-MAX_STEP_DETAILS) : details };
       });
     case "step_finish": {
-      const next = updateStep(state, op.key, (s) => ({
+      return updateStep(state, op.key, (s) => ({
         ...s,
         status: op.status,
         progress: op.status === "completed" ? 100 : s.progress,
@@ -63,7 +78,6 @@ function applyOne(state: ProgressState, op: ProgressOp): ProgressState {
         message: op.message ?? s.message,
         error: op.error ?? s.error,
       }));
-      return { ...next, current_step: state.current_step === op.key ? null : state.current_step };
     }
     case "stat_increment":
       return { ...state, stats: { ...state.stats, [op.key]: state.stats[op.key] + op.by } };
@@ -86,9 +100,14 @@ function applyOne(state: ProgressState, op: ProgressOp): ProgressState {
   }
 }
 
-/** Apply operations in order; pure (the input state is not modified). */
+/** Apply operations in order; pure (the input state is not modified). The overall percent never goes back. */
 export function applyProgressOps(state: ProgressState, ops: readonly ProgressOp[]): ProgressState {
   let next = state;
   for (const op of ops) next = applyOne(next, op);
-  return { ...next, progress: overallProgress(next.steps) };
+  return {
+    ...next,
+    progress: Math.max(state.progress, overallProgress(next.steps)),
+    // several steps run at once while postings stream through: the current one is the first of them
+    current_step: next.steps.find((s) => s.status === "running")?.key ?? null,
+  };
 }

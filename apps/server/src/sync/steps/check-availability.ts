@@ -1,46 +1,54 @@
 import { BlockedError, createFetcher, FetchError, HttpStatusError } from "@jobsync/crawler";
-import { requireValue, StepFailure, type SyncStep } from "../sync-context";
+import {
+  type PreparedSync,
+  StepFailure,
+  type StepReporter,
+  type StepResult,
+  type SyncEnv,
+  type SyncJobInput,
+} from "../sync-context";
 
 /**
  * Check Availability: one plain HTTP request to the board's home page. Unreachable → the sync job fails with the
  * reason (the guide's "Site Unavailable"). A challenge page fails an HTTP-fetched source; a browser-fetched source
  * goes on with a warning, since the browser may pass where plain HTTP does not.
  */
-export const checkAvailabilityStep: SyncStep = {
-  key: "check_availability",
-  async run(ctx, report) {
-    const adapter = requireValue(ctx.adapter, "site adapter");
-    const settings = requireValue(ctx.settings, "configuration");
-    const url = adapter.availabilityUrl(ctx.source.baseUrl, ctx.config);
-    report.detail(`GET ${url}`);
-    const probe = createFetcher({
-      kind: "http",
-      timeoutMillis: Math.min(settings.timeoutSecs, 30) * 1000,
-      requestDelayMillis: 0,
-      maxRetries: 1,
-      respectRobotsTxt: false,
-    });
-    try {
-      const response = await probe.fetch({ url, signal: ctx.signal, purpose: "probe" });
-      report.detail(`HTTP ${response.status} in ${Math.round(response.elapsedMs)} ms`);
-      return { status: "completed", message: `${new URL(url).host} is reachable (HTTP ${response.status})` };
-    } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      if (error instanceof BlockedError) {
-        if (settings.fetcher === "browser") {
-          report.warn(`plain HTTP gets a challenge page (${error.reason}); the browser will try`);
-          return { status: "completed", message: "Reachable; plain HTTP is challenged, the browser will try" };
-        }
-        throw new StepFailure(`site unavailable: blocked by the site (${error.reason})`);
+export async function checkAvailability(
+  job: SyncJobInput,
+  env: SyncEnv,
+  prepared: PreparedSync,
+  report: StepReporter,
+): Promise<StepResult> {
+  const { adapter, settings } = prepared;
+  const url = adapter.availabilityUrl(job.source.baseUrl, prepared.config);
+  report.detail(`GET ${url}`);
+  const probe = createFetcher({
+    kind: "http",
+    timeoutMillis: Math.min(settings.timeoutSecs, 30) * 1000,
+    requestDelayMillis: 0,
+    maxRetries: 1,
+    respectRobotsTxt: false,
+  });
+  try {
+    const response = await probe.fetch({ url, signal: env.signal, purpose: "probe" });
+    report.detail(`HTTP ${response.status} in ${Math.round(response.elapsedMs)} ms`);
+    return { status: "completed", message: `${new URL(url).host} is reachable (HTTP ${response.status})` };
+  } catch (error) {
+    if (env.signal.aborted) throw error;
+    if (error instanceof BlockedError) {
+      if (settings.fetcher === "browser") {
+        report.warn(`plain HTTP gets a challenge page (${error.reason}); the browser will try`);
+        return { status: "completed", message: "Reachable; plain HTTP is challenged, the browser will try" };
       }
-      if (error instanceof HttpStatusError && error.status < 500 && error.status !== 429) {
-        report.warn(`home page answered HTTP ${error.status}; listing pages may still work`);
-        return { status: "completed", message: `Reachable (home page HTTP ${error.status})` };
-      }
-      const reason = error instanceof FetchError ? error.message : (error as Error).message;
-      throw new StepFailure(`site unavailable: ${reason}`);
-    } finally {
-      await probe.close();
+      throw new StepFailure(`site unavailable: blocked by the site (${error.reason})`);
     }
-  },
-};
+    if (error instanceof HttpStatusError && error.status < 500 && error.status !== 429) {
+      report.warn(`home page answered HTTP ${error.status}; listing pages may still work`);
+      return { status: "completed", message: `Reachable (home page HTTP ${error.status})` };
+    }
+    const reason = error instanceof FetchError ? error.message : (error as Error).message;
+    throw new StepFailure(`site unavailable: ${reason}`);
+  } finally {
+    await probe.close();
+  }
+}

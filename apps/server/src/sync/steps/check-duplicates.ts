@@ -1,57 +1,53 @@
-import { type DuplicatePlan, planDuplicates } from "../../postings/duplicate-plan";
-import type { SyncContext, SyncStep } from "../sync-context";
+import type { DuplicateReason } from "@jobsync/contracts";
+import { planDuplicates, seenInSync } from "../../postings/duplicate-plan";
+import type { StreamStep } from "../stream/stage-runner";
+import type { SyncEnv, SyncJobInput } from "../sync-context";
 
-const LOOKUP_CHUNK = 2000;
-
-/** "Same content" duplicates counted by the data source of their original (another board, or this one). */
-async function sameContentBySource(ctx: SyncContext, plan: DuplicatePlan): Promise<Record<string, number>> {
-  const ids = [...new Set(plan.sameContent.map((d) => d.originalId).filter((id): id is number => id !== null))];
-  const names = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-    for (const [id, name] of await ctx.postings.siteNamesOf(ids.slice(i, i + LOOKUP_CHUNK))) names.set(id, name);
-  }
-  const counts: Record<string, number> = {};
-  for (const { originalId } of plan.sameContent) {
-    const name = (originalId === null ? null : names.get(originalId)) ?? ctx.source.siteName;
-    counts[name] = (counts[name] ?? 0) + 1;
-  }
-  return counts;
+/**
+ * Check Duplicates: compare each batch's drafts with what is stored and with the sync job's earlier batches, by id,
+ * URL and content; counted per reason. "Same content" duplicates are counted by the data source of their original.
+ */
+export function checkDuplicatesStep(job: SyncJobInput, env: SyncEnv): StreamStep {
+  const seen = seenInSync();
+  const totals = { new: 0, changed: 0, unchanged: 0 };
+  const sameContentBySource: Record<string, number> = {};
+  const counts: Record<DuplicateReason, number> = { same_id: 0, same_url: 0, same_content: 0 };
+  return {
+    key: "check_duplicates",
+    async handle(batch) {
+      const existing = await env.postings.existingKeys(job.source.id, batch.drafts);
+      const plan = planDuplicates(batch.drafts, existing, seen);
+      batch.plan = plan;
+      for (const [reason, n] of Object.entries(plan.counts) as Array<[DuplicateReason, number]>) {
+        if (n === 0) continue;
+        env.progress.apply({ op: "duplicate", reason, by: n });
+        counts[reason] += n;
+        batch.tally.duplicates += n;
+        batch.tally.duplicates_by_reason[reason] += n;
+      }
+      totals.new += plan.insert.length;
+      totals.changed += plan.update.length;
+      totals.unchanged += plan.unchangedIds.length;
+      const originals = [...new Set(plan.sameContent.flatMap((d) => (d.originalId === null ? [] : [d.originalId])))];
+      const names = await env.postings.siteNamesOf(originals);
+      for (const { originalId } of plan.sameContent) {
+        const name = (originalId === null ? null : names.get(originalId)) ?? job.source.siteName;
+        sameContentBySource[name] = (sameContentBySource[name] ?? 0) + 1;
+      }
+      batch.drafts = [];
+    },
+    async finish(report) {
+      report.detail(`same id: ${counts.same_id} (${totals.changed} changed, ${totals.unchanged} unchanged)`);
+      report.detail(`same URL: ${counts.same_url}`);
+      const sources = Object.entries(sameContentBySource)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(", ");
+      report.detail(
+        `same content (stored, linked to the original): ${counts.same_content}${sources ? ` (originals: ${sources})` : ""}`,
+      );
+      if (Object.keys(sameContentBySource).length > 0) env.summaryExtras.sameContentBySource = sameContentBySource;
+      const duplicates = counts.same_id + counts.same_url + counts.same_content;
+      return `${totals.new} new, ${totals.changed} changed, ${duplicates} duplicates`;
+    },
+  };
 }
-
-/** Check Duplicates: compare the drafts with what is stored, by id, URL and content; counted per reason. */
-export const checkDuplicatesStep: SyncStep = {
-  key: "check_duplicates",
-  async run(ctx, report) {
-    const drafts = ctx.drafts;
-    const existing = { byExternalId: new Map(), byUrl: new Map(), byContentKey: new Map() };
-    for (let i = 0; i < drafts.length; i += LOOKUP_CHUNK) {
-      const found = await ctx.postings.existingKeys(ctx.source.id, drafts.slice(i, i + LOOKUP_CHUNK));
-      for (const [k, v] of found.byExternalId) existing.byExternalId.set(k, v);
-      for (const [k, v] of found.byUrl) existing.byUrl.set(k, v);
-      for (const [k, v] of found.byContentKey) existing.byContentKey.set(k, v);
-      report.progress(((i + LOOKUP_CHUNK) / Math.max(1, drafts.length)) * 90);
-    }
-    const plan = planDuplicates(drafts, existing);
-    ctx.plan = plan;
-    for (const [reason, count] of Object.entries(plan.counts) as Array<[keyof typeof plan.counts, number]>) {
-      if (count > 0) ctx.progress.apply({ op: "duplicate", reason, by: count });
-    }
-    report.detail(
-      `same id: ${plan.counts.same_id} (${plan.update.length} changed, ${plan.unchangedIds.length} unchanged)`,
-    );
-    report.detail(`same URL: ${plan.counts.same_url}`);
-    const bySource = await sameContentBySource(ctx, plan);
-    ctx.sameContentBySource = bySource;
-    const sources = Object.entries(bySource)
-      .map(([name, count]) => `${name} ${count}`)
-      .join(", ");
-    report.detail(
-      `same content (stored, linked to the original): ${plan.counts.same_content}${sources ? ` (originals: ${sources})` : ""}`,
-    );
-    const duplicates = plan.counts.same_id + plan.counts.same_url + plan.counts.same_content;
-    return {
-      status: "completed",
-      message: `${plan.insert.length} new, ${plan.update.length} changed, ${duplicates} duplicates`,
-    };
-  },
-};

@@ -1,44 +1,59 @@
 import type { SyncSummary } from "@jobsync/contracts";
-import type { SyncContext, SyncStep } from "../sync-context";
+import type { CrawlStreamResult } from "@jobsync/crawler";
+import type { PipelineOutcome, PreparedSync, StepReporter, StepResult, SyncEnv } from "../sync-context";
+import { cutSearches } from "./crawl-jobs";
 
-function summaryMessage(ctx: SyncContext): string {
-  const s = ctx.progress.state.stats;
-  const outcome = ctx.outcome;
+function summaryMessage(env: SyncEnv, outcome: PipelineOutcome): string {
+  const s = env.progress.state.stats;
   const counts =
     `${s.jobs_found} found, ${s.jobs_added} added, ${s.jobs_updated} updated, ` +
     `${s.duplicates} duplicates, ${s.jobs_invalid} invalid, ${s.errors} errors`;
-  if (!outcome || outcome.status === "completed") return `Completed: ${counts}`;
-  if (outcome.status === "cancelled") return `Cancelled: ${counts}`;
-  return `Failed: ${outcome.error ?? "unknown error"} (${counts})`;
+  const saved = s.jobs_added + s.jobs_updated;
+  if (outcome.status === "completed") return `Completed: ${counts}`;
+  if (outcome.status === "cancelled") return `Cancelled: ${saved} job postings saved before the cancel (${counts})`;
+  return `Failed: ${outcome.error ?? "unknown error"}; ${saved} job postings saved before it stopped (${counts})`;
 }
 
-export function buildSummary(ctx: SyncContext, finishedAt: Date): SyncSummary {
-  const state = ctx.progress.state;
+export function buildSummary(
+  env: SyncEnv,
+  outcome: PipelineOutcome,
+  crawl: CrawlStreamResult | null,
+  finishedAt: Date,
+): SyncSummary {
+  const state = env.progress.state;
   const durations: Record<string, number> = {};
   for (const step of state.steps) if (step.duration_ms !== null) durations[step.key] = step.duration_ms;
   const startedAt = state.steps.find((s) => s.started_at)?.started_at;
+  const cut = crawl ? cutSearches(crawl.targets) : [];
+  const { sameContentBySource } = env.summaryExtras;
   return {
-    outcome: ctx.outcome?.status ?? "completed",
-    message: summaryMessage(ctx),
+    outcome: outcome.status,
+    message: summaryMessage(env, outcome),
     total_duration_ms: startedAt ? Math.max(0, finishedAt.getTime() - new Date(startedAt).getTime()) : 0,
     step_durations_ms: durations,
     stats: state.stats,
-    first_errors: ctx.firstErrors.slice(0, 10),
-    ...(ctx.sameContentBySource ? { same_content_by_source: ctx.sameContentBySource } : {}),
+    first_errors: env.firstErrors.slice(0, 10),
+    ...(sameContentBySource ? { same_content_by_source: sameContentBySource } : {}),
+    ...(cut.length > 0
+      ? {
+          searches_cut: cut.map((t) => ({
+            search: t.target,
+            pages_on_board: t.totalPages,
+            pages_crawled: t.pagesRead,
+          })),
+        }
+      : {}),
+    ...(outcome.status === "completed" ? {} : { saved_before_stop: state.stats.jobs_added + state.stats.jobs_updated }),
   };
 }
 
 /** Cleanup: always runs, also after a failure or a cancel. Closes the browser and sockets; writes the summary. */
-export const cleanupStep: SyncStep = {
-  key: "cleanup",
-  async run(ctx, report) {
-    if (ctx.fetcher) {
-      const kind = ctx.fetcher.kind;
-      await ctx.fetcher.close();
-      report.detail(kind === "browser" ? "Browser closed" : "HTTP connections closed");
-    }
-    ctx.items = [];
-    report.progress(60);
-    return { status: "completed", message: "Resources released; summary written" };
-  },
-};
+export async function cleanup(prepared: PreparedSync | null, report: StepReporter): Promise<StepResult> {
+  if (prepared) {
+    const kind = prepared.fetcher.kind;
+    await prepared.fetcher.close();
+    report.detail(kind === "browser" ? "Browser closed" : "HTTP connections closed");
+  }
+  report.progress(60);
+  return { status: "completed", message: "Resources released; summary written" };
+}

@@ -1,131 +1,192 @@
-import { resolveSyncOptions } from "@jobsync/contracts";
-import { type CrawlEvent, crawlListings } from "@jobsync/crawler";
-import { requireValue, StepFailure, type SyncContext, type SyncStep } from "../sync-context";
+import { type CrawlStats, emptyCrawlStats } from "@jobsync/contracts";
+import {
+  type CrawlBatch,
+  type CrawlEvent,
+  type CrawlStreamResult,
+  crawlStream,
+  type TargetDepth,
+} from "@jobsync/crawler";
+import type { Channel } from "../stream/channel";
+import type { Progressed } from "../stream/stage-runner";
+import {
+  type PlannedSync,
+  StepFailure,
+  type StepReporter,
+  type StepResult,
+  type StreamBatch,
+  type SyncEnv,
+  type SyncJobInput,
+  stopWhy,
+} from "../sync-context";
+import { CrawlProgress } from "./crawl-progress";
 
-/** How far the crawl is: listing pages (planned total refined as each search tells its page count) then details. */
-class CrawlProgress {
-  pagesPlanned: number;
-  pagesDone = 0;
-  detailsPlanned = 0;
-  detailsDone = 0;
+/** Step details shown per kind of line before they are only counted (the step keeps its last 50 lines anyway). */
+const MAX_GONE_LINES = 5;
+const MAX_RETRY_LINES = 20;
 
-  constructor(ctx: SyncContext) {
-    this.pagesPlanned = ctx.targets.reduce((n, t) => n + t.maxPages, 0);
-  }
+/** The counters a crawled batch adds: what a resume starts from once the batch is saved. */
+function crawlTally(batch: CrawlBatch): CrawlStats {
+  const failed = batch.pages.filter((p) => p.outcome === "failed").length;
+  return {
+    ...emptyCrawlStats(),
+    pages_fetched: batch.pages.length - failed,
+    pages_failed: failed,
+    details_fetched: batch.detailsFetched,
+    jobs_found: batch.items.length,
+    errors: failed + batch.detailsFailed,
+  };
+}
 
-  percent(): number {
-    const total = this.pagesPlanned + this.detailsPlanned;
-    return total === 0 ? 0 : Math.min(99, ((this.pagesDone + this.detailsDone) / total) * 100);
-  }
+/** "python-developer: 112 pages on the board, 100 crawled" for every search a cap stopped early. */
+export function cutSearches(targets: readonly TargetDepth[]): TargetDepth[] {
+  return targets.filter((t) => t.totalPages !== null && t.totalPages > t.pagesRead);
+}
+
+export interface CrawlOutcome {
+  result: StepResult;
+  crawl: CrawlStreamResult;
 }
 
 /**
- * Crawl Jobs: fetch the listing pages of every search (stopping at the last page or at max_jobs), then the detail
- * page of each posting kept. A page that fails is recorded and the crawl goes on; a board that blocks us, or from
- * which no page could be fetched, fails the step.
+ * Crawl Jobs: reads the listing pages of every search and the detail pages of the postings kept, and hands the
+ * postings on in batches (a listing page's postings, at most SYNC_BATCH_SIZE) while it goes on crawling. Pages an
+ * earlier attempt saved are restored from the checkpoint, not fetched again. A page that fails is recorded and the
+ * crawl goes on; a board that blocks us, or from which no page could be read, fails the step.
  */
-export const crawlJobsStep: SyncStep = {
-  key: "crawl_jobs",
-  async run(ctx, report) {
-    const adapter = requireValue(ctx.adapter, "site adapter");
-    const fetcher = requireValue(ctx.fetcher, "fetcher");
-    const settings = requireValue(ctx.settings, "configuration");
-    const tracker = new CrawlProgress(ctx);
-    const stopAfterKnownPages = ctx.fullRefresh ? 0 : resolveSyncOptions(ctx.source.config).stopAfterKnownPages;
-    const known = ctx.runtime.knownExternalIds;
-    const incremental =
-      stopAfterKnownPages > 0 && known
-        ? { stopAfterKnownPages, knownIds: (ids: string[]) => known(ctx.source.id, ids) }
-        : {};
-    if (ctx.fullRefresh) report.detail("full refresh: every planned page is read");
-    const onEvent = (event: CrawlEvent) => {
-      switch (event.type) {
-        case "target_planned":
-          tracker.pagesPlanned = event.pagesPlanned;
+export async function crawlJobs(
+  job: SyncJobInput,
+  env: SyncEnv,
+  planned: PlannedSync,
+  out: Channel<StreamBatch & Progressed>,
+  report: StepReporter,
+): Promise<CrawlOutcome> {
+  const { adapter, fetcher, settings, options } = planned;
+  const tracker = new CrawlProgress(
+    planned.targets.reduce((n, t) => n + t.maxPages, 0),
+    job.maxJobs,
+    settings.fetchDetails && adapter.parseDetail !== undefined,
+  );
+  const stopAfterKnownPages = job.fullRefresh ? 0 : options.stopAfterKnownPages;
+  const known = env.runtime.knownExternalIds;
+  const incremental =
+    stopAfterKnownPages > 0 && known
+      ? { stopAfterKnownPages, knownIds: (ids: string[]) => known(job.source.id, ids) }
+      : {};
+  if (job.fullRefresh) report.detail("full refresh: every planned page is read");
+  const stats = () => env.progress.state.stats;
+  let goneLines = 0;
+  const onEvent = (event: CrawlEvent) => {
+    switch (event.type) {
+      case "target_planned":
+        tracker.pagesPlanned = event.pagesPlanned;
+        report.detail(`${event.target}: ${event.totalPages ?? "?"} pages on the board, ${event.plannedPages} to crawl`);
+        break;
+      case "page_fetched":
+        tracker.pagesDone += 1;
+        tracker.pagesPlanned = event.pagesPlanned;
+        env.progress.apply({ op: "stat_increment", key: "pages_fetched", by: 1 });
+        report.detail(
+          `${event.target} page ${event.page}${event.totalPages ? `/${event.totalPages}` : ""}: ${event.cards} cards, ${event.newCards} new`,
+        );
+        break;
+      case "page_restored":
+        tracker.pagesDone += 1;
+        tracker.pagesPlanned = event.pagesPlanned;
+        env.progress.apply({ op: "stat_increment", key: "pages_restored", by: 1 });
+        break;
+      case "page_kept":
+        tracker.kept += event.kept;
+        env.progress.apply({ op: "stat_increment", key: "jobs_found", by: event.kept });
+        break;
+      case "page_failed":
+        tracker.pagesDone += 1;
+        if (event.kind === "robots") {
+          env.progress.apply({ op: "stat_increment", key: "pages_skipped", by: 1 });
+          report.detail(`skipped ${event.url}: ${event.error}`);
+        } else {
+          env.progress.apply({ op: "stat_increment", key: "pages_failed", by: 1 });
+          report.error(`${event.target} page ${event.page}: ${event.error}`);
+        }
+        break;
+      case "detail_fetched":
+        tracker.detailsDone += 1;
+        env.progress.apply({ op: "stat_increment", key: "details_fetched", by: 1 });
+        break;
+      case "detail_gone":
+        tracker.detailsDone += 1;
+        if (goneLines++ < MAX_GONE_LINES) report.detail(`gone: ${event.url}: ${event.reason}`);
+        break;
+      case "detail_failed":
+        tracker.detailsDone += 1;
+        report.error(`detail page ${event.url}: ${event.error}`);
+        break;
+      case "retry":
+        env.progress.apply({ op: "stat_increment", key: "requests_retried", by: 1 });
+        if (stats().requests_retried <= MAX_RETRY_LINES) {
           report.detail(
-            `${event.target}: ${event.totalPages ?? "?"} pages on the board, ${event.plannedPages} to crawl`,
+            `retry ${event.attempt} of ${event.url} in ${Math.round(event.delayMs / 100) / 10} s: ${event.reason}`,
           );
-          break;
-        case "page_fetched":
-          tracker.pagesDone += 1;
-          tracker.pagesPlanned = event.pagesPlanned;
-          ctx.progress.apply(
-            { op: "stat_increment", key: "pages_fetched", by: 1 },
-            { op: "stat_set", key: "jobs_found", value: Math.min(event.uniqueCards, ctx.maxJobs) },
-          );
-          report.detail(
-            `${event.target} page ${event.page}${event.totalPages ? `/${event.totalPages}` : ""}: ${event.cards} cards, ${event.newCards} new`,
-          );
-          break;
-        case "page_failed":
-          tracker.pagesDone += 1;
-          if (event.kind === "robots") {
-            ctx.progress.apply({ op: "stat_increment", key: "pages_skipped", by: 1 });
-            report.detail(`skipped ${event.url}: ${event.error}`);
-          } else {
-            ctx.progress.apply({ op: "stat_increment", key: "pages_failed", by: 1 });
-            report.error(`${event.target} page ${event.page}: ${event.error}`);
-          }
-          break;
-        case "detail_fetched":
-          tracker.detailsPlanned = event.total;
-          tracker.detailsDone = event.done;
-          ctx.progress.apply({ op: "stat_increment", key: "details_fetched", by: 1 });
-          break;
-        case "detail_failed":
-          tracker.detailsPlanned = event.total;
-          tracker.detailsDone = event.done;
-          report.error(`detail page ${event.url}: ${event.error}`);
-          break;
-        case "retry":
-          ctx.progress.apply({ op: "stat_increment", key: "requests_retried", by: 1 });
-          if (ctx.progress.state.stats.requests_retried <= 20) {
-            report.detail(
-              `retry ${event.attempt} of ${event.url} in ${Math.round(event.delayMs / 100) / 10} s: ${event.reason}`,
-            );
-          }
-          break;
-        case "stopped":
-          report.detail(`stopped: ${event.message}`);
-          break;
-        case "target_caught_up":
-          tracker.pagesPlanned = event.pagesPlanned;
-          report.detail(
-            `${event.target}: no new postings in ${event.knownPages} page${event.knownPages === 1 ? "" : "s"} in a row, stopped after page ${event.page} (incremental)`,
-          );
-          break;
-      }
-      report.progress(tracker.percent(), `${ctx.progress.state.stats.jobs_found} job postings found`);
-    };
-    const result = await crawlListings({
-      adapter,
-      fetcher,
-      targets: ctx.targets,
-      maxJobs: ctx.maxJobs,
-      concurrency: ctx.runtime.crawlConcurrency,
-      fetchDetails: settings.fetchDetails,
-      signal: ctx.signal,
-      onEvent,
-      ...incremental,
-    });
-    ctx.items = result.items;
-    // jobs_found is the number of unique postings kept, whatever the events counted on the way
-    ctx.progress.apply({ op: "stat_set", key: "jobs_found", value: result.items.length });
-    if (result.stoppedBecause === "cancelled" || ctx.signal.aborted) {
-      throw new StepFailure("cancelled");
+        }
+        break;
+      case "stopped":
+        if (event.reason === "max_jobs") tracker.closeListing();
+        report.detail(`stopped: ${event.message}`);
+        break;
+      case "target_caught_up":
+        tracker.pagesPlanned = event.pagesPlanned;
+        report.detail(
+          `${event.target}: no new postings in ${event.knownPages} page${event.knownPages === 1 ? "" : "s"} in a row, stopped after page ${event.page} (incremental)`,
+        );
+        break;
     }
-    if (result.stoppedBecause === "blocked") {
-      const reason = result.errors.find((e) => e.kind === "blocked")?.message ?? "challenge page";
-      throw new StepFailure(reason.startsWith("blocked by the site") ? reason : `blocked by the site: ${reason}`);
-    }
-    if (result.pagesFetched === 0) {
-      const first = result.errors[0]?.message ?? "no page answered";
-      throw new StepFailure(`no listing page could be fetched: ${first}`);
-    }
-    const why = result.stoppedBecause === "max_jobs" ? ` (stopped at max_jobs ${ctx.maxJobs})` : "";
-    return {
+    report.progress(tracker.percent(), `${stats().jobs_found} job postings found`);
+  };
+  const crawl = await crawlStream({
+    adapter,
+    fetcher,
+    targets: planned.targets,
+    maxJobs: job.maxJobs,
+    concurrency: env.runtime.crawlConcurrency,
+    fetchDetails: settings.fetchDetails,
+    signal: env.signal,
+    onEvent,
+    batchSize: env.runtime.batchSize,
+    ...(job.resume ? { checkpoint: job.resume.checkpoint } : {}),
+    ...incremental,
+    onBatch: async (batch) => {
+      await out.push({
+        seq: batch.seq,
+        crawl: batch,
+        itemIds: batch.items.map((i) => i.card.external_id),
+        drafts: [],
+        gone: [],
+        plan: null,
+        tally: crawlTally(batch),
+        crawlPercent: tracker.percent(),
+      });
+    },
+  });
+  if (crawl.stoppedBecause === "cancelled" || env.signal.aborted) throw new StepFailure(stopWhy(env.signal));
+  if (crawl.stoppedBecause === "blocked") {
+    const reason = crawl.errors.find((e) => e.kind === "blocked")?.message ?? "challenge page";
+    throw new StepFailure(reason.startsWith("blocked by the site") ? reason : `blocked by the site: ${reason}`);
+  }
+  if (crawl.pagesFetched === 0 && crawl.pagesRestored === 0) {
+    const first = crawl.errors[0]?.message ?? "no page answered";
+    throw new StepFailure(`no listing page could be fetched: ${first}`);
+  }
+  for (const cut of cutSearches(crawl.targets)) {
+    report.detail(
+      `${cut.target}: ${cut.totalPages} pages on the board, ${cut.pagesRead} crawled (${cut.pagesRead >= cut.maxPages ? `max_pages ${cut.maxPages}` : `max_jobs ${job.maxJobs}`})`,
+    );
+  }
+  const why = crawl.stoppedBecause === "max_jobs" ? ` (stopped at max_jobs ${job.maxJobs})` : "";
+  const restored = crawl.pagesRestored > 0 ? `, ${crawl.pagesRestored} restored from the checkpoint` : "";
+  return {
+    result: {
       status: "completed",
-      message: `${result.items.length} job postings from ${result.pagesFetched} listing pages${why}`,
-    };
-  },
-};
+      message: `${crawl.itemsEmitted} job postings from ${crawl.pagesFetched} listing pages${restored}${why}`,
+    },
+    crawl,
+  };
+}

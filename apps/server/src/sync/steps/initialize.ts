@@ -1,6 +1,14 @@
-import { parseSourceConfig, type SourceConfig, sourceKindSchema } from "@jobsync/contracts";
+import { parseSourceConfig, resolveSyncOptions, type SourceConfig, sourceKindSchema } from "@jobsync/contracts";
 import { adapterForSource, createFetcher } from "@jobsync/crawler";
-import { type CrawlSettings, StepFailure, type SyncStep } from "../sync-context";
+import {
+  type CrawlSettings,
+  type PreparedSync,
+  StepFailure,
+  type StepReporter,
+  type StepResult,
+  type SyncEnv,
+  type SyncJobInput,
+} from "../sync-context";
 
 /** The engine settings every kind's config carries (the guide's fields, plus fetcher and detail fetching). */
 export function crawlSettings(config: SourceConfig): CrawlSettings {
@@ -14,37 +22,52 @@ export function crawlSettings(config: SourceConfig): CrawlSettings {
   };
 }
 
-/** Initialize: validate the stored configuration, pick the site adapter, prepare (not start) the fetcher. */
-export const initializeStep: SyncStep = {
-  key: "initialize",
-  async run(ctx, report) {
-    const kind = sourceKindSchema.safeParse(ctx.source.kind);
-    if (!kind.success) throw new StepFailure(`data source kind "${ctx.source.kind}" has no adapter`);
-    const parsed = parseSourceConfig(kind.data, ctx.source.config);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `config.${i.path.join(".")}: ${i.message}`);
-      for (const p of problems) report.detail(p);
-      throw new StepFailure(`invalid configuration: ${problems.join("; ")}`);
-    }
-    ctx.config = parsed.data;
-    const settings = crawlSettings(parsed.data);
-    ctx.settings = settings;
-    ctx.adapter = adapterForSource(kind.data, parsed.data);
-    report.progress(50);
-    ctx.fetcher = createFetcher({
-      kind: settings.fetcher,
-      timeoutMillis: settings.timeoutSecs * 1000,
-      requestDelayMillis: settings.requestDelaySecs * 1000,
-      headless: settings.headless,
-      ...(ctx.runtime.chromiumPath ? { chromiumPath: ctx.runtime.chromiumPath } : {}),
-    });
-    const keywords = (parsed.data as { search_keywords?: string[] }).search_keywords;
-    report.detail(`Source ${ctx.source.siteName} (${kind.data}) at ${ctx.source.baseUrl}`);
-    if (keywords) report.detail(`Keywords: ${keywords.join(", ")}`);
+/**
+ * Initialize: validate the stored configuration, apply its defaults once, pick the site adapter, prepare (not start)
+ * the fetcher. Hands the later steps a typed, prepared sync.
+ */
+export async function initialize(
+  job: SyncJobInput,
+  env: SyncEnv,
+  report: StepReporter,
+): Promise<{ result: StepResult; value: PreparedSync }> {
+  const kind = sourceKindSchema.safeParse(job.source.kind);
+  if (!kind.success) throw new StepFailure(`data source kind "${job.source.kind}" has no adapter`);
+  const parsed = parseSourceConfig(kind.data, job.source.config);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `config.${i.path.join(".")}: ${i.message}`);
+    for (const p of problems) report.detail(p);
+    throw new StepFailure(`invalid configuration: ${problems.join("; ")}`);
+  }
+  const config = parsed.data;
+  const settings = crawlSettings(config);
+  const adapter = adapterForSource(kind.data, config);
+  report.progress(50);
+  const fetcher = createFetcher({
+    kind: settings.fetcher,
+    timeoutMillis: settings.timeoutSecs * 1000,
+    requestDelayMillis: settings.requestDelaySecs * 1000,
+    headless: settings.headless,
+    ...(env.runtime.chromiumPath ? { chromiumPath: env.runtime.chromiumPath } : {}),
+  });
+  const keywords = (config as { search_keywords?: string[] }).search_keywords;
+  report.detail(`Source ${job.source.siteName} (${kind.data}) at ${job.source.baseUrl}`);
+  if (keywords) report.detail(`Keywords: ${keywords.join(", ")}`);
+  report.detail(
+    `Up to ${job.maxJobs} job postings; fetcher ${settings.fetcher}${settings.fetcher === "browser" ? (settings.headless ? " (headless)" : " (headed)") : ""}; ` +
+      `delay ${settings.requestDelaySecs} s per request; timeout ${settings.timeoutSecs} s; detail pages ${settings.fetchDetails ? "on" : "off"}`,
+  );
+  if (job.attempt > 1) {
+    report.detail(`Resumed after the worker stopped (attempt ${job.attempt} of ${job.maxAttempts})`);
+  }
+  if (job.resume) {
+    const { checkpoint } = job.resume;
     report.detail(
-      `Up to ${ctx.maxJobs} job postings; fetcher ${settings.fetcher}${settings.fetcher === "browser" ? (settings.headless ? " (headless)" : " (headed)") : ""}; ` +
-        `delay ${settings.requestDelaySecs} s per request; timeout ${settings.timeoutSecs} s; detail pages ${settings.fetchDetails ? "on" : "off"}`,
+      `Resuming from the checkpoint${job.resumedFrom ? ` of sync job ${job.resumedFrom}` : ""}: ${checkpoint.pages.length} listing pages and ${checkpoint.detailUrls.size} detail pages already saved are not fetched again`,
     );
-    return { status: "completed", message: "Configuration is valid" };
-  },
-};
+  }
+  return {
+    result: { status: "completed", message: "Configuration is valid" },
+    value: { config, settings, options: resolveSyncOptions(job.source.config), adapter, fetcher },
+  };
+}

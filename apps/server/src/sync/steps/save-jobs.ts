@@ -1,30 +1,59 @@
-import { SAVE_BATCH_SIZE } from "../../postings/posting-write.repository";
-import { requireValue, StepFailure, type SyncStep } from "../sync-context";
+import { addStats } from "../progress/stats-sum";
+import type { StreamStep } from "../stream/stage-runner";
+import type { SyncEnv, SyncJobInput } from "../sync-context";
 
-/** Save Jobs: batched upserts, each batch with its search-index update in one transaction. */
-export const saveJobsStep: SyncStep = {
-  key: "save_jobs",
-  async run(ctx, report) {
-    const plan = requireValue(ctx.plan, "duplicate check");
-    const rows = [...plan.insert, ...plan.update];
-    let added = 0;
-    let updated = 0;
-    for (let i = 0; i < rows.length; i += SAVE_BATCH_SIZE) {
-      if (ctx.signal.aborted) throw new StepFailure("cancelled");
-      const counts = await ctx.postings.upsertBatch(ctx.source.id, ctx.jobId, rows.slice(i, i + SAVE_BATCH_SIZE));
-      added += counts.added;
-      updated += counts.updated;
-      ctx.progress.apply(
-        { op: "stat_increment", key: "jobs_added", by: counts.added },
-        { op: "stat_increment", key: "jobs_updated", by: counts.updated },
+/**
+ * Save Jobs: each batch's upserts, its "seen again", the closes of gone postings and its checkpoint in one
+ * transaction (with the search index, a generated column, in the same statements); at the end, same-content
+ * postings are linked to their original.
+ */
+export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
+  const totals = { added: 0, updated: 0, unchanged: 0, closed: 0 };
+  return {
+    key: "save_jobs",
+    async handle(batch, report) {
+      const plan = batch.plan;
+      if (!plan) throw new Error(`batch ${batch.seq} reached Save Jobs without a duplicate check`);
+      const saved = await env.batches.save({
+        dataSourceId: job.source.id,
+        syncJobId: job.jobId,
+        workerId: job.workerId,
+        rows: [...plan.insert, ...plan.update],
+        unchangedIds: plan.unchangedIds,
+        goneExternalIds: batch.gone,
+        tallyFor: (counts) =>
+          addStats(batch.tally, {
+            jobs_added: counts.added,
+            jobs_updated: counts.updated,
+            jobs_unchanged: plan.unchangedIds.length,
+          }),
+        checkpoint: {
+          syncJobId: job.jobId,
+          attempt: job.attempt,
+          seq: batch.seq,
+          pages: batch.crawl.pages,
+          itemIds: batch.itemIds,
+          detailUrls: batch.crawl.detailUrls,
+        },
+      });
+      totals.added += saved.added;
+      totals.updated += saved.updated;
+      totals.unchanged += plan.unchangedIds.length;
+      totals.closed += saved.closed;
+      env.progress.apply(
+        { op: "stat_increment", key: "jobs_added", by: saved.added },
+        { op: "stat_increment", key: "jobs_updated", by: saved.updated },
+        { op: "stat_increment", key: "jobs_unchanged", by: plan.unchangedIds.length },
       );
-      report.progress(((i + SAVE_BATCH_SIZE) / Math.max(1, rows.length)) * 90, `${added + updated} saved`);
-    }
-    await ctx.postings.touch(plan.unchangedIds, ctx.jobId);
-    ctx.progress.apply({ op: "stat_set", key: "jobs_unchanged", value: plan.unchangedIds.length });
-    const linked = await ctx.postings.linkContentDuplicates(ctx.jobId);
-    report.detail(`${added} added, ${updated} updated, ${plan.unchangedIds.length} seen again unchanged`);
-    if (linked > 0) report.detail(`${linked} linked to an earlier posting with the same content`);
-    return { status: "completed", message: `${added} new job postings saved, ${updated} updated` };
-  },
-};
+      batch.plan = null;
+      report.message(`${totals.added + totals.updated} saved`);
+    },
+    async finish(report) {
+      const linked = await env.postings.linkContentDuplicates(job.jobId);
+      report.detail(`${totals.added} added, ${totals.updated} updated, ${totals.unchanged} seen again unchanged`);
+      if (totals.closed > 0) report.detail(`${totals.closed} stored postings closed: their page says they are gone`);
+      if (linked > 0) report.detail(`${linked} linked to an earlier posting with the same content`);
+      return `${totals.added} new job postings saved, ${totals.updated} updated`;
+    },
+  };
+}

@@ -33,7 +33,7 @@ describe("DataSourceForm", () => {
 
     expect(onSubmit).not.toHaveBeenCalled();
     expect(maxPages).toHaveAttribute("aria-invalid", "true");
-    expect(errorOf("Max pages")).toBe("max_pages must be a whole number from 1 to 100");
+    expect(errorOf("Max pages")).toBe("max_pages must be a whole number from 1 to 1000");
     expect(errorOf("Request delay (seconds)")).toBe("request_delay must be a number from 0 to 60 seconds");
     expect(errorOf("Search keywords")).toMatch(/^search_keywords\[\] must be a slug of lower-case letters/);
     expect(errorOf("Base URL")).toBe("base_url must be an http:// or https:// URL");
@@ -42,7 +42,7 @@ describe("DataSourceForm", () => {
     // Fixing a field clears the errors until the next submit.
     await userEvent.clear(maxPages);
     await userEvent.type(maxPages, "10");
-    expect(screen.queryByText("max_pages must be a whole number from 1 to 100")).not.toBeInTheDocument();
+    expect(screen.queryByText("max_pages must be a whole number from 1 to 1000")).not.toBeInTheDocument();
   });
 
   test("a valid edit submits the typed config", async () => {

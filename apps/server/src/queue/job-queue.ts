@@ -1,0 +1,171 @@
+import PgBoss from "pg-boss";
+import type { Database } from "../db/database";
+
+export interface QueueLogger {
+  error(obj: unknown, message: string): void;
+}
+
+/** A queue's delivery rules: `short` keeps at most one waiting message per singleton key. */
+export interface QueueOptions {
+  policy?: "standard" | "short";
+  retryLimit: number;
+  retryDelaySecs?: number;
+  retryBackoff?: boolean;
+  expireInHours?: number;
+}
+
+export interface SendOptions {
+  singletonKey?: string;
+  retryLimit?: number;
+  retryDelaySecs?: number;
+  retryBackoff?: boolean;
+  expireInHours?: number;
+}
+
+export interface WorkOptions {
+  pollingIntervalSeconds: number;
+  /** Give the handler the message's retry count (its attempt number, 0 first). */
+  includeMetadata?: boolean;
+}
+
+export interface QueueMessage<T> {
+  data: T;
+  retryCount: number;
+}
+
+export interface ScheduleInfo {
+  name: string;
+  cron: string;
+  timezone: string | null;
+}
+
+/**
+ * The one module that owns pg-boss (on the same database: PGlite or PostgreSQL), through its public API only. The
+ * rest of jobsync sends, works and schedules through this narrow interface, so an upgrade of pg-boss touches this
+ * file alone. Queues are created once, with their options; an error creating one is an error, never swallowed.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private started = false;
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(database: Database, logger: QueueLogger) {
+    const connection =
+      "connectionString" in database.boss
+        ? { connectionString: database.boss.connectionString, max: 4 }
+        : { db: database.boss.db };
+    this.boss = new PgBoss({
+      ...connection,
+      schema: "pgboss",
+      // archive and delete finished queue messages: the sync_jobs table keeps the history
+      archiveCompletedAfterSeconds: 3600,
+      deleteAfterDays: 1,
+      // schedules: due ticks are looked for every 5 s (by one process per interval) and their messages moved every
+      // 2 s, so a fire lands within seconds of its tick
+      cronMonitorIntervalSeconds: 5,
+      cronWorkerIntervalSeconds: 2,
+    } as ConstructorParameters<typeof PgBoss>[0]);
+    this.boss.on("error", (error) => logger.error({ err: error }, "queue error"));
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    this.started = true;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.queues.clear();
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  /** Create the queue unless it exists (once per process); another process creating it at the same time is fine. */
+  ensureQueue(name: string, options: QueueOptions): Promise<void> {
+    let ready = this.queues.get(name);
+    if (!ready) {
+      ready = this.createQueue(name, options);
+      this.queues.set(name, ready);
+      ready.catch(() => this.queues.delete(name));
+    }
+    return ready;
+  }
+
+  private async createQueue(name: string, options: QueueOptions): Promise<void> {
+    if (await this.boss.getQueue(name)) return;
+    const queue: PgBoss.Queue = {
+      name,
+      policy: options.policy ?? "standard",
+      retryLimit: options.retryLimit,
+      ...(options.retryDelaySecs === undefined ? {} : { retryDelay: options.retryDelaySecs }),
+      ...(options.retryBackoff === undefined ? {} : { retryBackoff: options.retryBackoff }),
+      ...(options.expireInHours === undefined ? {} : { expireInHours: options.expireInHours }),
+    };
+    try {
+      await this.boss.createQueue(name, queue);
+    } catch (error) {
+      // two processes starting together: the other one created it first
+      if (await this.boss.getQueue(name)) return;
+      throw error;
+    }
+  }
+
+  /** Send a message; null when a `short` queue already has one waiting for this singleton key. */
+  async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, {
+      ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
+      ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
+      ...(options.retryDelaySecs === undefined ? {} : { retryDelay: options.retryDelaySecs }),
+      ...(options.retryBackoff === undefined ? {} : { retryBackoff: options.retryBackoff }),
+      ...(options.expireInHours === undefined ? {} : { expireInHours: options.expireInHours }),
+    });
+  }
+
+  /** Take messages one at a time; a handler that throws fails the message (retried by the queue's rules). */
+  async work<T>(
+    name: string,
+    options: WorkOptions,
+    handler: (message: QueueMessage<T>) => Promise<void>,
+  ): Promise<string> {
+    return this.boss.work<T>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds, includeMetadata: true },
+      async (jobs) => {
+        for (const job of jobs) {
+          const retryCount = (job as { retryCount?: number }).retryCount ?? 0;
+          await handler({ data: job.data, retryCount });
+        }
+      },
+    );
+  }
+
+  /** Stop one worker (by the id `work` returned). */
+  async offWork(workerId: string): Promise<void> {
+    await this.boss.offWork({ id: workerId });
+  }
+
+  /** Stop every worker of a queue in this process. */
+  async offWorkQueue(name: string): Promise<void> {
+    await this.boss.offWork(name);
+  }
+
+  /** A message was just sent: let this process's worker look now instead of at its next poll. */
+  notifyWorker(workerId: string): void {
+    this.boss.notifyWorker(workerId);
+  }
+
+  async schedule(name: string, cron: string, data: object, timeZone: string): Promise<void> {
+    await this.boss.schedule(name, cron, data, { tz: timeZone });
+  }
+
+  async unschedule(name: string): Promise<void> {
+    await this.boss.unschedule(name);
+  }
+
+  async schedules(): Promise<ScheduleInfo[]> {
+    // the stored rows carry the time zone as `timezone` (the typings leave it out)
+    const rows = (await this.boss.getSchedules()) as Array<{ name: string; cron: string; timezone?: string }>;
+    return rows.map((r) => ({ name: r.name, cron: r.cron, timezone: r.timezone ?? null }));
+  }
+}

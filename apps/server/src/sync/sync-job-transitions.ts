@@ -1,0 +1,367 @@
+import {
+  ACTIVE_SYNC_JOB_STATUSES,
+  type CrawlStep,
+  emptyCrawlStats,
+  type FinalSyncJobStatus,
+  type SyncJobStatus,
+  type SyncTrigger,
+  WORKING_SYNC_JOB_STATUSES,
+} from "@jobsync/contracts";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { isUniqueViolation } from "../db/errors";
+import { queryRows } from "../db/query-rows";
+import { sqlList } from "../db/sql-arrays";
+import type { TimelineEvent } from "./progress/progress-manager";
+import { initialSteps, type ProgressState } from "./progress/progress-state";
+import { settleSteps } from "./progress/settle-steps";
+import { insertEvents } from "./sync-job-events";
+
+const ACTIVE = sqlList(ACTIVE_SYNC_JOB_STATUSES);
+const WORKING = sqlList(WORKING_SYNC_JOB_STATUSES);
+const PENDING: SyncJobStatus = "pending";
+const RUNNING: SyncJobStatus = "running";
+const CANCELLING: SyncJobStatus = "cancelling";
+
+export interface NewSyncJob {
+  dataSourceId: string;
+  siteName: string;
+  maxJobs: number;
+  trigger: SyncTrigger;
+  requestedBy: string | null;
+  batchId?: string | null;
+  /** Incremental sync off for this one: every planned page is read. */
+  fullRefresh?: boolean;
+  /** Attempts a worker gets before a sync job whose workers keep dying fails (SYNC_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** "Resume": the failed or cancelled sync job whose checkpoint this one continues. */
+  resumedFrom?: string | null;
+}
+
+export type CreateOutcome = { created: string } | { activeId: string };
+
+/** What a worker gets when it claims a sync job. */
+export interface Claim {
+  dataSourceId: string;
+  maxJobs: number;
+  fullRefresh: boolean;
+  attempt: number;
+  maxAttempts: number;
+  resumedFrom: string | null;
+  /** Overall percent an earlier attempt reached (the bar never goes back). */
+  progress: number;
+}
+
+/** What the reaper did with a sync job whose worker stopped heartbeating. */
+export interface Reaped {
+  id: string;
+  /** `pending`: queued again for its next attempt; otherwise the final status it got. */
+  to: "pending" | FinalSyncJobStatus;
+  attempt: number;
+  maxAttempts: number;
+}
+
+export interface FinalOutcome {
+  status: FinalSyncJobStatus;
+  error: string | null;
+}
+
+/**
+ * The lifecycle of a sync job: the only code that writes its status. Every change is compare-and-set on the status
+ * it expects (`... WHERE id = $1 AND status IN (...)`), so duplicate deliveries and races do nothing. Every final
+ * transition settles the steps and writes one `sync_job_outbox` row in the same transaction; the end handler
+ * (sync-job-end-handler.ts) runs what follows from it.
+ */
+export class SyncJobTransitions {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Insert a pending sync job. The partial unique index allows one active sync job per source: a second insert
+   * fails with a unique violation, answered with the active one's id.
+   */
+  async create(job: NewSyncJob): Promise<CreateOutcome> {
+    try {
+      const rows = await queryRows<{ id: string }>(
+        this.db,
+        sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
+                               max_attempts, resumed_from, steps, stats)
+            VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
+                    ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
+                    ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
+            RETURNING id`,
+      );
+      return { created: rows[0]!.id };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const active = await queryRows<{ id: string }>(
+        this.db,
+        sql`SELECT id FROM sync_jobs WHERE data_source_id = ${job.dataSourceId} AND status IN (${ACTIVE})`,
+      );
+      if (active[0]) return { activeId: active[0].id };
+      // the active one finished between our insert and our read: try once more
+      return this.create(job);
+    }
+  }
+
+  /** pending → running, for one worker. Null when another worker took it or it is no longer pending. */
+  async claim(id: string, workerId: string): Promise<Claim | null> {
+    const rows = await queryRows<{
+      data_source_id: string;
+      max_jobs: number;
+      full_refresh: boolean;
+      attempt: number;
+      max_attempts: number;
+      resumed_from: string | null;
+      progress: number;
+    }>(
+      this.db,
+      sql`UPDATE sync_jobs SET status = ${RUNNING}, worker_id = ${workerId}, started_at = coalesce(started_at, now()),
+            heartbeat_at = now(), updated_at = now(), version = version + 1
+          WHERE id = ${id} AND status = ${PENDING}
+          RETURNING data_source_id, max_jobs, full_refresh, attempt, max_attempts, resumed_from, progress`,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      dataSourceId: row.data_source_id,
+      maxJobs: row.max_jobs,
+      fullRefresh: row.full_refresh === true,
+      attempt: Number(row.attempt),
+      maxAttempts: Number(row.max_attempts),
+      resumedFrom: row.resumed_from,
+      progress: Number(row.progress),
+    };
+  }
+
+  /** Write the progress state and timeline events of the worker's sync job, bumping its version. */
+  async saveProgress(id: string, workerId: string, state: ProgressState, events: TimelineEvent[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`UPDATE sync_jobs SET steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb,
+              progress = ${state.progress}, current_step = ${state.current_step},
+              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb,
+              heartbeat_at = now(), updated_at = now(), version = version + 1
+            WHERE id = ${id} AND worker_id = ${workerId} AND status IN (${WORKING})`,
+      );
+      if (events.length > 0) await insertEvents(tx as unknown as Db, id, events);
+    });
+  }
+
+  /** The worker is alive. Returns the status (`cancelling`: stop), or null when the sync job is no longer its own. */
+  async heartbeat(id: string, workerId: string): Promise<SyncJobStatus | null> {
+    const rows = await queryRows<{ status: SyncJobStatus }>(
+      this.db,
+      sql`UPDATE sync_jobs SET heartbeat_at = now()
+          WHERE id = ${id} AND worker_id = ${workerId} AND status IN (${WORKING})
+          RETURNING status`,
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  /**
+   * Ask to cancel. A pending sync job is cancelled at once (no worker has it); a running one becomes `cancelling`
+   * and its worker stops. Returns the status after the request, or null when it was already final.
+   */
+  async requestCancel(id: string, userId: string | null): Promise<SyncJobStatus | null> {
+    return this.db.transaction(async (txDb) => {
+      const tx = txDb as unknown as Db;
+      const pending = await this.lock(tx, id, [PENDING]);
+      if (pending) {
+        await this.finalize(tx, pending, { status: "cancelled", error: "cancelled before it started" }, userId);
+        return "cancelled" as const;
+      }
+      const rows = await queryRows<{ status: SyncJobStatus }>(
+        tx,
+        sql`UPDATE sync_jobs SET status = ${CANCELLING}, cancelled_by = ${userId}, updated_at = now(),
+              version = version + 1
+            WHERE id = ${id} AND status IN (${WORKING}) RETURNING status`,
+      );
+      return rows[0]?.status ?? null;
+    });
+  }
+
+  /** A pending sync job that could not be queued: failed at once, with the reason (and told like any other end). */
+  async failPending(id: string, reason: string): Promise<boolean> {
+    return this.db.transaction(async (txDb) => {
+      const tx = txDb as unknown as Db;
+      const row = await this.lock(tx, id, [PENDING]);
+      if (!row) return false;
+      await this.finalize(tx, row, { status: "failed", error: reason });
+      return true;
+    });
+  }
+
+  /** The worker's sync job → its final status, with the final progress state. False when it was not the worker's. */
+  async finish(
+    id: string,
+    workerId: string,
+    outcome: FinalOutcome,
+    state: ProgressState,
+    events: TimelineEvent[],
+  ): Promise<boolean> {
+    return this.db.transaction(async (txDb) => {
+      const tx = txDb as unknown as Db;
+      const row = await this.lock(tx, id, WORKING_SYNC_JOB_STATUSES, workerId);
+      if (!row) return false;
+      await this.finalize(tx, { ...row, steps: state.steps }, outcome, undefined, state, events);
+      return true;
+    });
+  }
+
+  /**
+   * The worker stops (a deploy, SIGTERM) before its sync job is done: it goes back to `pending` for a live worker to
+   * resume from its checkpoint, without spending an attempt. A sync job being cancelled ends cancelled instead.
+   */
+  async handBack(
+    id: string,
+    workerId: string,
+    state: ProgressState,
+    events: TimelineEvent[],
+  ): Promise<SyncJobStatus | null> {
+    return this.db.transaction(async (txDb) => {
+      const tx = txDb as unknown as Db;
+      const row = await this.lock(tx, id, WORKING_SYNC_JOB_STATUSES, workerId);
+      if (!row) return null;
+      if (row.status === CANCELLING) {
+        await this.finalize(
+          tx,
+          { ...row, steps: state.steps },
+          { status: "cancelled", error: null },
+          undefined,
+          state,
+          events,
+        );
+        return "cancelled" as const;
+      }
+      await this.requeue(tx, id, row.attempt, state, events);
+      return PENDING;
+    });
+  }
+
+  /**
+   * Sync jobs whose worker stopped heartbeating: one being cancelled ends cancelled; one with attempts left goes back
+   * to `pending` as its next attempt (the caller queues it; a live worker resumes it from its checkpoint); one on its
+   * last attempt fails ("interrupted: worker stopped"). The one-active-per-source lock is held throughout.
+   */
+  async reapStale(staleSecs: number): Promise<Reaped[]> {
+    const stale = await queryRows<{ id: string }>(
+      this.db,
+      sql`SELECT id FROM sync_jobs WHERE status IN (${WORKING})
+            AND coalesce(heartbeat_at, started_at, created_at) < now() - make_interval(secs => ${staleSecs})
+          ORDER BY created_at LIMIT 100`,
+    );
+    const reaped: Reaped[] = [];
+    for (const { id } of stale) {
+      const done = await this.db.transaction(async (txDb) => {
+        const tx = txDb as unknown as Db;
+        const row = await this.lock(tx, id, WORKING_SYNC_JOB_STATUSES, undefined, staleSecs);
+        if (!row) return null;
+        const base = { id, attempt: row.attempt, maxAttempts: row.max_attempts };
+        if (row.status === CANCELLING) {
+          await this.finalize(tx, row, { status: "cancelled", error: null });
+          return { ...base, to: "cancelled" as const };
+        }
+        if (row.attempt < row.max_attempts) {
+          const event: TimelineEvent = {
+            at: new Date().toISOString(),
+            level: "warn",
+            stepKey: null,
+            message: `The worker stopped; queued again as attempt ${row.attempt + 1} of ${row.max_attempts}, to resume from its checkpoint`,
+          };
+          await this.requeue(tx, id, row.attempt + 1, null, [event]);
+          return { ...base, to: "pending" as const, attempt: row.attempt + 1 };
+        }
+        await this.finalize(tx, row, { status: "failed", error: "interrupted: worker stopped" });
+        return { ...base, to: "failed" as const };
+      });
+      if (done) reaped.push(done);
+    }
+    return reaped;
+  }
+
+  /** Sync jobs still pending after `staleSecs`: their queue message may have died with a worker (see SyncWorker). */
+  async stalePending(staleSecs: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      sql`SELECT id FROM sync_jobs
+          WHERE status = ${PENDING} AND updated_at < now() - make_interval(secs => ${staleSecs})
+          ORDER BY created_at LIMIT 100`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Lock the row if it has one of these statuses (and this worker, and a heartbeat older than `staleSecs`). */
+  private async lock(
+    tx: Db,
+    id: string,
+    statuses: readonly SyncJobStatus[],
+    workerId?: string,
+    staleSecs?: number,
+  ): Promise<LockedRow | null> {
+    const rows = await queryRows<LockedRow>(
+      tx,
+      sql`SELECT id, data_source_id, status, attempt, max_attempts, steps FROM sync_jobs
+          WHERE id = ${id} AND status IN (${sqlList(statuses)})
+            ${workerId === undefined ? sql`` : sql`AND worker_id = ${workerId}`}
+            ${staleSecs === undefined ? sql`` : sql`AND coalesce(heartbeat_at, started_at, created_at) < now() - make_interval(secs => ${staleSecs})`}
+          FOR UPDATE`,
+    );
+    const row = rows[0];
+    return row ? { ...row, attempt: Number(row.attempt), max_attempts: Number(row.max_attempts) } : null;
+  }
+
+  /** Back to pending for the next attempt: the worker and current step are cleared; the progress so far is kept. */
+  private async requeue(tx: Db, id: string, attempt: number, state: ProgressState | null, events: TimelineEvent[]) {
+    await tx.execute(
+      sql`UPDATE sync_jobs SET status = ${PENDING}, attempt = ${attempt}, worker_id = null, heartbeat_at = null,
+            current_step = null, updated_at = now(), version = version + 1
+            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}` : sql``}
+          WHERE id = ${id}`,
+    );
+    if (events.length > 0) await insertEvents(tx, id, events);
+  }
+
+  /**
+   * The one final transition: status, error and settled steps (with the final state when the worker has one), the
+   * final timeline event, and the outbox row — all in the caller's transaction, on a row it has locked.
+   */
+  private async finalize(
+    tx: Db,
+    row: LockedRow,
+    outcome: FinalOutcome,
+    cancelledBy?: string | null,
+    state?: ProgressState,
+    events: TimelineEvent[] = [],
+  ): Promise<void> {
+    const at = new Date().toISOString();
+    const steps = settleSteps(row.steps, { status: outcome.status, why: outcome.error ?? outcome.status, at });
+    await tx.execute(
+      sql`UPDATE sync_jobs SET status = ${outcome.status}, error = ${outcome.error}, finished_at = now(),
+            updated_at = now(), current_step = null, steps = ${JSON.stringify(steps)}::jsonb, version = version + 1
+            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb` : sql``}
+            ${cancelledBy === undefined ? sql`` : sql`, cancelled_by = ${cancelledBy}`}
+          WHERE id = ${row.id}`,
+    );
+    const final: TimelineEvent = {
+      at,
+      level: outcome.status === "completed" ? "info" : outcome.status === "cancelled" ? "warn" : "error",
+      stepKey: null,
+      message: `Sync job ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`,
+    };
+    await insertEvents(tx, row.id, [...events, final]);
+    await tx.execute(
+      sql`INSERT INTO sync_job_outbox (sync_job_id, data_source_id, status, error)
+          VALUES (${row.id}, ${row.data_source_id}, ${outcome.status}, ${outcome.error})
+          ON CONFLICT (sync_job_id) DO NOTHING`,
+    );
+  }
+}
+
+interface LockedRow {
+  id: string;
+  data_source_id: string;
+  status: SyncJobStatus;
+  attempt: number;
+  max_attempts: number;
+  steps: CrawlStep[];
+}
