@@ -1,56 +1,66 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { createSource, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from "../support/test-app";
+import { killAllWorkerProcesses, startWorkerProcess, type WorkerProcess } from "../reliability/worker-process";
+import { createSource, servedIds, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
+import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 
 const STALE_SECS = 5;
+const KEYWORDS = ["python-developer", "ke-toan"];
+const PAGES = 5;
 
-function startWorker(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/worker.ts"], {
-    cwd: new URL("../..", import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: TEST_JWT_SECRET,
-      SYNC_STALE_SECS: String(STALE_SECS),
-      SYNC_CONCURRENCY: "2",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += String(chunk);
-      if (output.includes("worker ready")) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk) => {
-      output += String(chunk);
-    });
-    child.on("exit", (code) => reject(new Error(`worker exited ${code}: ${output}`)));
-  });
-}
-
+/** Real `npm run worker` processes on PostgreSQL: kill -9, SIGTERM and exhausted attempts. */
 describe.runIf(databaseKinds().includes("postgres"))("worker processes on PostgreSQL", () => {
   let t: TestApp;
   let board: FixtureBoard;
-  const workers: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
+  const env = { SYNC_BATCH_SIZE: "10", SYNC_STALE_SECS: String(STALE_SECS) };
   beforeAll(async () => {
-    board = await startBoard({ seed: 11, pagesPerKeyword: 4 });
+    board = await startBoard({ seed: 11, pagesPerKeyword: PAGES, cardsPerPage: 20, pageWeightBytes: 5_000 });
     t = await createTestApp("postgres", { syncStaleSecs: STALE_SECS });
-    await createSource(t, "Crashy", board.url, { search_keywords: ["python-developer", "ke-toan"], max_pages: 4 });
-    workers.push(await startWorker(t.db.url!), await startWorker(t.db.url!));
+    await createSource(t, "Crashy", board.url, { search_keywords: KEYWORDS, max_pages: PAGES });
+    workers.push(...(await Promise.all([startWorkerProcess(t.db.url!, env), startWorkerProcess(t.db.url!, env)])));
   });
   afterAll(async () => {
-    for (const w of workers) w.kill("SIGKILL");
+    killAllWorkerProcesses();
     await t.close();
     await board.close();
   });
+
+  const holder = async (id: string) => {
+    const rows = await queryRows<{ worker_id: string | null; attempt: number; saved: number }>(
+      t.db.database.db,
+      sql`SELECT worker_id, attempt,
+            (SELECT count(*)::int FROM sync_job_postings WHERE sync_job_id = ${id}) AS saved
+          FROM sync_jobs WHERE id = ${id} AND status = 'running'`,
+    );
+    return rows[0] ?? null;
+  };
+  const workerOf = (workerId: string) => workers.find((w) => w.pid === Number(workerId.split(":")[1]))!;
+  const replace = async (victim: WorkerProcess) => {
+    await victim.exited;
+    workers.splice(workers.indexOf(victim), 1, await startWorkerProcess(t.db.url!, env));
+  };
+  /** URLs covered by the sync job's checkpoints of attempts before `attempt`. */
+  const savedBefore = async (id: string, attempt: number) =>
+    (
+      await queryRows<{ url: string }>(
+        t.db.database.db,
+        sql`SELECT p->>'url' AS url FROM sync_job_checkpoints c, jsonb_array_elements(c.pages) p
+            WHERE c.sync_job_id = ${id} AND c.attempt < ${attempt}
+            UNION ALL SELECT unnest(detail_urls) FROM sync_job_checkpoints WHERE sync_job_id = ${id} AND attempt < ${attempt}`,
+      )
+    ).map((r) => r.url);
+  const fetchCounts = () => {
+    const counts = new Map<string, number>();
+    for (const r of board.stats().requests) {
+      if (r.status !== 200) continue;
+      counts.set(`${board.url}${r.url}`, (counts.get(`${board.url}${r.url}`) ?? 0) + 1);
+    }
+    return counts;
+  };
 
   it("two parallel starts with two worker processes: exactly one 202 and one 409", async () => {
     const [a, b] = await Promise.all([startSync(t, "Crashy"), startSync(t, "Crashy")]);
@@ -59,42 +69,86 @@ describe.runIf(databaseKinds().includes("postgres"))("worker processes on Postgr
     expect((await waitFinal(t, id)).status).toBe("completed");
   });
 
-  it("kill -9 of the worker mid-sync: failed 'interrupted' within the stale interval, then a clean re-sync", async () => {
+  it("kill -9 mid-crawl with a second worker alive: completes on attempt 2 with exactly the served postings", async () => {
     await t.db.database.db.execute(sql`DELETE FROM job_postings`);
-    board.setFaults([{ type: "latency", ms: 150, kind: "detail" }]);
-    const id = (await startSync(t, "Crashy")).json().job_id;
+    board.resetStats();
+    board.setFaults([{ type: "latency", ms: 60, kind: "detail" }]);
+    const id = (await startSync(t, "Crashy")).json().job_id as string;
     const running = await waitFor(async () => {
-      const rows = await queryRows<{ worker_id: string | null; step: string | null }>(
-        t.db.database.db,
-        sql`SELECT worker_id, current_step AS step FROM sync_jobs WHERE id = ${id} AND status = 'running'`,
-      );
-      return rows[0]?.step === "crawl_jobs" ? rows[0] : null;
+      const row = await holder(id);
+      return row && row.saved >= 30 ? row : null;
     });
-    const pid = Number(running.worker_id!.split(":")[1]);
-    const victim = workers.find((w) => w.pid === pid)!;
-    expect(victim).toBeDefined();
-    victim.kill("SIGKILL");
-    const failed = await waitFinal(t, id, 60_000);
-    expect(failed.status).toBe("failed");
-    expect(failed.error).toBe("interrupted: worker stopped");
-    // reaped because its heartbeat went stale, not earlier
-    const [timing] = await queryRows<{ silent_secs: number }>(
-      t.db.database.db,
-      sql`SELECT extract(epoch FROM finished_at - heartbeat_at)::float AS silent_secs FROM sync_jobs WHERE id = ${id}`,
-    );
-    expect(timing!.silent_secs).toBeGreaterThanOrEqual(STALE_SECS);
+    const victim = workerOf(running.worker_id!);
+    victim.child.kill("SIGKILL");
+    const replaced = replace(victim);
     board.setFaults([]);
-
-    const next = (await startSync(t, "Crashy")).json().job_id;
-    const done = await waitFinal(t, next);
-    expect(done.status).toBe("completed");
-    const counts = await queryRows<{ total: number; distinct_ids: number }>(
+    const done = await waitFinal(t, id, 90_000);
+    await replaced;
+    expect(done.status, done.error ?? "").toBe("completed");
+    expect(done.attempt).toBe(2);
+    const served = servedIds(board, KEYWORDS, PAGES);
+    const stored = await queryRows<{ external_id: string }>(
       t.db.database.db,
-      sql`SELECT count(*)::int AS total, count(DISTINCT (data_source_id, external_id))::int AS distinct_ids FROM job_postings`,
+      sql`SELECT external_id FROM job_postings`,
     );
-    expect(counts[0]!.total).toBe(counts[0]!.distinct_ids);
-    expect(counts[0]!.total).toBe(
-      done.stats.jobs_found - done.stats.jobs_invalid - done.stats.duplicates_by_reason.same_url,
+    expect(new Set(stored.map((r) => r.external_id))).toEqual(served);
+    expect(stored).toHaveLength(served.size);
+    // the statistics equal the rows: attempt 2 started from what attempt 1 had saved
+    expect(done.stats.jobs_added).toBe(served.size);
+    // no page saved before the kill was fetched again
+    const counts = fetchCounts();
+    const saved = await savedBefore(id, 2);
+    expect(saved.length).toBeGreaterThan(0);
+    for (const url of saved) expect(counts.get(url), url).toBe(1);
+    const events = await t.services.syncJobRepository.events(id);
+    expect(events.map((e) => e.message)).toContain("Resumed after the worker stopped (attempt 2 of 3)");
+  });
+
+  it("SIGTERM: the stopping worker hands its sync job back and another one finishes it, on the same attempt", async () => {
+    await t.db.database.db.execute(sql`DELETE FROM job_postings`);
+    board.setFaults([{ type: "latency", ms: 60, kind: "detail" }]);
+    const id = (await startSync(t, "Crashy")).json().job_id as string;
+    const running = await waitFor(async () => {
+      const row = await holder(id);
+      return row && row.saved >= 20 ? row : null;
+    });
+    const victim = workerOf(running.worker_id!);
+    victim.child.kill("SIGTERM");
+    expect(await victim.exited).toBe(0);
+    const replaced = replace(victim);
+    board.setFaults([]);
+    const done = await waitFinal(t, id, 90_000);
+    await replaced;
+    expect(done).toMatchObject({ status: "completed", attempt: 1 });
+    expect(done.stats.jobs_added).toBe(servedIds(board, KEYWORDS, PAGES).size);
+    const events = await t.services.syncJobRepository.events(id);
+    expect(events.map((e) => e.message)).toContain(
+      "The worker stopped; the sync job is queued again to resume from its checkpoint",
     );
   });
+
+  it("a worker killed on every attempt: after the last one the sync job fails 'interrupted: worker stopped'", async () => {
+    board.setFaults([{ type: "latency", ms: 400, kind: "detail" }]);
+    await t.db.database.db.execute(sql`DELETE FROM job_postings`);
+    const id = (await startSync(t, "Crashy")).json().job_id as string;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const running = await waitFor(async () => {
+        const row = await holder(id);
+        return row && row.attempt === attempt ? row : null;
+      }, 90_000).catch(async (error) => {
+        const [row] = await queryRows(
+          t.db.database.db,
+          sql`SELECT status, attempt, worker_id, error, now() - heartbeat_at AS silent FROM sync_jobs WHERE id = ${id}`,
+        );
+        throw new Error(`attempt ${attempt}: ${(error as Error).message}: ${JSON.stringify(row)}`);
+      });
+      const victim = workerOf(running.worker_id!);
+      victim.child.kill("SIGKILL");
+      await replace(victim);
+    }
+    const done = await waitFinal(t, id, 90_000);
+    board.setFaults([]);
+    expect(done).toMatchObject({ status: "failed", error: "interrupted: worker stopped", attempt: 3, max_attempts: 3 });
+    expect(done.steps.some((s) => s.status === "running" || s.status === "pending")).toBe(false);
+  }, 300_000);
 });

@@ -28,7 +28,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
           description:
             "202 with the new sync job. 404 unknown source; 409 `data_source_inactive`; 409 `sync_job_active` with the active sync job's `job_id` in `details`.",
           params: siteNameParamsSchema,
-          body: syncJobRequestSchema.optional(),
+          body: syncJobRequestSchema.nullish(),
           response: { 202: syncJobResponseSchema, 409: apiErrorSchema },
         },
       },
