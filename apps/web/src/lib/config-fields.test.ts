@@ -19,7 +19,7 @@ describe("config fields derived from the kind's schema", () => {
     expect(fields.find((f) => f.key === "max_pages")).toMatchObject({
       type: "integer",
       min: 1,
-      max: 100,
+      max: 1000,
       defaultValue: 5,
     });
     expect(fields.find((f) => f.key === "request_delay")).toMatchObject({

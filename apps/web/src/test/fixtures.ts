@@ -88,6 +88,10 @@ export function progressFixture(
     finished_at: null,
     updated_at: at(5),
     version: 1,
+    attempt: 1,
+    max_attempts: 3,
+    resumed_from: null,
+    eta_seconds: null,
     ...patch,
   });
 }

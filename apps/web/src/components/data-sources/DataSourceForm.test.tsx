@@ -19,7 +19,7 @@ describe("DataSourceForm", () => {
     render(<DataSourceForm source={source} onSubmit={onSubmit} onCancel={() => {}} />);
     const maxPages = screen.getByLabelText("Max pages");
     await userEvent.clear(maxPages);
-    await userEvent.type(maxPages, "500");
+    await userEvent.type(maxPages, "5000");
     const delay = screen.getByLabelText("Request delay (seconds)");
     await userEvent.clear(delay);
     await userEvent.type(delay, "-1");
