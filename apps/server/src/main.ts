@@ -1,12 +1,16 @@
+import { exitUnlessNodeSupported } from "./app/node-runtime";
 import { startJobsync } from "./app/start-jobsync";
 import { loadEnvOrExit } from "./config/env";
 import { DataDirLockedError } from "./db/data-dir-lock";
 
 /** `npm start`: validate the environment, then run API, UI and worker in this process. */
 async function main() {
+  exitUnlessNodeSupported();
   const env = loadEnvOrExit();
   const running = await startJobsync({ env, print: (line) => console.log(line) });
-  console.log(`jobsync is ready at ${running.url} (database: ${running.services.database.kind})`);
+  console.log(
+    `jobsync is ready at ${running.url} (database: ${running.services.database.kind}, Node ${process.version})`,
+  );
   console.log(`  admin UI ${running.url}/   API docs ${running.url}/api/docs`);
   if (running.demoBoardUrl) console.log(`  demo job board ${running.demoBoardUrl} (data source TopCV-Demo)`);
   let stopping = false;

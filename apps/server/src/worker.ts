@@ -1,3 +1,4 @@
+import { exitUnlessNodeSupported } from "./app/node-runtime";
 import { serviceOptionsFromEnv } from "./app/service-options";
 import { createServices, startServices, stopServices } from "./app/services";
 import { loadEnvOrExit } from "./config/env";
@@ -10,6 +11,7 @@ import { createLogger } from "./http/logger";
  * the queue, SYNC_CONCURRENCY at a time, and reaps sync jobs whose worker died. No HTTP.
  */
 async function main() {
+  exitUnlessNodeSupported();
   const env = loadEnvOrExit();
   if (!env.DATABASE_URL || !env.JWT_SECRET) {
     console.error(
@@ -24,8 +26,10 @@ async function main() {
   await migrate(database);
   const services = createServices(database, serviceOptionsFromEnv(env, jwtSecret), logger);
   await startServices(services, true);
-  logger.info({ concurrency: env.SYNC_CONCURRENCY }, "sync worker ready");
-  console.log(`jobsync worker ready (pid ${process.pid}, ${env.SYNC_CONCURRENCY} sync jobs at a time)`);
+  logger.info({ concurrency: env.SYNC_CONCURRENCY, node: process.version }, "sync worker ready");
+  console.log(
+    `jobsync worker ready (pid ${process.pid}, Node ${process.version}, ${env.SYNC_CONCURRENCY} sync jobs at a time)`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

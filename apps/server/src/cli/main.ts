@@ -1,5 +1,8 @@
 import type { CliIo } from "@jobsync/crawler";
+import { exitUnlessNodeSupported } from "../app/node-runtime";
 import { runCli } from "./run-cli";
+
+exitUnlessNodeSupported();
 
 // `npm run cli -- parse ... | head` closes the pipe early: that is not an error
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
