@@ -160,7 +160,9 @@ export async function doctorCommand(args: readonly string[], io: CliIo): Promise
   checks.push(chromium);
   if (database) {
     try {
-      for (const c of await checkSources(database, flags["skip-sites"] === true)) {
+      // an unmigrated database has no sources to read: its check above already says what to do
+      const sources = check.ok ? await checkSources(database, flags["skip-sites"] === true) : [];
+      for (const c of sources) {
         print(io, c);
         checks.push(c);
       }
