@@ -94,49 +94,52 @@ async function serverEnv(kind: BenchDbKind): Promise<{ env: NodeJS.ProcessEnv; c
 
 const READY = /jobsync is ready at/;
 
+/** A B8 row: the compiled figure against its tsx baseline, lower is better. */
+function compiled(what: string, unit: string, value: number, baseline: string, baselineValue: number): BenchRow {
+  return row({
+    id: "B8",
+    what,
+    value,
+    unit,
+    baseline: { name: baseline, value: baselineValue },
+    goal: "≤ 1.00×",
+    met: value <= baselineValue,
+  });
+}
+
+/** Medians of the runs of each contender: seconds to ready, idle MB. */
+function medians<K extends string>(runs: Record<K, Start[]>) {
+  return {
+    ready: (k: K) => median(runs[k].map((r) => r.readyMs)) / 1000,
+    rss: (k: K) => mb(median(runs[k].map((r) => r.idleRss))),
+  };
+}
+
 async function serverRows(ctx: BenchContext, kind: BenchDbKind): Promise<BenchRow[]> {
   const label = kind === "postgres" ? "PostgreSQL" : "embedded (PGlite)";
   const { env, close } = await serverEnv(kind);
   try {
     await startOnce(SCRIPTS.start!, env, READY); // first start: migrations, the admin account
-    const runs = await interleave(ctx.rounds, {
-      built: () => startOnce(SCRIPTS.start!, env, READY),
-      tsxStart: () => startOnce(TSX_SCRIPTS.start, env, READY),
-      tsx: () => startOnce(TSX_SCRIPTS.server, env, READY),
-    });
-    const ready = (k: keyof typeof runs) => median(runs[k].map((r) => r.readyMs)) / 1000;
-    const rss = (k: keyof typeof runs) => mb(median(runs[k].map((r) => r.idleRss)));
+    const { ready, rss } = medians(
+      await interleave(ctx.rounds, {
+        built: () => startOnce(SCRIPTS.start!, env, READY),
+        tsxStart: () => startOnce(TSX_SCRIPTS.start, env, READY),
+        tsx: () => startOnce(TSX_SCRIPTS.server, env, READY),
+      }),
+    );
     ctx.log(
       `B8 ${kind}: ready ${ready("built").toFixed(2)} s vs ${ready("tsxStart").toFixed(2)} s, tsx alone ${ready("tsx").toFixed(2)} s`,
     );
     return [
-      row({
-        id: "B8",
-        what: `npm start to ready, ${label} (UI up to date)`,
-        value: ready("built"),
-        unit: "s",
-        baseline: { name: "before: UI build + tsx", value: ready("tsxStart") },
-        goal: "≤ 1.00×",
-        met: ready("built") <= ready("tsxStart"),
-      }),
-      row({
-        id: "B8",
-        what: `server to ready, ${label}: build check + compiled JS`,
-        value: ready("built"),
-        unit: "s",
-        baseline: { name: "tsx alone", value: ready("tsx") },
-        goal: "≤ 1.00×",
-        met: ready("built") <= ready("tsx"),
-      }),
-      row({
-        id: "B8",
-        what: `npm start idle RSS, ${label} (process tree)`,
-        value: rss("built"),
-        unit: "MB",
-        baseline: { name: "tsx", value: rss("tsx") },
-        goal: "≤ 1.00×",
-        met: rss("built") <= rss("tsx"),
-      }),
+      compiled(
+        `npm start to ready, ${label} (UI up to date)`,
+        "s",
+        ready("built"),
+        "before: UI build + tsx",
+        ready("tsxStart"),
+      ),
+      compiled(`server to ready, ${label}: build check + compiled JS`, "s", ready("built"), "tsx alone", ready("tsx")),
+      compiled(`npm start idle RSS, ${label} (process tree)`, "MB", rss("built"), "tsx", rss("tsx")),
     ];
   } finally {
     await close();
@@ -146,31 +149,15 @@ async function serverRows(ctx: BenchContext, kind: BenchDbKind): Promise<BenchRo
 async function workerRows(ctx: BenchContext): Promise<BenchRow[]> {
   const { env, close } = await serverEnv("postgres");
   try {
-    const runs = await interleave(ctx.rounds, {
-      built: () => startOnce(SCRIPTS.worker!, env, /worker ready/),
-      tsx: () => startOnce(TSX_SCRIPTS.worker, env, /worker ready/),
-    });
-    const ready = (k: keyof typeof runs) => median(runs[k].map((r) => r.readyMs)) / 1000;
-    const rss = (k: keyof typeof runs) => mb(median(runs[k].map((r) => r.idleRss)));
+    const { ready, rss } = medians(
+      await interleave(ctx.rounds, {
+        built: () => startOnce(SCRIPTS.worker!, env, /worker ready/),
+        tsx: () => startOnce(TSX_SCRIPTS.worker, env, /worker ready/),
+      }),
+    );
     return [
-      row({
-        id: "B8",
-        what: "npm run worker to ready, PostgreSQL",
-        value: ready("built"),
-        unit: "s",
-        baseline: { name: "tsx", value: ready("tsx") },
-        goal: "≤ 1.00×",
-        met: ready("built") <= ready("tsx"),
-      }),
-      row({
-        id: "B8",
-        what: "npm run worker idle RSS, PostgreSQL (process tree)",
-        value: rss("built"),
-        unit: "MB",
-        baseline: { name: "tsx", value: rss("tsx") },
-        goal: "≤ 1.00×",
-        met: rss("built") <= rss("tsx"),
-      }),
+      compiled("npm run worker to ready, PostgreSQL", "s", ready("built"), "tsx", ready("tsx")),
+      compiled("npm run worker idle RSS, PostgreSQL (process tree)", "MB", rss("built"), "tsx", rss("tsx")),
     ];
   } finally {
     await close();
@@ -187,17 +174,13 @@ async function cliRow(ctx: BenchContext): Promise<BenchRow> {
     return performance.now() - started;
   };
   const runs = await interleave(ctx.rounds, { built: once(SCRIPTS.cli!), tsx: once(TSX_SCRIPTS.cli) });
-  const built = median(runs.built) / 1000;
-  const tsx = median(runs.tsx) / 1000;
-  return row({
-    id: "B8",
-    what: "npm run cli -- normalize salary, whole process",
-    value: built,
-    unit: "s",
-    baseline: { name: "tsx", value: tsx },
-    goal: "≤ 1.00×",
-    met: built <= tsx,
-  });
+  return compiled(
+    "npm run cli -- normalize salary, whole process",
+    "s",
+    median(runs.built) / 1000,
+    "tsx",
+    median(runs.tsx) / 1000,
+  );
 }
 
 /**

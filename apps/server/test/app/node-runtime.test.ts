@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,40 +6,30 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import rootPackage from "../../../../package.json" with { type: "json" };
 import { nodeRuntimeProblem, PINNED_NODE_VERSION, requiredNodeMajor } from "../../src/app/node-runtime";
 import { killAllWorkerProcesses, startWorkerProcess } from "../reliability/worker-process";
+import { killSpawned, spawnUntil } from "../support/spawn-until";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/test-database";
 
 const PINNED = `v${rootPackage.dependencies.node}`;
+const READY = /jobsync is ready at .*/;
 const SERVER_DIR = new URL("../..", import.meta.url).pathname;
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
-});
+afterEach(killSpawned);
 
-/** The `npm start` entry spawned as the tests spawn servers and workers: this Node, `--import tsx`. */
-function startServer(): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "jobsync-node-")),
-      PORT: "0",
-      DEMO_BOARD: "0",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += String(chunk);
-      const line = /jobsync is ready at .*/.exec(output);
-      if (line) resolve(line[0]);
-    };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
-    child.on("exit", (code) => reject(new Error(`server exited ${code}:\n${output}`)));
-  });
+/** The `npm start` entry spawned as the tests spawn servers and workers: this Node, `--import tsx`; its ready line. */
+async function startServer(): Promise<string> {
+  const env = {
+    PATH: process.env.PATH,
+    DATA_DIR: mkdtempSync(join(tmpdir(), "jobsync-node-")),
+    PORT: "0",
+    DEMO_BOARD: "0",
+    LOG_LEVEL: "warn",
+  };
+  const output = await spawnUntil(
+    process.execPath,
+    ["--import", "tsx", "src/main.ts"],
+    { cwd: SERVER_DIR, env },
+    READY,
+  );
+  return READY.exec(output)![0];
 }
 
 describe("the Node.js runtime", () => {

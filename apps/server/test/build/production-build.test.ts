@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import rootPackage from "../../../../package.json" with { type: "json" };
 import { nodeRuntimeProblem } from "../../src/app/node-runtime";
 import { loadMigrations } from "../../src/db/migrate";
+import { killSpawned, spawnUntil } from "../support/spawn-until";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/test-database";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -15,10 +16,7 @@ const BUILD = join(ROOT, "scripts/build.mjs");
 const OUT = join(ROOT, "apps/server/.tmp", `build-test-${process.pid}`);
 const PINNED = `v${rootPackage.dependencies.node}`;
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
-});
+afterEach(killSpawned);
 
 function build(args: string[]) {
   return spawnSync(process.execPath, [BUILD, ...args], { cwd: ROOT, encoding: "utf8" });
@@ -26,22 +24,12 @@ function build(args: string[]) {
 
 /** A bundle entry as `npm start` / `npm run worker` run it; resolves with its output once `ready` matches. */
 function startBundle(entry: string, env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, ["--enable-source-maps", join(OUT, entry)], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += String(chunk);
-      if (ready.test(output)) resolve(output);
-    };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
-    child.on("exit", (code) => reject(new Error(`${entry} exited ${code}:\n${output}`)));
-  });
+  return spawnUntil(
+    process.execPath,
+    ["--enable-source-maps", join(OUT, entry)],
+    { cwd: ROOT, env: { PATH: process.env.PATH, LOG_LEVEL: "warn", ...env } },
+    ready,
+  );
 }
 
 beforeAll(() => {
@@ -172,7 +160,7 @@ describe("the production build (node scripts/build.mjs server)", () => {
 describe.runIf(databaseKinds().includes("postgres"))("the production worker (PostgreSQL)", () => {
   let db: TestDatabase | null = null;
   afterAll(async () => {
-    for (const child of children.splice(0)) child.kill("SIGKILL");
+    killSpawned();
     await db?.close();
   });
 
