@@ -1,45 +1,7 @@
-import { serviceOptionsFromEnv } from "./app/service-options";
-import { createServices, startServices, stopServices } from "./app/services";
-import { loadEnvOrExit } from "./config/env";
-import { migrate } from "./db/migrate";
-import { openPostgres } from "./db/postgres";
-import { createLogger } from "./http/logger";
+/** `npm run worker`: a sync worker process for PostgreSQL mode (app/worker-process.ts). */
+import { exitUnlessNodeSupported } from "./app/node-runtime";
 
-/**
- * `npm run worker`: a sync worker process for PostgreSQL mode (run N of them on N machines). It takes sync jobs from
- * the queue, SYNC_CONCURRENCY at a time, and reaps sync jobs whose worker died. No HTTP.
- */
-async function main() {
-  const env = loadEnvOrExit();
-  if (!env.DATABASE_URL || !env.JWT_SECRET) {
-    console.error(
-      "npm run worker needs DATABASE_URL (PostgreSQL) and JWT_SECRET: the embedded database allows one process, " +
-        "so in embedded mode the worker runs inside npm start.",
-    );
-    process.exit(1);
-  }
-  const jwtSecret = env.JWT_SECRET;
-  const logger = createLogger(env.LOG_LEVEL);
-  const database = await openPostgres(env.DATABASE_URL);
-  await migrate(database);
-  const services = createServices(database, serviceOptionsFromEnv(env, jwtSecret), logger);
-  await startServices(services, true);
-  logger.info({ concurrency: env.SYNC_CONCURRENCY }, "sync worker ready");
-  console.log(`jobsync worker ready (pid ${process.pid}, ${env.SYNC_CONCURRENCY} sync jobs at a time)`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping worker");
-    await stopServices(services);
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-}
-
-main().catch((error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+// before anything else loads: on too old a Node a dependency would fail first, and obscurely
+exitUnlessNodeSupported();
+const { runWorkerProcess } = await import("./app/worker-process");
+await runWorkerProcess();

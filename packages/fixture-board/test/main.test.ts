@@ -3,14 +3,13 @@ import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 
 const entry = new URL("../src/main.ts", import.meta.url).pathname;
-const tsx = new URL("../../../node_modules/.bin/tsx", import.meta.url).pathname;
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
 function start(args: string[]): { child: ChildProcess; output: () => string } {
-  const child = spawn(tsx, [entry, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {

@@ -1,18 +1,7 @@
-import type { CliIo } from "@jobsync/crawler";
-import { runCli } from "./run-cli";
+/** `npm run cli -- <command>` (cli-process.ts). */
+import { exitUnlessNodeSupported } from "../app/node-runtime";
 
-// `npm run cli -- parse ... | head` closes the pipe early: that is not an error
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-const io: CliIo = {
-  stdin: process.stdin,
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-};
-
-runCli(process.argv.slice(2), io).then((code) => {
-  process.exitCode = code;
-});
+// before anything else loads: on too old a Node a dependency would fail first, and obscurely
+exitUnlessNodeSupported();
+const { runCliProcess } = await import("./cli-process");
+await runCliProcess();

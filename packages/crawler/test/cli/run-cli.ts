@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const TSX = fileURLToPath(new URL("../../../../node_modules/.bin/tsx", import.meta.url));
 const ENTRY = fileURLToPath(new URL("../../src/cli/run.ts", import.meta.url));
 
 export interface CliResult {
@@ -11,10 +10,10 @@ export interface CliResult {
   lines: string[];
 }
 
-/** Runs the real CLI entry (`tsx packages/crawler/src/cli/run.ts ...`) in a child process. */
+/** Runs the real CLI entry (`tsx packages/crawler/src/cli/run.ts ...`) in a child process on this Node. */
 export function runCli(args: string[], stdin = ""): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [ENTRY, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], {
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, NO_COLOR: "1" },
     });

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { parseSourceConfig, sourceKindSchema } from "@jobsync/contracts";
 import { adapterFor, BlockedError, createFetcher, resolveChromiumPath } from "@jobsync/crawler";
 import { HealthService } from "../../app/health.service";
+import { nodeRuntimeProblem, REQUIRED_NODE_RANGE } from "../../app/node-runtime";
 import { loadEnv } from "../../config/env";
 import { DataSourceRepository } from "../../data-sources/data-source.repository";
 import { DataDirLockedError } from "../../db/data-dir-lock";
@@ -11,8 +12,8 @@ import { parseFlags } from "../args";
 import type { CliIo } from "../cli-context";
 
 export const DOCTOR_USAGE = `doctor [--skip-sites]
-  the guide's troubleshooting list as one command: database reachable and migrated, Chromium found and
-  launchable, each active data source's config valid and its site reachable; a fix hint for each failure`;
+  the guide's troubleshooting list as one command: the Node.js version, database reachable and migrated,
+  Chromium found and launchable, each active data source's config valid and its site reachable; a fix hint for each failure`;
 
 interface Check {
   ok: boolean;
@@ -23,6 +24,12 @@ interface Check {
 function print(io: CliIo, check: Check) {
   io.stdout(`${check.ok ? "ok  " : "FAIL"}  ${check.what}`);
   if (!check.ok && check.fix) io.stdout(`      fix: ${check.fix}`);
+}
+
+function checkNode(): Check {
+  const problem = nodeRuntimeProblem();
+  if (problem) return { ok: false, what: problem, fix: "npm install, then run jobsync through npm" };
+  return { ok: true, what: `node: ${process.version} (jobsync needs ${REQUIRED_NODE_RANGE})` };
 }
 
 async function checkDatabase(
@@ -142,6 +149,9 @@ export async function doctorCommand(args: readonly string[], io: CliIo): Promise
   const flags = parseFlags(args, { "skip-sites": { type: "boolean" } });
   const env = loadEnv();
   const checks: Check[] = [];
+  const node = checkNode();
+  print(io, node);
+  checks.push(node);
   const { check, database } = await checkDatabase(env.DATABASE_URL, resolve(env.DATA_DIR));
   print(io, check);
   checks.push(check);
@@ -150,7 +160,9 @@ export async function doctorCommand(args: readonly string[], io: CliIo): Promise
   checks.push(chromium);
   if (database) {
     try {
-      for (const c of await checkSources(database, flags["skip-sites"] === true)) {
+      // an unmigrated database has no sources to read: its check above already says what to do
+      const sources = check.ok ? await checkSources(database, flags["skip-sites"] === true) : [];
+      for (const c of sources) {
         print(io, c);
         checks.push(c);
       }

@@ -1,0 +1,50 @@
+import { loadEnvOrExit } from "../config/env";
+import { migrate } from "../db/migrate";
+import { openPostgres } from "../db/postgres";
+import { createLogger } from "../http/logger";
+import { serviceOptionsFromEnv } from "./service-options";
+import { createServices, startServices, stopServices } from "./services";
+
+/**
+ * `npm run worker`: a sync worker process for PostgreSQL mode (run N of them on N machines). It takes sync jobs from
+ * the queue, SYNC_CONCURRENCY at a time, and reaps sync jobs whose worker died. No HTTP.
+ */
+async function main() {
+  const env = loadEnvOrExit();
+  if (!env.DATABASE_URL || !env.JWT_SECRET) {
+    console.error(
+      "npm run worker needs DATABASE_URL (PostgreSQL) and JWT_SECRET: the embedded database allows one process, " +
+        "so in embedded mode the worker runs inside npm start.",
+    );
+    process.exit(1);
+  }
+  const jwtSecret = env.JWT_SECRET;
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await openPostgres(env.DATABASE_URL);
+  await migrate(database);
+  const services = createServices(database, serviceOptionsFromEnv(env, jwtSecret), logger);
+  await startServices(services, true);
+  logger.info({ concurrency: env.SYNC_CONCURRENCY, node: process.version }, "sync worker ready");
+  console.log(
+    `jobsync worker ready (pid ${process.pid}, Node ${process.version}, ${env.SYNC_CONCURRENCY} sync jobs at a time)`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping worker");
+    await stopServices(services);
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Runs `npm run worker`'s process; exits 1 with the reason when it cannot start. */
+export function runWorkerProcess(): Promise<void> {
+  return main().catch((error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}
