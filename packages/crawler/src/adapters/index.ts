@@ -1,4 +1,5 @@
 export * from "./ats";
+export * from "./build-draft";
 export * from "./css";
 export * from "./invalid-posting-error";
 export * from "./itviec";

@@ -119,13 +119,13 @@ describe("parseCommand", () => {
       `<div class="job-item-search-result" data-job-id="${id}"><h3 class="title"><a href="${href}"><span>${title}</span></a></h3></div>`;
     writeFileSync(
       file,
-      `<div class="job-list-search-result">${card("1", "Ok")}${card("2", "")}${card("3", "x".repeat(501))}</div>`,
+      `<div class="job-list-search-result">${card("1", "Ok")}${card("2", "")}${card("3".repeat(101), "Kế toán")}</div>`,
     );
     const { io, out, err } = capture();
     expect(await parseCommand(["--adapter", "topcv", "--page", "listing", file], io)).toBe(0);
     expect(out).toHaveLength(1);
     expect(err).toEqual([
-      "skipped job posting 3: title longer than 500 characters",
+      `skipped job posting ${"3".repeat(101)}: external id longer than 100 characters`,
       "skipped card 2: card has no title",
       "1 job postings from a page; last page: no",
     ]);
@@ -147,8 +147,8 @@ describe("parseCommand", () => {
 
 describe("normalizeCommand", () => {
   it.each([
-    [[], "error: missing what to normalize: salary, location or date"],
-    [["phone"], 'error: unknown normalize kind "phone": use salary, location or date'],
+    [[], "error: missing what to normalize: salary, location, experience or date"],
+    [["phone"], 'error: unknown normalize kind "phone": use salary, location, experience or date'],
     [["salary", "extra.txt"], 'error: unexpected argument "extra.txt": values are read from stdin'],
     [["date", "--now", "soon"], "error: --now must be an ISO date-time"],
     [["salary", "--adapter", "topcv"], "error: unknown option --adapter"],
