@@ -164,9 +164,12 @@ export interface SiteAdapter<Config = unknown> {
 /** A page that cannot be parsed: the step records it as a parse error with the URL. */
 export class ParseError extends Error {
   readonly url: string;
+  /** What is wrong with the page, without the URL. */
+  readonly reason: string;
   constructor(message: string, url: string, options?: { cause?: unknown }) {
     super(`${message} (${url})`, options);
     this.name = "ParseError";
     this.url = url;
+    this.reason = message;
   }
 }

@@ -71,6 +71,27 @@ describe("parseCommand", () => {
     expect(err[0]).toContain(message);
   });
 
+  it("a page that is not what was asked for is named by its own URL (its canonical link), else by the file", async () => {
+    const itviec = capture();
+    await parseCommand(
+      ["--adapter", "topcv", "--page", "listing", samplePath("itviec/company-jobs-page.html")],
+      itviec.io,
+    );
+    expect(itviec.err[0]).toMatch(
+      /^error: not a TopCV listing page: .* \(https:\/\/itviec\.com\/companies\/mb-bank\)$/,
+    );
+    const topcv = capture();
+    await parseCommand(["--adapter", "itviec", "--page", "listing", PAGE_1], topcv.io);
+    expect(topcv.err[0]).toMatch(/\(https:\/\/www\.topcv\.vn\/tim-viec-lam-ke-toan-cr392cb393\)$/);
+    const dir = mkdtempSync(join(tmpdir(), "jobsync-cli-"));
+    const file = join(dir, "other.html");
+    writeFileSync(file, "<html><title>Other</title><body>hi</body></html>");
+    const bare = capture();
+    await parseCommand(["--adapter", "itviec", "--page", "listing", file], bare.io);
+    expect(bare.err[0]).toBe(`error: not an ITviec listing page: no .job-card and no ITviec page markers (${file})`);
+    expect(bare.err[0]).not.toContain("https://itviec.com/");
+  });
+
   it("prints the usage after a usage error, not after a parse error", async () => {
     const usage = capture();
     await parseCommand(["--adapter", "x"], usage.io);
