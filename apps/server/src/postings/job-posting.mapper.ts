@@ -19,6 +19,8 @@ export interface PostingRow {
   locations: string[];
   provinces: string[];
   experience: string | null;
+  experience_min_years: number | string | null;
+  experience_max_years: number | string | null;
   level: string | null;
   tags: string[];
   deadline: string | Date | null;
@@ -68,6 +70,10 @@ export function toSummary(row: PostingRow): JobPostingSummary {
     locations: row.locations,
     provinces: row.provinces,
     experience: row.experience,
+    experience_years:
+      row.experience_min_years === null && row.experience_max_years === null
+        ? null
+        : { min_years: num(row.experience_min_years), max_years: num(row.experience_max_years) },
     tags: row.tags,
     deadline: day(row.deadline),
     status: row.status,

@@ -15,12 +15,14 @@ export const processJobsStep: SyncStep = {
     const reasons = new Map<string, number>();
     const filter = createPostingFilter(resolveSyncOptions(ctx.source.config));
     const filtered = new Map<string, number>();
+    const truncated = new Map<string, number>();
     const total = ctx.items.length;
     for (let i = 0; i < total; i++) {
       const item = ctx.items[i]!;
       try {
         const draft = adapter.toDraft(item.card, item.detail, { crawledAt: ctx.crawledAt });
         ctx.progress.apply({ op: "stat_increment", key: "jobs_processed", by: 1 });
+        for (const field of draft.truncated) truncated.set(field, (truncated.get(field) ?? 0) + 1);
         const why = filter.reason(draft);
         if (why === null) drafts.push(draft);
         else {
@@ -43,6 +45,10 @@ export const processJobsStep: SyncStep = {
     ctx.drafts = drafts;
     for (const [reason, count] of reasons) report.detail(`${count} invalid: ${reason}`);
     for (const [reason, count] of filtered) report.detail(`${count} filtered: ${reason}`);
+    if (truncated.size > 0) {
+      const fields = [...truncated].map(([field, count]) => `${field} in ${count}`).join(", ");
+      report.detail(`cut to the stored maximum (README: stored field limits): ${fields}`);
+    }
     const skipped = [...filtered.values()].reduce((a, b) => a + b, 0);
     const invalid = total - drafts.length - skipped;
     return {
