@@ -1,3 +1,4 @@
+import { cutText } from "../normalize/text";
 import { sanitizeHtml } from "../sanitize/html";
 
 /**
@@ -22,10 +23,7 @@ export class FieldLimits {
   text(field: string, value: string | null, max: number): string | null {
     if (value === null || value.length <= max) return value;
     this.record(field);
-    // never split a surrogate pair: the cut would leave half a character
-    let end = max - 1;
-    if (/[\ud800-\udbff]/.test(value.charAt(end - 1))) end--;
-    return `${value.slice(0, end).trimEnd()}…`;
+    return cutText(value, max);
   }
 
   /** A list of at most `max` entries, each at most `maxEach` characters. */

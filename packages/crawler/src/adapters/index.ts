@@ -5,4 +5,5 @@ export * from "./invalid-posting-error";
 export * from "./itviec";
 export * from "./posting-rules";
 export * from "./registry";
+export * from "./salary-readers";
 export * from "./topcv";

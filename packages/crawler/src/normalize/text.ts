@@ -32,6 +32,14 @@ export function collapseSpaces(s: string): string {
   return s.replace(WHITESPACE, " ").trim();
 }
 
+/** The text held to `max` characters: a longer one is cut to end in "…" within the limit, never in half a character. */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  if (/[\ud800-\udbff]/.test(value.charAt(end - 1))) end--;
+  return `${value.slice(0, end).trimEnd()}…`;
+}
+
 /**
  * Control characters no stored text may hold: C0 controls but tab and line breaks (NUL, "\b"...), DEL, C1
  * controls, and the bidirectional embedding/override/isolate marks that can make a title read backwards.
