@@ -1,4 +1,3 @@
-import { monthlyEquivalentVnd } from "@jobsync/contracts";
 import type { PostingDraft } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
@@ -6,33 +5,24 @@ import { databaseErrorMessage, isDataError, postgresError } from "../db/database
 import { queryRows } from "../db/query-rows";
 import { intArray, textArray } from "../db/sql-arrays";
 import type { ExistingKeys } from "./duplicate-plan";
+import { NORMALISED_COLUMN_TYPES, normalisedColumns } from "./normalised-columns";
 
 /** Rows per INSERT statement: one JSON parameter each, so no parameter-count limit applies. */
 export const SAVE_BATCH_SIZE = 500;
 
 function toRecord(draft: PostingDraft) {
-  const monthly = monthlyEquivalentVnd(draft.salary);
   return {
+    ...normalisedColumns(draft.salary, draft.experience_years),
     external_id: draft.external_id,
     url: draft.url,
     title: draft.title,
     company: draft.company,
     company_url: draft.company_url,
     logo_url: draft.logo_url,
-    salary_raw: draft.salary.raw,
-    salary_min: draft.salary.min === null ? null : Math.round(draft.salary.min),
-    salary_max: draft.salary.max === null ? null : Math.round(draft.salary.max),
-    salary_currency: draft.salary.currency,
-    salary_period: draft.salary.period,
-    salary_negotiable: draft.salary.negotiable,
-    salary_monthly_min_vnd: monthly?.min ?? null,
-    salary_monthly_max_vnd: monthly?.max ?? null,
     locations: draft.locations,
     provinces: draft.provinces,
     extra_locations: draft.extra_locations,
     experience: draft.experience,
-    experience_min_years: draft.experience_years?.min_years ?? null,
-    experience_max_years: draft.experience_years?.max_years ?? null,
     level: draft.level,
     deadline: draft.deadline,
     posted_at: draft.posted_at,
@@ -49,12 +39,10 @@ function toRecord(draft: PostingDraft) {
 }
 
 const COLUMNS = `external_id text, url text, title text, company text, company_url text, logo_url text,
-  salary_raw text, salary_min bigint, salary_max bigint, salary_currency text, salary_period text,
-  salary_negotiable boolean, salary_monthly_min_vnd bigint, salary_monthly_max_vnd bigint, locations text[],
-  provinces text[], extra_locations integer, experience text, experience_min_years double precision,
-  experience_max_years double precision, level text, deadline date, posted_at timestamptz, tags text[],
-  description_html text, requirements_html text, benefits_html text, working_time_html text, company_size text,
-  company_address text, content_hash text, content_key text`;
+  ${NORMALISED_COLUMN_TYPES}, locations text[], provinces text[], extra_locations integer, experience text,
+  level text, deadline date, posted_at timestamptz, tags text[], description_html text, requirements_html text,
+  benefits_html text, working_time_html text, company_size text, company_address text, content_hash text,
+  content_key text`;
 
 const NAMES = `external_id, url, title, company, company_url, logo_url, salary_raw, salary_min, salary_max,
   salary_currency, salary_period, salary_negotiable, salary_monthly_min_vnd, salary_monthly_max_vnd, locations,

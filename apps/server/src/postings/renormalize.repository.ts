@@ -1,55 +1,42 @@
-import type { Salary, SourceKind } from "@jobsync/contracts";
+import type { SourceKind } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
+import {
+  experienceYearsFromRow,
+  monthlyFromRow,
+  NORMALISED_COLUMN_TYPES,
+  type NormalisedColumns,
+  normalisedColumns,
+  salaryFromRow,
+} from "./normalised-columns";
 import type { StoredPosting } from "./renormalize";
 
-interface Row {
+interface Row extends NormalisedColumns {
   id: number;
   kind: SourceKind;
   title: string;
   company: string | null;
-  salary_raw: string | null;
-  salary_min: number | string | null;
-  salary_max: number | string | null;
-  salary_currency: Salary["currency"];
-  salary_period: Salary["period"];
-  salary_negotiable: boolean;
-  salary_monthly_min_vnd: number | string | null;
-  salary_monthly_max_vnd: number | string | null;
   locations: string[];
   provinces: string[];
   extra_locations: number;
   experience: string | null;
-  experience_min_years: number | null;
-  experience_max_years: number | null;
   content_key: string;
 }
 
-const num = (v: number | string | null) => (v === null ? null : Number(v));
-
 function toStored(row: Row): StoredPosting {
-  const monthly = { min: num(row.salary_monthly_min_vnd), max: num(row.salary_monthly_max_vnd) };
-  const years = { min_years: num(row.experience_min_years), max_years: num(row.experience_max_years) };
   return {
     id: Number(row.id),
     kind: row.kind,
     title: row.title,
     company: row.company,
-    salary: {
-      raw: row.salary_raw,
-      min: num(row.salary_min),
-      max: num(row.salary_max),
-      currency: row.salary_currency,
-      period: row.salary_period,
-      negotiable: row.salary_negotiable,
-    },
-    monthly: monthly.min === null && monthly.max === null ? null : monthly,
+    salary: salaryFromRow(row),
+    monthly: monthlyFromRow(row),
     locations: row.locations,
     provinces: row.provinces,
     extra_locations: Number(row.extra_locations),
     experience: row.experience,
-    experience_years: years.min_years === null && years.max_years === null ? null : years,
+    experience_years: experienceYearsFromRow(row),
     content_key: row.content_key,
   };
 }
@@ -77,21 +64,12 @@ export class RenormalizeRepository {
     if (postings.length === 0) return;
     const payload = JSON.stringify(
       postings.map((p) => ({
+        ...normalisedColumns(p.salary, p.experience_years),
         id: p.id,
-        salary_raw: p.salary.raw,
-        salary_min: p.salary.min === null ? null : Math.round(p.salary.min),
-        salary_max: p.salary.max === null ? null : Math.round(p.salary.max),
-        salary_currency: p.salary.currency,
-        salary_period: p.salary.period,
-        salary_negotiable: p.salary.negotiable,
-        salary_monthly_min_vnd: p.monthly?.min ?? null,
-        salary_monthly_max_vnd: p.monthly?.max ?? null,
         locations: p.locations,
         provinces: p.provinces,
         extra_locations: p.extra_locations,
         experience: p.experience,
-        experience_min_years: p.experience_years?.min_years ?? null,
-        experience_max_years: p.experience_years?.max_years ?? null,
         content_key: p.content_key,
       })),
     );
@@ -103,11 +81,8 @@ export class RenormalizeRepository {
             extra_locations = r.extra_locations, experience = r.experience,
             experience_min_years = r.experience_min_years, experience_max_years = r.experience_max_years,
             content_key = r.content_key
-          FROM jsonb_to_recordset(${payload}::jsonb) AS r(id integer, salary_raw text, salary_min bigint,
-            salary_max bigint, salary_currency text, salary_period text, salary_negotiable boolean,
-            salary_monthly_min_vnd bigint, salary_monthly_max_vnd bigint, locations text[], provinces text[],
-            extra_locations integer, experience text, experience_min_years double precision,
-            experience_max_years double precision, content_key text)
+          FROM jsonb_to_recordset(${payload}::jsonb) AS r(id integer, ${sql.raw(NORMALISED_COLUMN_TYPES)},
+            locations text[], provinces text[], extra_locations integer, experience text, content_key text)
           WHERE p.id = r.id`,
     );
   }
