@@ -96,7 +96,8 @@ function pickLocations(card: ListingCard, detail: JobDetail | null): string[] {
   const listed = (card.locations ?? []).map(clean).filter((l): l is string => l !== null);
   const shown = clean(card.location_text);
   if (shown === null) return listed;
-  return listed.length > 0 && normalizeLocations([shown]).extra > 0 ? listed : [shown];
+  const hides = listed.length > 0 && shown.includes("&") && normalizeLocations([shown]).extra > 0;
+  return hides ? listed : [shown];
 }
 
 function clean(text: string | null | undefined): string | null {

@@ -30,6 +30,9 @@ const MAX_BEFORE =
 const MIN_AFTER = /^\s*(?:kinh nghiem\s*)?(?:tro len|or more|or above|and above|plus)/;
 const MAX_AFTER = /^\s*(?:kinh nghiem\s*)?(?:tro xuong|or less|and below)/;
 
+/** A cheap first look: a text without a digit or a number word names no duration. */
+const HAS_NUMBER = /\d|one|two|three|four|five|six|seven|eight|nine|ten/;
+
 const WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
@@ -48,7 +51,7 @@ export function parseExperience(text: string | null): ExperienceYears | null {
   const folded = foldText(text).replace(/[\u2012-\u2015\u2212]/g, "-");
   if (folded === "" || folded.length > 500) return null;
   if (NONE_NEEDED.test(folded)) return { min_years: 0, max_years: null };
-  const match = DURATION.exec(folded);
+  const match = HAS_NUMBER.test(folded) ? DURATION.exec(folded) : null;
   if (match === null) return ENTRY_LEVEL.test(folded) ? { min_years: 0, max_years: 1 } : null;
   const [all, first, firstUnit, second, plus, unit, trailingPlus] = match;
   if (first === undefined || unit === undefined) return null;
