@@ -43,6 +43,7 @@ export function syntheticDraft(i: number, version = 1): PostingDraft {
     provinces: [province],
     extra_locations: 0,
     experience: "2 năm",
+    experience_years: { min_years: 2, max_years: 2 },
     level: "Nhân viên",
     deadline: "2026-12-31",
     posted_at: "2026-11-20T00:00:00.000Z",
@@ -55,6 +56,7 @@ export function syntheticDraft(i: number, version = 1): PostingDraft {
     company_address: `${i % 200} Đường Láng, ${province}`,
     content_hash,
     content_key: `${title.toLowerCase()}|${company.toLowerCase()}|${province.toLowerCase()}`,
+    truncated: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { experienceYearsSchema, MAX_EXPERIENCE_YEARS } from "./experience";
 import { intInRange } from "./field-rules";
 import { salarySchema } from "./salary";
 
@@ -17,6 +18,8 @@ export const jobPostingSummarySchema = z.object({
   locations: z.array(z.string()),
   provinces: z.array(z.string()),
   experience: z.string().nullable(),
+  /** The years `experience` asks for; null when it names none. */
+  experience_years: experienceYearsSchema.nullable(),
   tags: z.array(z.string()),
   deadline: z.string().nullable(),
   status: z.enum(POSTING_STATUSES),
@@ -51,10 +54,22 @@ const optionalText = (field: string, max: number) =>
     .max(max, { error: `${field} must be at most ${max} characters` })
     .optional();
 
+const years = (field: string) => {
+  const message = `${field} must be a number of years from 0 to ${MAX_EXPERIENCE_YEARS}`;
+  return z.coerce
+    .number({ error: message })
+    .pipe(z.number().min(0, { error: message }).max(MAX_EXPERIENCE_YEARS, { error: message }))
+    .optional();
+};
+
 export const jobSearchQuerySchema = z.strictObject({
   q: optionalText("q", 200),
   location: optionalText("location", 100),
   source: optionalText("source", 64),
+  /**
+   * VND a month: postings whose salary, as a full-time monthly equivalent (an hourly rate × 208 hours, USD at
+   * 25,000...), reaches this. Piece rates and unknown salaries are left out.
+   */
   salary_min: z.coerce
     .number({ error: "salary_min must be a number from 0 to 10000000000" })
     .pipe(
@@ -64,6 +79,12 @@ export const jobSearchQuerySchema = z.strictObject({
         .max(1e10, { error: "salary_min must be a number from 0 to 10000000000" }),
     )
     .optional(),
+  /**
+   * Postings asking for at most / at least this many years of experience (their stated minimum, e.g. "Trên 2 năm"
+   * is 2). Postings that state no experience are left out when either is given.
+   */
+  experience_max: years("experience_max"),
+  experience_min: years("experience_min"),
   status: z.enum(["open", "closed", "all"], { error: "status must be open, closed or all" }).default("open"),
   page: z.coerce
     .number({ error: "page must be a whole number from 1 to 10000" })

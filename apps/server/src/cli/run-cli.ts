@@ -4,13 +4,14 @@ import { DataDirLockedError } from "../db/data-dir-lock";
 import { CliError } from "./cli-context";
 import { DOCTOR_USAGE, doctorCommand } from "./commands/doctor";
 import { EXPIRE_USAGE, expireCommand } from "./commands/expire";
+import { RENORMALIZE_USAGE, renormalizeCommand } from "./commands/renormalize";
 import { SEED_USAGE, seedTopcvCommand } from "./commands/seed-topcv";
 import { USERS_USAGE, usersCreate, usersResetPassword } from "./commands/users";
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
 commands:
-${[USERS_USAGE, SEED_USAGE, DOCTOR_USAGE, EXPIRE_USAGE, PARSE_USAGE, NORMALIZE_USAGE].join("\n\n")}`;
+${[USERS_USAGE, SEED_USAGE, DOCTOR_USAGE, EXPIRE_USAGE, RENORMALIZE_USAGE, PARSE_USAGE, NORMALIZE_USAGE].join("\n\n")}`;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   "seed:topcv": seedTopcvCommand,
   doctor: doctorCommand,
   expire: expireCommand,
+  renormalize: renormalizeCommand,
   parse: parseCommand,
   normalize: normalizeCommand,
 };

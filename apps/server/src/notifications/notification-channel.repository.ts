@@ -1,7 +1,7 @@
 import type { NotificationChannel, NotificationChannelType, NotificationEvent } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { isUniqueViolation } from "../db/errors";
+import { isUniqueViolation } from "../db/database-error";
 import { queryRows } from "../db/query-rows";
 import { textArray } from "../db/sql-arrays";
 

@@ -1,7 +1,8 @@
 import type { JobPostingDetail, JobPostingSummary, PostingStatus } from "@jobsync/contracts";
+import { experienceYearsFromRow, type NormalisedColumns, salaryFromRow } from "./normalised-columns";
 
 /** A job posting row as the search queries select it. */
-export interface PostingRow {
+export interface PostingRow extends Omit<NormalisedColumns, "salary_monthly_min_vnd" | "salary_monthly_max_vnd"> {
   id: number;
   site_name: string;
   external_id: string;
@@ -10,12 +11,6 @@ export interface PostingRow {
   company: string | null;
   company_url: string | null;
   logo_url: string | null;
-  salary_raw: string | null;
-  salary_min: number | string | null;
-  salary_max: number | string | null;
-  salary_currency: "VND" | "USD" | null;
-  salary_period: JobPostingSummary["salary"]["period"];
-  salary_negotiable: boolean;
   locations: string[];
   provinces: string[];
   experience: string | null;
@@ -39,7 +34,6 @@ export interface PostingRow {
 }
 
 const iso = (v: string | Date) => new Date(v).toISOString();
-const num = (v: number | string | null) => (v === null ? null : Number(v));
 
 /** A date column as yyyy-mm-dd whatever the driver returned. */
 function day(v: string | Date | null): string | null {
@@ -57,17 +51,11 @@ export function toSummary(row: PostingRow): JobPostingSummary {
     url: row.url,
     title: row.title,
     company: row.company,
-    salary: {
-      raw: row.salary_raw,
-      min: num(row.salary_min),
-      max: num(row.salary_max),
-      currency: row.salary_currency,
-      period: row.salary_period,
-      negotiable: row.salary_negotiable,
-    },
+    salary: salaryFromRow(row),
     locations: row.locations,
     provinces: row.provinces,
     experience: row.experience,
+    experience_years: experienceYearsFromRow(row),
     tags: row.tags,
     deadline: day(row.deadline),
     status: row.status,

@@ -4,16 +4,17 @@ import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import { type PostingRow, toDetail, toSummary } from "./job-posting.mapper";
 
-/** Salary filters compare in VND; USD amounts are converted at this documented, approximate rate. */
-export const USD_TO_VND = 25_000;
-
 export interface SearchFilter {
   tsquery: string | null;
   /** Canonical province names to match (any), or a free text matched inside the raw locations. */
   provinces: string[] | null;
   locationText: string | null;
   siteName: string | null;
+  /** A full-time monthly amount in VND, compared with each posting's stored monthly equivalent. */
   salaryMinVnd: number | null;
+  /** Bounds on the years of experience a posting asks for (its stated minimum). */
+  experienceMinYears: number | null;
+  experienceMaxYears: number | null;
   status: "open" | "closed" | "all";
   page: number;
   pageSize: number;
@@ -21,7 +22,7 @@ export interface SearchFilter {
 
 export const SUMMARY_COLUMNS = sql`p.id, ds.site_name, p.external_id, p.url, p.title, p.company, p.company_url, p.logo_url,
   p.salary_raw, p.salary_min, p.salary_max, p.salary_currency, p.salary_period, p.salary_negotiable, p.locations,
-  p.provinces, p.experience, p.level, p.tags, p.deadline, p.posted_at, p.status, p.duplicate_of, p.first_seen_at,
+  p.provinces, p.experience, p.experience_min_years, p.experience_max_years, p.level, p.tags, p.deadline, p.posted_at, p.status, p.duplicate_of, p.first_seen_at,
   p.last_seen_at`;
 
 /** The WHERE conditions of a search (over `job_postings p JOIN data_sources ds`), shared by search and export. */
@@ -40,11 +41,10 @@ export function searchConditions(filter: Omit<SearchFilter, "page" | "pageSize">
   }
   if (filter.siteName) where.push(sql`lower(ds.site_name) = lower(${filter.siteName})`);
   if (filter.salaryMinVnd !== null) {
-    where.push(
-      sql`coalesce(p.salary_max, p.salary_min) * CASE WHEN p.salary_currency = 'USD' THEN ${USD_TO_VND} ELSE 1 END
-              >= ${filter.salaryMinVnd}`,
-    );
+    where.push(sql`coalesce(p.salary_monthly_max_vnd, p.salary_monthly_min_vnd) >= ${filter.salaryMinVnd}`);
   }
+  if (filter.experienceMaxYears !== null) where.push(sql`p.experience_min_years <= ${filter.experienceMaxYears}`);
+  if (filter.experienceMinYears !== null) where.push(sql`p.experience_min_years >= ${filter.experienceMinYears}`);
   return where;
 }
 

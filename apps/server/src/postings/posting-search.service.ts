@@ -16,6 +16,8 @@ export function toSearchFilter(
     siteName: query.source ?? null,
     // salaries are whole đồng (bigint): "at least 0.5" is "at least 1", and 5e-324 is no longer a database error
     salaryMinVnd: query.salary_min === undefined ? null : Math.ceil(query.salary_min),
+    experienceMinYears: query.experience_min ?? null,
+    experienceMaxYears: query.experience_max ?? null,
     status: query.status,
   };
 }

@@ -2,9 +2,11 @@ import type { PostingStatus } from "@jobsync/contracts";
 import type { PostingDraft } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
+import { databaseErrorMessage, isDataError, postgresError } from "../db/database-error";
 import { queryRows } from "../db/query-rows";
 import { intArray, textArray } from "../db/sql-arrays";
 import type { ExistingKeys } from "./duplicate-plan";
+import { NORMALISED_COLUMN_TYPES, normalisedColumns } from "./normalised-columns";
 
 const OPEN: PostingStatus = "open";
 const CLOSED: PostingStatus = "closed";
@@ -15,18 +17,13 @@ export const SAVE_BATCH_SIZE = 500;
 function toRecord(draft: PostingDraft, ord: number) {
   return {
     ord,
+    ...normalisedColumns(draft.salary, draft.experience_years),
     external_id: draft.external_id,
     url: draft.url,
     title: draft.title,
     company: draft.company,
     company_url: draft.company_url,
     logo_url: draft.logo_url,
-    salary_raw: draft.salary.raw,
-    salary_min: draft.salary.min === null ? null : Math.round(draft.salary.min),
-    salary_max: draft.salary.max === null ? null : Math.round(draft.salary.max),
-    salary_currency: draft.salary.currency,
-    salary_period: draft.salary.period,
-    salary_negotiable: draft.salary.negotiable,
     locations: draft.locations,
     provinces: draft.provinces,
     extra_locations: draft.extra_locations,
@@ -47,16 +44,16 @@ function toRecord(draft: PostingDraft, ord: number) {
 }
 
 const COLUMNS = `ord integer, external_id text, url text, title text, company text, company_url text, logo_url text,
-  salary_raw text, salary_min bigint, salary_max bigint, salary_currency text, salary_period text,
-  salary_negotiable boolean, locations text[], provinces text[], extra_locations integer, experience text,
+  ${NORMALISED_COLUMN_TYPES}, locations text[], provinces text[], extra_locations integer, experience text,
   level text, deadline date, posted_at timestamptz, tags text[], description_html text, requirements_html text,
   benefits_html text, working_time_html text, company_size text, company_address text, content_hash text,
   content_key text`;
 
 const NAMES = `external_id, url, title, company, company_url, logo_url, salary_raw, salary_min, salary_max,
-  salary_currency, salary_period, salary_negotiable, locations, provinces, extra_locations, experience, level,
-  deadline, posted_at, tags, description_html, requirements_html, benefits_html, working_time_html, company_size,
-  company_address, content_hash, content_key`;
+  salary_currency, salary_period, salary_negotiable, salary_monthly_min_vnd, salary_monthly_max_vnd, locations,
+  provinces, extra_locations, experience, experience_min_years, experience_max_years, level, deadline, posted_at,
+  tags, description_html, requirements_html, benefits_html, working_time_html, company_size, company_address,
+  content_hash, content_key`;
 
 const UPDATES = NAMES.split(",")
   .map((n) => n.trim())
@@ -64,9 +61,28 @@ const UPDATES = NAMES.split(",")
   .map((n) => `${n} = EXCLUDED.${n}`)
   .join(", ");
 
+/** A posting the database would not store, with why: counted invalid, the rest of its batch saved. */
+export interface RefusedPosting {
+  external_id: string;
+  url: string;
+  /** The stored column at fault, when it can be told. */
+  field: string | null;
+  /** The database's reason, never SQL text. */
+  reason: string;
+}
+
 export interface SaveCounts {
   added: number;
   updated: number;
+  refused: RefusedPosting[];
+}
+
+/** A failure of the database itself (not of a posting): its message is safe to show, no SQL in it. */
+export class PostingSaveError extends Error {
+  constructor(cause: unknown) {
+    super(`could not save job postings: ${databaseErrorMessage(cause)}`, { cause });
+    this.name = "PostingSaveError";
+  }
 }
 
 /** All SQL that writes job postings. */
@@ -116,7 +132,11 @@ export class PostingWriteRepository {
    * Upsert one batch in one transaction (the caller's, when it passes one): new rows are inserted in the drafts'
    * order (so ids follow listing order and the first-listed of two same-content postings is the original), known ids
    * whose content hash changed are updated, and the search vector (a generated column) follows in the same
-   * statement. Idempotent: re-running a batch after a crash updates instead of duplicating.
+   * statement. Idempotent: re-running a batch after
+   * a crash updates instead of duplicating. When the database refuses the data of a row (class 22/23/54: a NUL
+   * character, a value too large to index...), the batch is split in halves and saved again, down to that row,
+   * which is returned as refused with its reason while every other row is saved. Any other failure throws a
+   * PostingSaveError, whose message holds no SQL.
    */
   async upsertBatch(
     dataSourceId: string,
@@ -124,9 +144,32 @@ export class PostingWriteRepository {
     drafts: readonly PostingDraft[],
     db: Db = this.db,
   ): Promise<SaveCounts> {
-    if (drafts.length === 0) return { added: 0, updated: 0 };
+    if (drafts.length === 0) return { added: 0, updated: 0, refused: [] };
+    try {
+      return { ...(await this.writeBatch(dataSourceId, syncJobId, drafts, db)), refused: [] };
+    } catch (error) {
+      if (!isDataError(error)) throw new PostingSaveError(error);
+      const [draft] = drafts;
+      if (drafts.length === 1 && draft) return { added: 0, updated: 0, refused: [refusal(draft, error)] };
+      const half = Math.ceil(drafts.length / 2);
+      const first = await this.upsertBatch(dataSourceId, syncJobId, drafts.slice(0, half), db);
+      const second = await this.upsertBatch(dataSourceId, syncJobId, drafts.slice(half), db);
+      return {
+        added: first.added + second.added,
+        updated: first.updated + second.updated,
+        refused: [...first.refused, ...second.refused],
+      };
+    }
+  }
+
+  private async writeBatch(
+    dataSourceId: string,
+    syncJobId: string,
+    drafts: readonly PostingDraft[],
+    db: Db,
+  ): Promise<Omit<SaveCounts, "refused">> {
     const payload = JSON.stringify(drafts.map((d, i) => toRecord(d, i)));
-    let counts: SaveCounts = { added: 0, updated: 0 };
+    let counts = { added: 0, updated: 0 };
     await db.transaction(async (tx) => {
       // "same URL, any source: not stored twice" must hold when two sources save at once (the duplicate plan was
       // read before): batches take turns, and a URL another posting took meanwhile is skipped here
@@ -204,4 +247,26 @@ export class PostingWriteRepository {
     );
     return rows.length;
   }
+}
+
+/** Characters PostgreSQL cannot store in text: NUL, and a UTF-16 surrogate without its pair. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is what it is for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whole numbers a bigint column holds are below 2^63. */
+const BIGINT_LIMIT = 2 ** 63;
+
+/** Why the database refused this posting, and the column at fault when it names one or the data shows it. */
+function refusal(draft: PostingDraft, error: unknown): RefusedPosting {
+  const pg = postgresError(error);
+  const record: Record<string, unknown> = toRecord(draft, 0);
+  const unstorable = (v: unknown) =>
+    (typeof v === "string" && UNSTORABLE.test(v)) || (typeof v === "number" && !(Math.abs(v) < BIGINT_LIMIT));
+  const suspect = Object.entries(record).find(([, value]) => (Array.isArray(value) ? value : [value]).some(unstorable));
+  return {
+    external_id: draft.external_id,
+    url: draft.url,
+    field: pg?.column ?? suspect?.[0] ?? null,
+    reason: databaseErrorMessage(error),
+  };
 }

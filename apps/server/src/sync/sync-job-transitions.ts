@@ -9,7 +9,7 @@ import {
 } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { isUniqueViolation } from "../db/errors";
+import { isUniqueViolation } from "../db/database-error";
 import { queryRows } from "../db/query-rows";
 import { sqlList } from "../db/sql-arrays";
 import type { TimelineEvent } from "./progress/progress-manager";

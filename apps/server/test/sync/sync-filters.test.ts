@@ -1,8 +1,8 @@
+import { foldText } from "@jobsync/crawler";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { experienceYears, foldText } from "../../src/sync/filters/posting-filter";
 import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
@@ -36,9 +36,14 @@ describe.each(databaseKinds())("advanced filtering in Process Jobs on %s", (kind
     expect(step.details.some((d) => /^\d+ filtered: /.test(d))).toBe(true);
     expect(step.message).toContain("filtered");
 
-    const rows = await queryRows<{ title: string; provinces: string[]; experience: string | null; tags: string[] }>(
+    const rows = await queryRows<{
+      title: string;
+      provinces: string[];
+      experience_min_years: number | null;
+      tags: string[];
+    }>(
       t.db.database.db,
-      sql`SELECT p.title, p.provinces, p.experience, p.tags FROM job_postings p
+      sql`SELECT p.title, p.provinces, p.experience_min_years, p.tags FROM job_postings p
         JOIN data_sources ds ON ds.id = p.data_source_id WHERE ds.site_name = 'Filtered'`,
     );
     expect(rows.length).toBe(job.stats.jobs_added);
@@ -48,7 +53,7 @@ describe.each(databaseKinds())("advanced filtering in Process Jobs on %s", (kind
         row.title,
       ).toBe(true);
       expect([row.title, ...row.tags].map(foldText).join(" ")).not.toContain("senior");
-      expect(experienceYears(row.experience) ?? 0).toBeLessThanOrEqual(3);
+      expect(row.experience_min_years ?? 0).toBeLessThanOrEqual(3);
     }
     // everything processed is either kept (saved or a duplicate) or filtered
     expect(job.stats.jobs_processed).toBe(job.stats.jobs_filtered + job.stats.jobs_added + job.stats.duplicates);

@@ -38,6 +38,8 @@ const HINTS: Record<string, string> = {
   "selectors.link": "The posting's link; its href is read unless you add @attribute",
   "selectors.id": "The board's id, e.g. @data-job-id on the card. Empty: the link's path",
   "selectors.next_page": "A link present only when there is a next page, e.g. a[rel=next]",
+  "selectors.no_results":
+    "The board's “no results” message, e.g. .no-jobs-found: when it is on the page, nothing there is read (suggestions)",
   drop_query_params: "Tracking parameters removed from posting links, one per line (utm_* always are)",
 };
 const SYNC_OPTION_KEYS = new Set(Object.keys(syncOptionsShape));

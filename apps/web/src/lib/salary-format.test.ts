@@ -43,6 +43,20 @@ describe("formatSalary", () => {
     );
   });
 
+  test("every pay period reads as the boards write it: per shift and per piece too", () => {
+    expect(formatSalary(salary({ min: 24_000, max: 25_000, currency: "VND", period: "hour" }))).toBe(
+      "24,000 – 25,000 VND/giờ",
+    );
+    expect(formatSalary(salary({ max: 500_000, currency: "VND", period: "shift" }))).toBe("Tới 500,000 VND/ca");
+    expect(formatSalary(salary({ max: 150_000, currency: "VND", period: "piece" }))).toBe("Tới 150,000 VND/sản phẩm");
+    expect(formatSalary(salary({ min: 300_000, max: 300_000, currency: "VND", period: "day" }))).toBe(
+      "300,000 VND/ngày",
+    );
+    expect(formatSalary(salary({ min: 120e6, max: 180e6, currency: "VND", period: "year" }))).toBe(
+      "120 – 180 triệu VND/năm",
+    );
+  });
+
   test("negotiable, unknown forms keep the raw text, nothing at all is a dash", () => {
     expect(formatSalary(salary({ raw: "Thỏa thuận", negotiable: true }))).toBe("Thoả thuận");
     expect(formatSalary(salary({ raw: "Cạnh tranh" }))).toBe("Cạnh tranh");

@@ -6,7 +6,9 @@ export const PERIOD_LABELS: Record<SalaryPeriod, string> = {
   year: "năm",
   week: "tuần",
   day: "ngày",
+  shift: "ca",
   hour: "giờ",
+  piece: "sản phẩm",
 };
 
 const MILLION = 1_000_000;

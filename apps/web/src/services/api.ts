@@ -65,6 +65,7 @@ export interface JobSearchParams {
   location?: string;
   source?: string;
   salary_min?: number;
+  experience_max?: number;
   status?: "open" | "closed" | "all";
   page?: number;
   page_size?: number;

@@ -135,6 +135,7 @@ export function postingFixture(patch: Partial<JobPostingSummary> = {}): JobPosti
     locations: ["Hà Nội: Cầu Giấy"],
     provinces: ["Hà Nội"],
     experience: "2 năm",
+    experience_years: { min_years: 2, max_years: 2 },
     tags: ["Python", "Django"],
     deadline: "2026-06-30",
     status: "open",

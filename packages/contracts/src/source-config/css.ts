@@ -36,6 +36,11 @@ export const cssListingSelectorsSchema = z.strictObject(
     location: cssSelector("selectors.location").optional(),
     /** A link to the next page (applied to the whole page): when the page has none, it is the last page. */
     next_page: cssSelector("selectors.next_page").optional(),
+    /**
+     * The board's "no results" message (applied to the whole page): when it matches, the search found nothing —
+     * no posting is read from the page (the cards below it are suggestions) and it is the last page.
+     */
+    no_results: cssSelector("selectors.no_results").optional(),
   },
   {
     error: (issue) =>

@@ -1,4 +1,4 @@
-import type { Salary, SourceKind } from "@jobsync/contracts";
+import type { ExperienceYears, Salary, SourceKind } from "@jobsync/contracts";
 
 /** One job card on a listing page, as the board shows it (raw text, nothing normalised yet). */
 export interface ListingCard {
@@ -11,6 +11,11 @@ export interface ListingCard {
   salary_text: string | null;
   /** Location text as shown on the card, e.g. "Hà Nội" or "Hà Nội & 2 nơi khác". */
   location_text: string | null;
+  /**
+   * Every place, when the card lists them apart from the shown text (TopCV's tooltip: ["Hồ Chí Minh: Quận 12",
+   * "Đà Nẵng: Hải Châu", "Hà Nội: Cầu Giấy"]): used when the shown text hides places ("& 2 nơi khác").
+   */
+  locations?: string[];
   experience: string | null;
   tags: string[];
   logo_url: string | null;
@@ -36,13 +41,21 @@ export interface SkippedCard {
   external_id: string | null;
 }
 
-/** A parsed listing page. */
+/**
+ * A parsed listing page. Only the search's own results are cards: jobs the board suggests or promotes beside them
+ * ("Việc làm có thể bạn sẽ quan tâm", "More jobs for you") never are.
+ */
 export interface ListingPage {
   cards: ListingCard[];
   pagination: Pagination | null;
   /** Absolute URL of the next page, or null. */
   nextUrl: string | null;
   isLastPage: boolean;
+  /**
+   * The board says the search matched nothing ("Chưa tìm thấy việc làm phù hợp", shown above suggested jobs): no
+   * cards, last page, and the caller can report "no results for <keyword>". Absent or false otherwise.
+   */
+  noResults?: boolean;
   /** Cards left out, with the reason. Absent or empty when every card was read. */
   skipped?: SkippedCard[];
 }
@@ -86,6 +99,8 @@ export interface PostingDraft {
   /** "Hà Nội & 2 nơi khác" → 2. */
   extra_locations: number;
   experience: string | null;
+  /** The years of experience `experience` asks for; null when it names none. */
+  experience_years: ExperienceYears | null;
   level: string | null;
   /** ISO date yyyy-mm-dd. */
   deadline: string | null;
@@ -102,6 +117,8 @@ export interface PostingDraft {
   content_hash: string;
   /** Normalised title + company + first province, for "same content" across sources. */
   content_key: string;
+  /** Stored columns cut to their maximum (POSTING_LIMITS) or dropped, e.g. ["description_html"]; empty if none. */
+  truncated: string[];
 }
 
 /** One line of the crawl plan: a search (keyword) and how to reach its pages. */
@@ -147,9 +164,12 @@ export interface SiteAdapter<Config = unknown> {
 /** A page that cannot be parsed: the step records it as a parse error with the URL. */
 export class ParseError extends Error {
   readonly url: string;
+  /** What is wrong with the page, without the URL. */
+  readonly reason: string;
   constructor(message: string, url: string, options?: { cause?: unknown }) {
     super(`${message} (${url})`, options);
     this.name = "ParseError";
     this.url = url;
+    this.reason = message;
   }
 }

@@ -1,22 +1,27 @@
 import { createInterface } from "node:readline";
+import { monthlyEquivalentVnd } from "@jobsync/contracts";
 import { parseDeadline, parseRelativeDate } from "../normalize/date";
+import { parseExperience } from "../normalize/experience";
 import { normalizeLocations } from "../normalize/location";
 import { parseSalary } from "../normalize/salary";
 import { dateOption, parseArgs } from "./args";
 import { type CliIo, UsageError } from "./cli-io";
 
-export const NORMALIZE_USAGE = `usage: normalize <salary|location|date> [--now TIME] < values.txt
+export const NORMALIZE_USAGE = `usage: normalize <salary|location|experience|date> [--now TIME] < values.txt
 
 Read one value per line on stdin and print one JSON object per line:
-  salary     "10 - 15 triệu" → {"raw","min","max","currency","period","negotiable"}
-  location   "Hà Nội & 2 nơi khác" → {"input","provinces","extra"}
-  date       "30/11/2025" or "2 ngày trước" → {"input","date","kind"} (kind: deadline, relative or null)
+  salary      "24 k - 25 k /giờ" → {"raw","min","max","currency","period","negotiable","monthly_vnd"}
+              (period: month, year, week, day, shift, hour or piece; monthly_vnd: the full-time monthly
+              equivalent {min, max} the salary filters compare, null for piece rates and unknown salaries)
+  location    "Ho Chi Minh - Ha Noi", "Hà Nội & 2 nơi khác" → {"input","provinces","extra"}
+  experience  "Dưới 1 năm", "3+ years of experience" → {"input","min_years","max_years"} (null: not stated)
+  date        "30/11/2025" or "2 ngày trước" → {"input","date","kind"} (kind: deadline, relative or null)
 
 options:
   --now TIME   ISO date-time that relative dates are counted from (default: now)
   -h, --help   this help`;
 
-const KINDS = ["salary", "location", "date"] as const;
+const KINDS = ["salary", "location", "experience", "date"] as const;
 type Kind = (typeof KINDS)[number];
 
 /** `normalize salary|location|date`, values on stdin. Returns the exit code: 0, or 1 with a message on stderr. */
@@ -30,9 +35,9 @@ export async function normalizeCommand(args: readonly string[], io: CliIo): Prom
       return 0;
     }
     const [given, ...extra] = parsed.positionals;
-    if (given === undefined) throw new UsageError("missing what to normalize: salary, location or date");
+    if (given === undefined) throw new UsageError("missing what to normalize: salary, location, experience or date");
     if (!(KINDS as readonly string[]).includes(given)) {
-      throw new UsageError(`unknown normalize kind "${given}": use salary, location or date`);
+      throw new UsageError(`unknown normalize kind "${given}": use salary, location, experience or date`);
     }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": values are read from stdin`);
     kind = given as Kind;
@@ -50,8 +55,14 @@ export async function normalizeCommand(args: readonly string[], io: CliIo): Prom
 
 function normalizeOne(kind: Kind, value: string, now: Date): unknown {
   switch (kind) {
-    case "salary":
-      return parseSalary(value);
+    case "salary": {
+      const salary = parseSalary(value);
+      return { ...salary, monthly_vnd: monthlyEquivalentVnd(salary) };
+    }
+    case "experience": {
+      const years = parseExperience(value);
+      return { input: value, min_years: years?.min_years ?? null, max_years: years?.max_years ?? null };
+    }
     case "location":
       return { input: value, ...normalizeLocations([value]) };
     case "date": {

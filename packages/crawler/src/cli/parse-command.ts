@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { SOURCE_KINDS, type SourceKind } from "@jobsync/contracts";
-import type { ListingCard, PostingDraft, SiteAdapter } from "../adapters/adapter";
+import { type ListingCard, ParseError, type PostingDraft, type SiteAdapter } from "../adapters/adapter";
+import { absoluteUrl, attrOf, loadHtml } from "../adapters/html-document";
 import { InvalidPostingError } from "../adapters/invalid-posting-error";
 import { adapterFor } from "../adapters/registry";
 import { dateOption, type ParsedArgs, parseArgs } from "./args";
@@ -95,10 +96,30 @@ function readRequest(parsed: ParsedArgs): ParseRequest {
   };
 }
 
+/**
+ * Where a saved page is read from: --url, else the page's canonical link; without either, links resolve against
+ * the board's home page, but an error names the file, never the home page (it is not the page's address).
+ */
+function pageLocation(html: string, request: ParseRequest): { url: string; named: string } {
+  if (request.url !== null) return { url: request.url, named: request.url };
+  const canonical = absoluteUrl(attrOf(loadHtml(html)('link[rel="canonical"]').first(), "href"), "http://localhost/");
+  if (canonical !== null) return { url: canonical, named: canonical };
+  return { url: request.adapter.homeUrl ?? "http://localhost/", named: request.file };
+}
+
+/** Runs a parser; a ParseError names the page where it is (its URL, or the file), not the link base. */
+function parsed<T>(parse: (url: string) => T, where: { url: string; named: string }): T {
+  try {
+    return parse(where.url);
+  } catch (error) {
+    if (error instanceof ParseError) throw new Error(`${error.reason} (${where.named})`, { cause: error });
+    throw error;
+  }
+}
+
 function printListing(html: string, request: ParseRequest, io: CliIo): number {
   const { adapter } = request;
-  const pageUrl = request.url ?? adapter.homeUrl ?? "http://localhost/";
-  const page = adapter.parseListing(html, pageUrl);
+  const page = parsed((url) => adapter.parseListing(html, url), pageLocation(html, request));
   let printed = 0;
   for (const card of page.cards) {
     const draft = draftOrReport(adapter, card, null, request.crawledAt, io);
@@ -112,14 +133,16 @@ function printListing(html: string, request: ParseRequest, io: CliIo): number {
   }
   const where = page.pagination ? `page ${page.pagination.current} / ${page.pagination.total}` : "a page";
   const next = page.nextUrl ? `; next: ${page.nextUrl}` : "";
-  io.stderr(`${printed} job postings from ${where}; last page: ${page.isLastPage ? "yes" : "no"}${next}`);
+  const none = page.noResults ? "; the search has no results (what the page lists are suggestions)" : "";
+  io.stderr(`${printed} job postings from ${where}; last page: ${page.isLastPage ? "yes" : "no"}${next}${none}`);
   return 0;
 }
 
 function printDetail(html: string, request: ParseRequest, io: CliIo): number {
   const { adapter } = request;
   if (!adapter.parseDetail) throw new Error(`the ${adapter.kind} adapter reads no detail pages`);
-  const detail = adapter.parseDetail(html, request.url ?? adapter.homeUrl ?? "http://localhost/");
+  const parseDetail = adapter.parseDetail.bind(adapter);
+  const detail = parsed((url) => parseDetail(html, url), pageLocation(html, request));
   // Without --url the page must name itself (a canonical link with the job posting's id).
   const url = request.url ?? (detail.external_id ? detail.url : null) ?? null;
   if (url === null) throw new Error("the page has no canonical URL: give its URL with --url");

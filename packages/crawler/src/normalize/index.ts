@@ -1,4 +1,5 @@
 export * from "./date";
+export * from "./experience";
 export * from "./location";
 export * from "./posting-keys";
 export * from "./salary";

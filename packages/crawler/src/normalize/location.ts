@@ -35,8 +35,20 @@ const EXTRA_ALIASES: Readonly<Record<string, Province>> = {
   "bac can": "Thái Nguyên",
 };
 
-/** Texts that name no province on purpose ("Toàn quốc", abroad, remote). */
-const NO_PROVINCE = new Set(["toan quoc", "nuoc ngoai", "quoc te", "remote", "overseas", "abroad", "viet nam"]);
+/** Texts that name no province on purpose ("Toàn quốc", abroad, remote, ITviec's "Others" / "Khác"). */
+const NO_PROVINCE = new Set([
+  "toan quoc",
+  "nuoc ngoai",
+  "quoc te",
+  "remote",
+  "overseas",
+  "abroad",
+  "viet nam",
+  "others",
+  "other",
+  "khac",
+  "noi khac",
+]);
 
 const PREFIXES = /^(?:thanh pho|tp|t p|tinh|city of|province of)\s+/;
 const SUFFIXES = /\s+(?:city|province|viet nam|vietnam|vn)$/;
@@ -82,12 +94,15 @@ export interface NormalizedLocations {
 
 const EXTRA_PLACES = /&\s*(\d+)\s+(.+)$/;
 const EXTRA_WORDS = /^(?:noi khac|dia diem khac|tinh thanh khac|other)/;
-const LINE_BREAKS = /\r?\n|<br\s*\/?>|;|\|/i;
+const LINE_BREAKS = /\r?\n|<br\s*\/?>|;|\||\s\/\s/i;
+/** ITviec joins the cities of one job with " - ": "Ho Chi Minh - Ha Noi - Others". */
+const CITY_SEPARATOR = /\s[-–—]\s/;
 
 /**
  * Many location texts → provinces and the count of places not named. Each text may hold several places
- * ("Hồ Chí Minh, Hà Nội", one per line, "Hà Nội & 2 nơi khác"); districts after ":" are ignored; unknown
- * text names no province and never throws.
+ * ("Hồ Chí Minh, Hà Nội", one per line or " / ", "Ho Chi Minh - Ha Noi", "Hà Nội & 2 nơi khác"); districts after
+ * ":" are ignored; "Others" / "Khác" add none; unknown text names no province and never throws. A name that holds
+ * " - " itself ("Bà Rịa - Vũng Tàu") is read whole first.
  */
 export function normalizeLocations(texts: readonly string[]): NormalizedLocations {
   const provinces: Province[] = [];
@@ -102,8 +117,9 @@ export function normalizeLocations(texts: readonly string[]): NormalizedLocation
       }
       const head = line.split(":")[0] ?? "";
       for (const part of head.split(/,|&/)) {
-        const province = canonicalProvince(part);
-        if (province && !provinces.includes(province)) provinces.push(province);
+        const whole = canonicalProvince(part);
+        const found = whole ? [whole] : part.split(CITY_SEPARATOR).map(canonicalProvince);
+        for (const province of found) if (province && !provinces.includes(province)) provinces.push(province);
       }
     }
   }

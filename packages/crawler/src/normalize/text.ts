@@ -31,3 +31,37 @@ export function slugify(s: string): string {
 export function collapseSpaces(s: string): string {
   return s.replace(WHITESPACE, " ").trim();
 }
+
+/** The text held to `max` characters: a longer one is cut to end in "…" within the limit, never in half a character. */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  if (/[\ud800-\udbff]/.test(value.charAt(end - 1))) end--;
+  return `${value.slice(0, end).trimEnd()}…`;
+}
+
+/**
+ * Control characters no stored text may hold: C0 controls but tab and line breaks (NUL, "\b"...), DEL, C1
+ * controls, and the bidirectional embedding/override/isolate marks that can make a title read backwards.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** A UTF-16 surrogate without its pair: not a character, and PostgreSQL refuses it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text without control characters; a lone surrogate becomes U+FFFD (the replacement character). */
+export function stripControlChars(s: string): string {
+  return s.replace(CONTROL_CHARS, "").replace(LONE_SURROGATE, "\ufffd");
+}
+
+/** Every string inside a plain value (objects, arrays), without control characters; other values as they are. */
+export function withoutControlChars<T>(value: T): T {
+  if (typeof value === "string") return stripControlChars(value) as T;
+  if (Array.isArray(value)) return value.map(withoutControlChars) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) out[key] = withoutControlChars(entry);
+    return out as T;
+  }
+  return value;
+}

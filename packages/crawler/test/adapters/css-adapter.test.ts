@@ -10,6 +10,7 @@ import { createFetcher } from "../../src/fetch/create-fetcher";
 import { BlockedError } from "../../src/fetch/errors";
 import { topcvLikeCssConfig } from "./css-fixtures";
 import { readSample } from "./samples";
+import { zeroResultPage } from "./topcv-zero-result-page";
 
 /** The no-code CSS source: config validation, URLs, and the same postings as the TopCV adapter on the fixture board. */
 let board: FixtureBoard;
@@ -115,6 +116,27 @@ describe("a css source on the real TopCV page", () => {
     expect(ours.skipped).toEqual([]);
     expect(ours.cards.map(fields)).toEqual(theirs.cards.map(fields));
     expect(ours.isLastPage).toBe(false);
+  });
+
+  it("a no_results selector that matches makes a page of no results: no cards, last page", () => {
+    const url = "https://www.topcv.vn/tim-viec-lam-ke-toan?type_keyword=1&page=1&sba=1";
+    const base = topcvLikeCssConfig("ke-toan");
+    const config = {
+      ...base,
+      selectors: { ...base.selectors, no_results: '.none-suitable-job:not([style*="none"])' },
+    };
+    const adapter = adapterForSource("css", config);
+    // the real page: the box is there, hidden, so the 50 cards are results
+    const real = adapter.parseListing(readSample("topcv/listing-ke-toan-page1-of-112.html"), url);
+    expect(real.cards).toHaveLength(50);
+    expect(real.noResults).toBeUndefined();
+    // the reconstructed zero-result page: the box shown above 50 suggestions
+    const none = adapter.parseListing(zeroResultPage({ withPagination: true }), url);
+    expect(none).toMatchObject({ cards: [], isLastPage: true, nextUrl: null, noResults: true });
+    const preview = previewCssListing(zeroResultPage({ withPagination: true }), url, config);
+    expect(preview.matches.no_results).toBe(1);
+    expect(preview.unmatched).not.toContain("selectors.no_results");
+    expect(previewCssListing(readSample("topcv/listing-ke-toan-page1-of-112.html"), url, config).unmatched).toEqual([]);
   });
 });
 

@@ -194,7 +194,45 @@ describe("ITviec targets and detail pages", () => {
       requirements_html: "<p>3 years of Java</p>",
       benefits_html: "<p>Laptop</p>",
       external_id: "java-dev-acme-1234",
+      experience: "3 years of Java",
     });
     expect(() => itviecAdapter.parseDetail?.("<p>no title</p>", "https://itviec.com/x")).toThrow(ParseError);
   });
+
+  it("takes the experience asked for from the requirement line that names it (real requirement texts)", () => {
+    // requirement lists as ITviec pages show them (texts from kieuvantuyen01/scrape_data_itviec, itviec-jobs.json)
+    const page = (requirements: string) =>
+      `<html><body><h1>Job</h1><div><h2>Your skills and experience</h2>${requirements}</div></body></html>`;
+    const read = (requirements: string) =>
+      itviecAdapter.parseDetail?.(page(requirements), "https://itviec.com/it-jobs/x-1");
+    const lead = read(
+      "<p>Required Skills</p><ul><li>12+ years of experience in total, 5+ years as a Data Engineer, hands on Python programming and a long tail of other words to make this line long</li><li>Core Expertise: Python</li></ul>",
+    );
+    expect(lead?.experience).toBe("12+ years of experience in total");
+    const vn = read(
+      "<p>1. Tối thiểu 05 năm kinh nghiệm chuyên trách, trong đó:</p><ul><li>Tối thiểu 2 năm vận hành các hệ thống</li></ul>",
+    );
+    expect(vn?.experience).toBe("1. Tối thiểu 05 năm kinh nghiệm chuyên trách, trong đó:");
+    expect(itviecAdapter.toDraft({ ...cardOf(vn!), title: "Job" }, vn!, { crawledAt }).experience_years).toEqual({
+      min_years: 5,
+      max_years: null,
+    });
+    expect(read("<ul><li>Good English</li><li>Team player</li></ul>")?.experience).toBeNull();
+  });
 });
+
+function cardOf(detail: { external_id?: string | null; url?: string | null }) {
+  return {
+    external_id: detail.external_id ?? "x-1",
+    url: detail.url ?? "https://itviec.com/it-jobs/x-1",
+    title: "Job",
+    company: null,
+    company_url: null,
+    salary_text: null,
+    location_text: null,
+    experience: null,
+    tags: [],
+    logo_url: null,
+    updated_label: null,
+  };
+}

@@ -71,6 +71,8 @@ describe("parseListing: one card in full", () => {
       company_url: "https://www.topcv.vn/cong-ty/cong-ty-tnhh-tm-xnk-kien-nam/13328.html",
       salary_text: "12 - 16 triệu",
       location_text: "Hồ Chí Minh",
+      // the location tooltip: "<p …>Hồ Chí Minh: Quận 1</p>"
+      locations: ["Hồ Chí Minh: Quận 1"],
       experience: "3 năm",
       // "Bán lẻ -..." is cut on the card; its full name is in the "+1" tooltip
       tags: ["Kế toán tổng hợp", "Kế toán", "Kiểm toán", "Bán lẻ - Hàng tiêu dùng - FMCG"],

@@ -112,15 +112,47 @@ describe.concurrent("run.ts normalize (real entry, child process)", () => {
   it("normalises salaries, one JSON object per line", async ({ expect }) => {
     const result = await runCli(
       ["normalize", "salary"],
-      "10 - 15 triệu\nThoả thuận\nTới 2,500 USD\n15.5 triệu\ngarbage\n",
+      "10 - 15 triệu\nThoả thuận\nTới 2,500 USD\n24 k - 25 k /giờ\nTới 150 k /sp\ngarbage\n",
     );
     expect(result.code).toBe(0);
+    const vnd = { currency: "VND", negotiable: false };
     expect(result.lines.map((line) => JSON.parse(line))).toEqual([
-      { raw: "10 - 15 triệu", min: 10_000_000, max: 15_000_000, currency: "VND", period: "month", negotiable: false },
-      { raw: "Thoả thuận", min: null, max: null, currency: null, period: null, negotiable: true },
-      { raw: "Tới 2,500 USD", min: null, max: 2500, currency: "USD", period: "month", negotiable: false },
-      { raw: "15.5 triệu", min: 15_500_000, max: 15_500_000, currency: "VND", period: "month", negotiable: false },
-      { raw: "garbage", min: null, max: null, currency: null, period: null, negotiable: false },
+      {
+        ...vnd,
+        raw: "10 - 15 triệu",
+        min: 10_000_000,
+        max: 15_000_000,
+        period: "month",
+        monthly_vnd: { min: 10_000_000, max: 15_000_000 },
+      },
+      { raw: "Thoả thuận", min: null, max: null, currency: null, period: null, negotiable: true, monthly_vnd: null },
+      {
+        raw: "Tới 2,500 USD",
+        min: null,
+        max: 2500,
+        currency: "USD",
+        period: "month",
+        negotiable: false,
+        monthly_vnd: { min: null, max: 62_500_000 },
+      },
+      {
+        ...vnd,
+        raw: "24 k - 25 k /giờ",
+        min: 24_000,
+        max: 25_000,
+        period: "hour",
+        monthly_vnd: { min: 4_992_000, max: 5_200_000 },
+      },
+      { ...vnd, raw: "Tới 150 k /sp", min: null, max: 150_000, period: "piece", monthly_vnd: null },
+      {
+        raw: "garbage",
+        min: null,
+        max: null,
+        currency: null,
+        period: null,
+        negotiable: false,
+        monthly_vnd: null,
+      },
     ]);
   });
 
@@ -132,6 +164,20 @@ describe.concurrent("run.ts normalize (real entry, child process)", () => {
       { input: "TP.HCM", provinces: ["Hồ Chí Minh"], extra: 0 },
       { input: "Bình Dương", provinces: ["Hồ Chí Minh"], extra: 0 },
       { input: "Toàn Quốc", provinces: [], extra: 0 },
+    ]);
+  });
+
+  it("normalises experience", async ({ expect }) => {
+    const result = await runCli(
+      ["normalize", "experience"],
+      "Dưới 1 năm\nTrên 5 năm\n3+ years of experience\nSenior\n",
+    );
+    expect(result.code).toBe(0);
+    expect(result.lines.map((line) => JSON.parse(line))).toEqual([
+      { input: "Dưới 1 năm", min_years: 0, max_years: 1 },
+      { input: "Trên 5 năm", min_years: 5, max_years: null },
+      { input: "3+ years of experience", min_years: 3, max_years: null },
+      { input: "Senior", min_years: null, max_years: null },
     ]);
   });
 
@@ -153,12 +199,12 @@ describe.concurrent("run.ts normalize (real entry, child process)", () => {
     const result = await runCli(["normalize", "phone"], "10 triệu\n");
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain('error: unknown normalize kind "phone": use salary, location or date');
+    expect(result.stderr).toContain('error: unknown normalize kind "phone": use salary, location, experience or date');
   });
 
   it("--help prints the usage", async ({ expect }) => {
     const result = await runCli(["normalize", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^usage: normalize <salary\|location\|date>/);
+    expect(result.stdout).toMatch(/^usage: normalize <salary\|location\|experience\|date>/);
   });
 });

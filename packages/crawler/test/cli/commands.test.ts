@@ -71,6 +71,27 @@ describe("parseCommand", () => {
     expect(err[0]).toContain(message);
   });
 
+  it("a page that is not what was asked for is named by its own URL (its canonical link), else by the file", async () => {
+    const itviec = capture();
+    await parseCommand(
+      ["--adapter", "topcv", "--page", "listing", samplePath("itviec/company-jobs-page.html")],
+      itviec.io,
+    );
+    expect(itviec.err[0]).toMatch(
+      /^error: not a TopCV listing page: .* \(https:\/\/itviec\.com\/companies\/mb-bank\)$/,
+    );
+    const topcv = capture();
+    await parseCommand(["--adapter", "itviec", "--page", "listing", PAGE_1], topcv.io);
+    expect(topcv.err[0]).toMatch(/\(https:\/\/www\.topcv\.vn\/tim-viec-lam-ke-toan-cr392cb393\)$/);
+    const dir = mkdtempSync(join(tmpdir(), "jobsync-cli-"));
+    const file = join(dir, "other.html");
+    writeFileSync(file, "<html><title>Other</title><body>hi</body></html>");
+    const bare = capture();
+    await parseCommand(["--adapter", "itviec", "--page", "listing", file], bare.io);
+    expect(bare.err[0]).toBe(`error: not an ITviec listing page: no .job-card and no ITviec page markers (${file})`);
+    expect(bare.err[0]).not.toContain("https://itviec.com/");
+  });
+
   it("prints the usage after a usage error, not after a parse error", async () => {
     const usage = capture();
     await parseCommand(["--adapter", "x"], usage.io);
@@ -119,13 +140,13 @@ describe("parseCommand", () => {
       `<div class="job-item-search-result" data-job-id="${id}"><h3 class="title"><a href="${href}"><span>${title}</span></a></h3></div>`;
     writeFileSync(
       file,
-      `<div class="job-list-search-result">${card("1", "Ok")}${card("2", "")}${card("3", "x".repeat(501))}</div>`,
+      `<div class="job-list-search-result">${card("1", "Ok")}${card("2", "")}${card("3".repeat(101), "Kế toán")}</div>`,
     );
     const { io, out, err } = capture();
     expect(await parseCommand(["--adapter", "topcv", "--page", "listing", file], io)).toBe(0);
     expect(out).toHaveLength(1);
     expect(err).toEqual([
-      "skipped job posting 3: title longer than 500 characters",
+      `skipped job posting ${"3".repeat(101)}: external id longer than 100 characters`,
       "skipped card 2: card has no title",
       "1 job postings from a page; last page: no",
     ]);
@@ -147,8 +168,8 @@ describe("parseCommand", () => {
 
 describe("normalizeCommand", () => {
   it.each([
-    [[], "error: missing what to normalize: salary, location or date"],
-    [["phone"], 'error: unknown normalize kind "phone": use salary, location or date'],
+    [[], "error: missing what to normalize: salary, location, experience or date"],
+    [["phone"], 'error: unknown normalize kind "phone": use salary, location, experience or date'],
     [["salary", "extra.txt"], 'error: unexpected argument "extra.txt": values are read from stdin'],
     [["date", "--now", "soon"], "error: --now must be an ISO date-time"],
     [["salary", "--adapter", "topcv"], "error: unknown option --adapter"],

@@ -158,6 +158,24 @@ describe("normalizeLocations", () => {
     [[""], [], 0],
     [[], [], 0],
     [["Tầng 12, Số 164 Khuất Duy Tiến, Quận Thanh Xuân, Thành phố Hà Nội, Việt Nam"], ["Hà Nội"], 0],
+    // ITviec: one job in several cities, " - " between them; "Others" / "Khác" name no province
+    [["Ho Chi Minh - Ha Noi"], ["Hồ Chí Minh", "Hà Nội"], 0],
+    [["TP Hồ Chí Minh - Hà Nội - Đà Nẵng"], ["Hồ Chí Minh", "Hà Nội", "Đà Nẵng"], 0],
+    [["Ha Noi - Others"], ["Hà Nội"], 0],
+    [["Hà Nội - Khác"], ["Hà Nội"], 0],
+    [["Others"], [], 0],
+    [["Khác"], [], 0],
+    [["Da Nang – Ho Chi Minh"], ["Đà Nẵng", "Hồ Chí Minh"], 0],
+    [["Binh Duong - Dong Nai - Ha Noi"], ["Hồ Chí Minh", "Đồng Nai", "Hà Nội"], 0],
+    [["Ha Noi - Ho Chi Minh - Ha Noi"], ["Hà Nội", "Hồ Chí Minh"], 0],
+    // a name with " - " in it is one place, and " - " inside an address after ":" is not a list of cities
+    [["Bà Rịa - Vũng Tàu"], ["Hồ Chí Minh"], 0],
+    [["Thừa Thiên - Huế - Quảng Trị"], ["Huế", "Quảng Trị"], 0],
+    [["Hà Nội: Tầng 5 - Tòa nhà Đà Nẵng Tower, Cầu Giấy"], ["Hà Nội"], 0],
+    [["Hồ Chí Minh - Quận 1"], ["Hồ Chí Minh"], 0],
+    // TopCV's tooltip of "Hồ Chí Minh & 2 nơi khác", one place per line or " / "
+    [["Hồ Chí Minh: Quận 12 / Đà Nẵng: Hải Châu / Hà Nội: Cầu Giấy"], ["Hồ Chí Minh", "Đà Nẵng", "Hà Nội"], 0],
+    [["Hồ Chí Minh: Quận 12", "Đà Nẵng: Hải Châu", "Hà Nội: Cầu Giấy"], ["Hồ Chí Minh", "Đà Nẵng", "Hà Nội"], 0],
   ])("%j", (texts, provinces, extra) => {
     expect(normalizeLocations(texts)).toEqual({ provinces, extra });
   });

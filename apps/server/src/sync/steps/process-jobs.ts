@@ -22,6 +22,8 @@ export function processJobsStep(job: SyncJobInput, env: SyncEnv, planned: Planne
   const invalid = new Map<string, number>();
   const filtered = new Map<string, number>();
   const gone = new Map<string, number>();
+  /** Fields cut to their stored maximum, and in how many postings. */
+  const truncated = new Map<string, number>();
   let valid = 0;
   const bump = (key: "jobs_processed" | "jobs_invalid" | "jobs_filtered" | "jobs_gone") =>
     env.progress.apply({ op: "stat_increment", key, by: 1 });
@@ -40,6 +42,7 @@ export function processJobsStep(job: SyncJobInput, env: SyncEnv, planned: Planne
           const draft = planned.adapter.toDraft(item.card, item.detail, { crawledAt: job.crawledAt });
           bump("jobs_processed");
           batch.tally.jobs_processed++;
+          for (const field of draft.truncated) count(truncated, field);
           const why = filter.reason(draft);
           if (why === null) {
             batch.drafts.push(draft);
@@ -66,6 +69,10 @@ export function processJobsStep(job: SyncJobInput, env: SyncEnv, planned: Planne
       for (const [reason, n] of invalid) report.detail(`${n} invalid: ${reason}`);
       for (const [reason, n] of filtered) report.detail(`${n} filtered: ${reason}`);
       for (const [reason, n] of gone) report.detail(`${n} gone (not saved; closed if stored): ${reason}`);
+      if (truncated.size > 0) {
+        const fields = [...truncated].map(([field, n]) => `${field} in ${n}`).join(", ");
+        report.detail(`cut to the stored maximum (README: stored field limits): ${fields}`);
+      }
       const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
       const parts = [`${valid} valid job postings`];
       if (total(invalid) > 0) parts.push(`${total(invalid)} invalid`);

@@ -8,7 +8,7 @@ import type { SyncEnv, SyncJobInput } from "../sync-context";
  * postings are linked to their original.
  */
 export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
-  const totals = { added: 0, updated: 0, unchanged: 0, closed: 0 };
+  const totals = { added: 0, updated: 0, unchanged: 0, closed: 0, refused: 0 };
   return {
     key: "save_jobs",
     async handle(batch, report) {
@@ -26,6 +26,7 @@ export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
             jobs_added: counts.added,
             jobs_updated: counts.updated,
             jobs_unchanged: plan.unchangedIds.length,
+            jobs_invalid: counts.refused.length,
           }),
         checkpoint: {
           syncJobId: job.jobId,
@@ -44,7 +45,13 @@ export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
         { op: "stat_increment", key: "jobs_added", by: saved.added },
         { op: "stat_increment", key: "jobs_updated", by: saved.updated },
         { op: "stat_increment", key: "jobs_unchanged", by: plan.unchangedIds.length },
+        { op: "stat_increment", key: "jobs_invalid", by: saved.refused.length },
       );
+      // a posting the database refuses is invalid, with its field and reason; the rest of its batch is saved
+      for (const r of saved.refused) {
+        if (++totals.refused <= 5)
+          report.detail(`invalid: ${r.url}: ${r.field ?? "a field"} refused by the database: ${r.reason}`);
+      }
       batch.plan = null;
       report.message(`${totals.added + totals.updated} saved`);
     },
@@ -52,8 +59,10 @@ export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
       const linked = await env.postings.linkContentDuplicates(job.jobId);
       report.detail(`${totals.added} added, ${totals.updated} updated, ${totals.unchanged} seen again unchanged`);
       if (totals.closed > 0) report.detail(`${totals.closed} stored postings closed: their page says they are gone`);
+      if (totals.refused > 0) report.detail(`${totals.refused} invalid: refused by the database`);
       if (linked > 0) report.detail(`${linked} linked to an earlier posting with the same content`);
-      return `${totals.added} new job postings saved, ${totals.updated} updated`;
+      const invalid = totals.refused > 0 ? `, ${totals.refused} invalid` : "";
+      return `${totals.added} new job postings saved, ${totals.updated} updated${invalid}`;
     },
   };
 }

@@ -62,12 +62,14 @@ describe("JobPostingsPage", () => {
     await userEvent.type(screen.getByLabelText("Min. salary (million VND)"), "15");
     await userEvent.click(screen.getByRole("button", { name: "Search" }));
     await userEvent.selectOptions(screen.getByLabelText("Province"), "Đà Nẵng");
+    await userEvent.selectOptions(screen.getByLabelText("Experience"), "Up to 2 years");
     await waitFor(() => {
       const last = api.requests.filter((r) => r.path === "/api/v1/jobs").at(-1);
       expect(Object.fromEntries(last?.query ?? [])).toEqual({
         q: "ke toan",
         location: "Đà Nẵng",
         salary_min: "15000000",
+        experience_max: "2",
         page: "1",
         page_size: "20",
       });

@@ -20,13 +20,26 @@ import { exportLinks } from "../../services/export-links";
 
 const PAGE_SIZE = 20;
 const MILLION = 1_000_000;
+/** "Experience" choices: postings asking for at most this many years (their stated minimum). */
+const EXPERIENCE_CHOICES: ReadonlyArray<[value: string, label: string]> = [
+  ["", "Any experience"],
+  ["0", "None needed"],
+  ["1", "Up to 1 year"],
+  ["2", "Up to 2 years"],
+  ["3", "Up to 3 years"],
+  ["5", "Up to 5 years"],
+];
 
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-/** Search the stored job postings (accent-insensitive on the server) with province, source and salary filters. */
+/**
+ * Search the stored job postings (accent-insensitive on the server) with province, source, salary and experience
+ * filters. The salary minimum compares full-time monthly equivalents: an hourly job paying 25k an hour counts as
+ * 5.2 million a month.
+ */
 export function JobPostingsPage() {
   const api = useApi();
   const { params, setParams } = useHashRoute();
@@ -34,6 +47,9 @@ export function JobPostingsPage() {
   const location = params.get("location") ?? "";
   const source = params.get("source") ?? "";
   const salaryMillions = params.get("salary_min") ?? "";
+  const experienceMax = EXPERIENCE_CHOICES.some(([v]) => v === params.get("experience_max"))
+    ? (params.get("experience_max") ?? "")
+    : "";
   const page = positiveInt(params.get("page"), 1);
   const [draft, setDraft] = useState(q);
   const [salaryDraft, setSalaryDraft] = useState(salaryMillions);
@@ -46,6 +62,7 @@ export function JobPostingsPage() {
     location: location || undefined,
     source: source || undefined,
     salary_min: salaryMillions && Number.isFinite(salary) && salary > 0 ? salary * MILLION : undefined,
+    experience_max: experienceMax === "" ? undefined : Number(experienceMax),
     page,
     page_size: PAGE_SIZE,
   };
@@ -128,6 +145,21 @@ export function JobPostingsPage() {
               ))}
             </Select>
           </Field>
+          <Field id="postings-experience" label="Experience">
+            {" "}
+            <Select
+              id="postings-experience"
+              className="w-40"
+              value={experienceMax}
+              onChange={(e) => apply({ experience_max: e.target.value || null })}
+            >
+              {EXPERIENCE_CHOICES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
           <Field
             id="postings-salary"
             label="Min. salary (million VND)"
@@ -161,7 +193,7 @@ export function JobPostingsPage() {
           <EmptyState
             title="No job postings match"
             description={
-              q || location || source || salaryMillions
+              q || location || source || salaryMillions || experienceMax
                 ? "Try fewer words or filters."
                 : "Nothing has been crawled yet: start a sync job from Data Sources."
             }

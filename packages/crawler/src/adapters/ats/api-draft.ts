@@ -1,11 +1,10 @@
 import type { AdapterContext, JobDetail, ListingCard, PostingDraft } from "../adapter";
-import { topcvDraft } from "../topcv/to-draft";
+import { buildDraft } from "../build-draft";
 
 /**
- * Process Jobs for JSON API sources: the shared draft from the card and the posting it carries, with the API's
- * structured salary and exact publication time instead of parsed text.
+ * Process Jobs for JSON API sources: the shared draft from the card and the posting it carries (its structured
+ * salary and exact publication time win over text, in the draft builder).
  */
 export function apiDraft(card: ListingCard, detail: JobDetail | null, context: AdapterContext): PostingDraft {
-  const draft = topcvDraft(card, detail ?? card.detail ?? null, context);
-  return { ...draft, salary: card.salary ?? draft.salary, posted_at: card.posted_at ?? draft.posted_at };
+  return buildDraft(card, detail ?? card.detail ?? null, context);
 }

@@ -1,6 +1,6 @@
 import type { CssConfig } from "@jobsync/contracts";
 import type { ListingTarget, SiteAdapter } from "../adapter";
-import { topcvDraft } from "../topcv/to-draft";
+import { buildDraft } from "../build-draft";
 import { compileDetail, parseCssDetail } from "./css-detail";
 import { compileListing, parseCssListing } from "./css-listing";
 import { pageUrl, startUrl } from "./css-urls";
@@ -53,7 +53,7 @@ export function configuredCssAdapter(config: CssConfig): SiteAdapter<CssConfig> 
       return page;
     },
     ...(detail ? { parseDetail: (body: string, url: string) => parseCssDetail(body, url, detail) } : {}),
-    toDraft: (card, d, context) => topcvDraft(card, d, context),
+    toDraft: (card, d, context) => buildDraft(card, d, context),
     configure: configuredCssAdapter,
   };
 }
@@ -67,6 +67,6 @@ export const cssAdapter: SiteAdapter<CssConfig> = {
   availabilityUrl: (baseUrl, config) => startUrl(baseUrl, config.start_urls[0] ?? "/"),
   listingTargets: listingTargets,
   parseListing: notConfigured,
-  toDraft: (card, detail, context) => topcvDraft(card, detail, context),
+  toDraft: (card, detail, context) => buildDraft(card, detail, context),
   configure: configuredCssAdapter,
 };

@@ -32,7 +32,9 @@ export interface CssListingResult extends ListingPage {
 /**
  * A listing page read with the configured selectors. Each `card` element gives a title (text), a link (`@href`
  * unless another attribute is named), an id (`selectors.id`, else the link's path), company, salary and location.
- * `next_page` (applied to the page) tells whether there is a next page. A challenge page throws BlockedError.
+ * `next_page` (applied to the page) tells whether there is a next page. `no_results` (applied to the page), when it
+ * matches, makes the page one with no results: no cards (what is listed is suggestions), the last page,
+ * `noResults`. A challenge page throws BlockedError.
  */
 export function parseCssListing(
   html: string,
@@ -48,14 +50,16 @@ export function parseCssListing(
   const count = (key: ListingKey) => {
     matches[key] = (matches[key] ?? 0) + 1;
   };
-  const cardElements = selectIn(root, compiled.card).toArray();
+  const noResults = compiled.no_results !== undefined && selectIn(root, compiled.no_results).length > 0;
+  if (noResults) count("no_results");
+  const cardElements = noResults ? [] : selectIn(root, compiled.card).toArray();
   if (cardElements.length > 0) count("card");
   const cards: ListingCard[] = [];
   const skipped: SkippedCard[] = [];
   const seen = new Set<string>();
   for (const element of cardElements) {
     const card = $(element);
-    const read = (key: Exclude<ListingKey, "card" | "next_page">, attribute: string | null = null) => {
+    const read = (key: Exclude<ListingKey, "card" | "next_page" | "no_results">, attribute: string | null = null) => {
       const selector = compiled[key];
       if (selector === undefined) return null;
       const value = readIn(card, selector, attribute);
@@ -108,8 +112,9 @@ export function parseCssListing(
       nextUrl = absoluteUrl(readIn(root, compiled.next_page, "href"), pageUrl);
     }
   }
-  const isLastPage = cards.length === 0 || !hasNext;
+  const isLastPage = noResults || cards.length === 0 || !hasNext;
   return {
+    ...(noResults ? { noResults: true } : {}),
     cards,
     pagination: null,
     nextUrl: isLastPage ? null : nextUrl,

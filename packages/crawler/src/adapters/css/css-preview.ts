@@ -11,7 +11,8 @@ export interface CssPreview {
   skipped: SkippedCard[];
   /** Per configured selector, in how many cards it matched (next_page: 1 when the page has a next link). */
   matches: Record<string, number>;
-  /** Configured selectors that matched nothing on this page, e.g. ["selectors.salary"]. */
+  /** Configured selectors that matched nothing on this page, e.g. ["selectors.salary"] (no_results aside: its not
+   * matching is the usual case). */
   unmatched: string[];
   is_last_page: boolean;
   next_url: string | null;
@@ -31,7 +32,9 @@ export function previewCssListing(html: string, pageUrl: string, config: CssConf
     cards: result.cards.slice(0, maxCards),
     skipped: (result.skipped ?? []).slice(0, maxCards),
     matches,
-    unmatched: configured.filter((key) => (result.matches[key] ?? 0) === 0).map((key) => `selectors.${key}`),
+    unmatched: configured
+      .filter((key) => key !== "no_results" && (result.matches[key] ?? 0) === 0)
+      .map((key) => `selectors.${key}`),
     is_last_page: result.isLastPage,
     next_url: result.nextUrl,
   };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { POSTING_LIMITS } from "../posting-rules";
+import { POSTING_LIMITS } from "@jobsync/contracts";
 
 /** A start URL of the config, absolute: a path is resolved against the data source's base_url. */
 export function startUrl(baseUrl: string, start: string): string {

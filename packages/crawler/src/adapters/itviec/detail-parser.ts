@@ -1,9 +1,10 @@
 import type { CheerioAPI } from "cheerio/slim";
 import { detectChallenge } from "../../fetch/challenge";
 import { BlockedError } from "../../fetch/errors";
-import { foldText } from "../../normalize/text";
+import { parseExperience } from "../../normalize/experience";
+import { collapseSpaces, foldText } from "../../normalize/text";
 import { type JobDetail, ParseError } from "../adapter";
-import { attrOf, loadHtml, type Selection, textOf, textOrNull } from "../html-document";
+import { attrOf, fragmentText, loadHtml, type Selection, textOf, textOrNull } from "../html-document";
 import { itviecJobLink, withoutQuery } from "./urls";
 
 type SectionKey = "description_html" | "requirements_html" | "benefits_html";
@@ -22,7 +23,8 @@ const SECTION_HEADINGS: ReadonlyArray<{ key: SectionKey; prefixes: string[] }> =
  * An ITviec job page → detail. Title `h1`; company the `/companies/` link with text; salary `.salary`; locations
  * the texts next to the map-pin icons; sections found by their `h2`/`h3` heading ("Job description", "Your skills
  * and experience", "Why you'll love working here", or the Vietnamese headings), each section's HTML being what
- * follows the heading inside its block. A challenge page throws BlockedError; a page without a title, ParseError.
+ * follows the heading inside its block; the experience asked for is the requirement line that names a duration
+ * ("3+ years of experience in Java"). A challenge page throws BlockedError; a page without a title, ParseError.
  */
 export function parseItviecDetail(html: string, url: string): JobDetail {
   const challenge = detectChallenge(html);
@@ -41,7 +43,7 @@ export function parseItviecDetail(html: string, url: string): JobDetail {
     title,
     salary_text: textOrNull($(".salary").first()),
     locations: readLocations($),
-    experience: null,
+    experience: experienceLine(sections.requirements_html ?? null),
     level: null,
     deadline_text: null,
     description_html: sections.description_html ?? null,
@@ -64,6 +66,24 @@ export function parseItviecDetail(html: string, url: string): JobDetail {
     url: link?.url ?? null,
     external_id: link?.slug ?? null,
   };
+}
+
+const MENTIONS_EXPERIENCE = /experience|kinh nghiem|\bexp\b/;
+
+/**
+ * The requirement that says how much experience is asked: the first line (list item, paragraph or line) naming a
+ * duration, one that speaks of experience first; its clause when the line is long. Null when none does.
+ */
+function experienceLine(requirementsHtml: string | null): string | null {
+  if (requirementsHtml === null) return null;
+  const lines = requirementsHtml
+    .split(/<\/?(?:li|p|br|div|ul|ol|h\d)\b[^>]*>/i)
+    .map((part) => collapseSpaces(fragmentText(part)))
+    .filter((line) => line !== "" && parseExperience(line) !== null);
+  const line = lines.find((l) => MENTIONS_EXPERIENCE.test(foldText(l))) ?? lines[0];
+  if (line === undefined) return null;
+  if (line.length <= 120) return line;
+  return line.split(/[,;.](?:\s|$)/).find((clause) => parseExperience(clause) !== null) ?? line;
 }
 
 function readLocations($: CheerioAPI): string[] {

@@ -6,7 +6,10 @@ import { absoluteUrl, attrOf, loadHtml, type Selection, textOf, textOrNull } fro
 import { itviecJobLink, withoutQuery } from "./urls";
 
 /**
- * An ITviec listing page (a search `/it-jobs/<keyword>` or a company page `/companies/<slug>`) → cards. Each
+ * An ITviec listing page (a search `/it-jobs/<keyword>` or a company page `/companies/<slug>`) → cards. On a search
+ * page only the cards of its result list (`.card-jobs-list`) are results: jobs suggested elsewhere on the page
+ * ("More jobs for you") are not; a search whose headline counts 0 jobs ("0 IT jobs in Vietnam") is a page with no
+ * results (`noResults`, last page), whatever it suggests instead. Each
  * `.job-card` gives the title (`h3`), the link (`h3 a@href`, or `h3@data-url` on search pages) whose slug is the id,
  * the company (the `/companies/` link with text), the salary (`.salary`; "Sign in to view salary" is kept as shown,
  * the normaliser makes it unknown), the location (`div[title]` after the map pin), the work mode and the skill tags.
@@ -16,10 +19,13 @@ export function parseItviecListing(html: string, pageUrl: string): ListingPage {
   const challenge = detectChallenge(html);
   if (challenge !== null) throw new BlockedError(pageUrl, challenge);
   const $ = loadHtml(html);
-  const elements = $(".job-card").toArray();
-  if (elements.length === 0 && !looksLikeItviec($)) {
+  const all = $(".job-card").toArray();
+  if (all.length === 0 && !looksLikeItviec($)) {
     throw new ParseError("not an ITviec listing page: no .job-card and no ITviec page markers", pageUrl);
   }
+  const noResults = headlineCount($) === 0;
+  const resultList = $(".card-jobs-list");
+  const elements = noResults ? [] : resultList.length > 0 ? resultList.find(".job-card").toArray() : all;
   const cards: ListingCard[] = [];
   const skipped: SkippedCard[] = [];
   const seen = new Set<string>();
@@ -37,7 +43,15 @@ export function parseItviecListing(html: string, pageUrl: string): ListingPage {
   const nextUrl = absoluteUrl($('a[rel="next"]').first().attr("href"), pageUrl);
   const isLastPage =
     cards.length === 0 || (pagination !== null ? pagination.current >= pagination.total : nextUrl === null);
-  return { cards, pagination, nextUrl: isLastPage ? null : nextUrl, isLastPage, skipped };
+  const page = { cards, pagination, nextUrl: isLastPage ? null : nextUrl, isLastPage, skipped };
+  return noResults ? { ...page, noResults: true } : page;
+}
+
+/** The number of jobs a search page's headline counts ("765 IT jobs in Vietnam", "1.234 việc làm"); null if none. */
+function headlineCount($: CheerioAPI): number | null {
+  const headline = textOf($(".headline-total-jobs").first()) || textOf($("h1").first());
+  const match = /^(\d[\d.,]*)\s+(?:.*\s)?(?:jobs?|viec lam|việc làm)(?:\s|$)/i.exec(headline);
+  return match?.[1] === undefined ? null : Number(match[1].replace(/[.,]/g, ""));
 }
 
 function looksLikeItviec($: CheerioAPI): boolean {

@@ -1,5 +1,5 @@
 import type { AdapterContext, JobDetail, ListingCard, PostingDraft } from "../adapter";
-import { topcvDraft } from "../topcv/to-draft";
+import { buildDraft } from "../build-draft";
 import { isSalaryHidden, itviecSalary } from "./salary";
 
 /**
@@ -8,6 +8,7 @@ import { isSalaryHidden, itviecSalary } from "./salary";
  */
 export function itviecDraft(card: ListingCard, detail: JobDetail | null, context: AdapterContext): PostingDraft {
   const shown = [detail?.salary_text ?? null, card.salary_text].find((t) => t != null && !isSalaryHidden(t)) ?? null;
-  const draft = topcvDraft({ ...card, salary_text: shown }, detail ? { ...detail, salary_text: shown } : null, context);
-  return { ...draft, salary: itviecSalary(shown) };
+  return buildDraft({ ...card, salary_text: shown }, detail ? { ...detail, salary_text: shown } : null, context, {
+    readSalary: itviecSalary,
+  });
 }

@@ -2,7 +2,7 @@ import type { CheerioAPI } from "cheerio/slim";
 import { collapseSpaces } from "../../normalize/text";
 import type { ListingCard, SkippedCard } from "../adapter";
 import { ClassIndex, type DomElement, findFirst, hasClass } from "../dom-walk";
-import { absoluteUrl } from "../html-document";
+import { absoluteUrl, fragmentText } from "../html-document";
 import { canonicalJobUrl } from "./urls";
 
 /**
@@ -44,6 +44,8 @@ export function readListingCard($: CheerioAPI, card: DomElement, pageUrl: string
   const experience = index.first("exp", "label");
   const avatar = findFirst(index.first("avatar"), (e) => e.name === "img");
   const updated = index.first("label-update");
+  const address = index.all("address").find((e) => e !== updated);
+  const places = readPlaces(attr(address, "data-original-title", "title"));
   return {
     external_id: externalId,
     url,
@@ -51,7 +53,8 @@ export function readListingCard($: CheerioAPI, card: DomElement, pageUrl: string
     company: attr(companyName, "data-original-title", "title") ?? text(companyName) ?? text(companyLink),
     company_url: absoluteUrl(attr(companyLink, "href"), pageUrl),
     salary_text: text(index.first("title-salary")),
-    location_text: text(index.first("city-text")) ?? text(index.all("address").find((e) => e !== updated)),
+    location_text: text(index.first("city-text")) ?? text(address),
+    ...(places.length > 0 ? { locations: places } : {}),
     experience: text(findFirst(experience, (e) => e.name === "span")) ?? text(experience),
     tags: readTags(index.first("tag"), text),
     logo_url: absoluteUrl(attr(avatar, "data-src", "src"), pageUrl),
@@ -74,6 +77,20 @@ function attr(element: DomElement | undefined, ...names: string[]): string | nul
     }
   }
   return null;
+}
+
+/**
+ * The places of the location tooltip, one per line: `<p …>Hồ Chí Minh: Quận 12<br/>Đà Nẵng: Hải Châu</p>` →
+ * ["Hồ Chí Minh: Quận 12", "Đà Nẵng: Hải Châu"] (the card itself may show "Hồ Chí Minh & 1 nơi khác").
+ */
+function readPlaces(tooltip: string | null): string[] {
+  if (tooltip === null) return [];
+  const places: string[] = [];
+  for (const line of tooltip.split(/<br\s*\/?>|<\/p>|<\/div>|<\/li>/i)) {
+    const place = collapseSpaces(fragmentText(line));
+    if (place !== "" && !places.includes(place)) places.push(place);
+  }
+  return places;
 }
 
 /**

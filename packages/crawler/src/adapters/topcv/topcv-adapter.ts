@@ -1,9 +1,9 @@
 import type { TopcvConfig } from "@jobsync/contracts";
 import type { SiteAdapter } from "../adapter";
+import { buildDraft } from "../build-draft";
 import { parseTopcvDetail } from "./detail-parser";
 import { parseTopcvListing } from "./listing-parser";
 import { topcvListingTargets } from "./listing-targets";
-import { topcvDraft } from "./to-draft";
 import { homePageUrl } from "./urls";
 
 /** TopCV (topcv.vn), or any board with its pages, such as the local fixture board. */
@@ -14,5 +14,5 @@ export const topcvAdapter: SiteAdapter<TopcvConfig> = {
   listingTargets: (baseUrl, config) => topcvListingTargets(baseUrl, config),
   parseListing: (body, pageUrl) => parseTopcvListing(body, pageUrl),
   parseDetail: (body, url) => parseTopcvDetail(body, url),
-  toDraft: (card, detail, context) => topcvDraft(card, detail, context),
+  toDraft: (card, detail, context) => buildDraft(card, detail, context),
 };
