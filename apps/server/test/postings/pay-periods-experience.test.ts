@@ -79,6 +79,7 @@ describe.each(databaseKinds())("pay periods and experience in a real sync and th
 
   it("saves the search's results only: the zero-result search's 50 suggestions are not saved", () => {
     expect(rows).toHaveLength(CARDS.length);
+    expect(steps.find((s) => s.key === "crawl_jobs")!.details).toContain("no results for khong-co-viec");
   });
 
   it("stores each pay period with its monthly equivalent, and the years of experience asked", () => {

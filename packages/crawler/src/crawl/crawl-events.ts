@@ -34,6 +34,8 @@ export type CrawlEvent =
       cards: number;
       /** Cards on this page not seen earlier in this crawl (same external_id under another keyword = not new). */
       newCards: number;
+      /** The board says the search has no results (its "no results" page): 0 cards, not a broken page. */
+      noResults: boolean;
       pagesFetched: number;
       pagesPlanned: number;
       uniqueCards: number;

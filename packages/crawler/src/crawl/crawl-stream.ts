@@ -251,6 +251,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
         url,
         cards: parsed.cards.length,
         newCards,
+        noResults: parsed.noResults === true,
         pagesFetched: counts.pagesFetched,
         pagesPlanned: plan.pagesPlanned(),
         uniqueCards: plan.uniqueCards(),

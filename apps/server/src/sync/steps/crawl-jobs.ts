@@ -86,7 +86,9 @@ export async function crawlJobs(
         tracker.pagesPlanned = event.pagesPlanned;
         env.progress.apply({ op: "stat_increment", key: "pages_fetched", by: 1 });
         report.detail(
-          `${event.target} page ${event.page}${event.totalPages ? `/${event.totalPages}` : ""}: ${event.cards} cards, ${event.newCards} new`,
+          event.noResults
+            ? `no results for ${event.target}`
+            : `${event.target} page ${event.page}${event.totalPages ? `/${event.totalPages}` : ""}: ${event.cards} cards, ${event.newCards} new`,
         );
         break;
       case "page_restored":
