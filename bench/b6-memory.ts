@@ -1,17 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
 import { type BoardProcess, KEYWORDS, startBoardProcess } from "./lib/board-process";
 import { mb, median } from "./lib/measure";
-import { commOf, processTree, rssOf, sampleRss, startChild } from "./lib/processes";
+import { SCRIPTS, script, stopTree } from "./lib/npm-script";
+import { commOf, processTree, rssOf, sampleRss } from "./lib/processes";
 import { type BenchRow, row } from "./lib/report";
 
-const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-const MAIN = fileURLToPath(new URL("../apps/server/src/main.ts", import.meta.url));
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,13 +27,13 @@ async function api(url: string, token: string | null, method = "GET", body?: unk
   return json;
 }
 
-/** `npm start`'s server process (tsx apps/server/src/main.ts) idle, then during an HTTP sync of the board. */
+/** What `npm start` runs (its script, as npm runs it), idle, then during an HTTP sync of the board. */
 async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: number) {
   const maxJobs = board.shape.keywords.length * maxPages * board.shape.cardsPerPage;
   const dataDir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
   const db = kind === "postgres" ? await openBenchDatabase("postgres") : null;
   if (db) await db.database.close();
-  const child = startChild(TSX, [MAIN], {
+  const child = script(SCRIPTS.start!, {
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
@@ -52,8 +50,6 @@ async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: numbe
     const idle = sampleRss(child.process.pid!, 100);
     await sleep(2000);
     const idlePeak = idle.stop();
-    // the tsx launcher (the root of the tree) versus the server's own node process
-    const launcher = rssOf(child.process.pid!);
     const token = String((await api(`${url}/api/v1/auth/login`, null, "POST", ADMIN)).access_token);
     await api(`${url}/api/v1/admin/data-sources`, token, "POST", {
       site_name: "Bench-Board",
@@ -79,9 +75,9 @@ async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: numbe
     const syncPeak = during.stop();
     if (job.status !== "completed") throw new Error(`B6 sync ended ${job.status}: ${job.error}`);
     const found = Number((job.stats as Record<string, number>).jobs_found);
-    return { idlePeak, syncPeak, found, launcher };
+    return { idlePeak, syncPeak, found };
   } finally {
-    await child.stop();
+    await stopTree(child);
     await db?.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -168,7 +164,6 @@ export const b6Memory: Benchmark = {
               baseline: { name: "same process idle", value: mb(idle) },
               goal: `< ${limit} MB`,
               met: mb(peak) < limit,
-              note: `of which the tsx launcher process ${mb(runs[0]!.launcher).toFixed(0)} MB`,
             }),
           );
         }

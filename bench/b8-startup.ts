@@ -1,17 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
 import { interleave, mb, median } from "./lib/measure";
-import { processTree, sampleRss, startChild } from "./lib/processes";
+import { ROOT, SCRIPTS, script, stopTree } from "./lib/npm-script";
+import { sampleRss } from "./lib/processes";
 import { type BenchRow, row } from "./lib/report";
 
-const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const SCRIPTS = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> })
-  .scripts;
 /** What the scripts ran before the production build: the UI rebuilt at every start, the TypeScript run by tsx. */
 const TSX_SCRIPTS = {
   start: "npm run build --workspace @jobsync/web && tsx apps/server/src/main.ts",
@@ -21,48 +18,13 @@ const TSX_SCRIPTS = {
 };
 const ADMIN = { ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password-1" };
 const JWT_SECRET = "bench-secret-0123456789-0123456789-0123456789";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** An npm script's command line run as npm runs it: `sh -c`, from the root, node_modules/.bin first on PATH. */
-function script(command: string, env: NodeJS.ProcessEnv) {
-  const path = `${join(ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`;
-  return startChild("sh", ["-c", command], { ...env, PATH: path }, ROOT);
-}
-
 interface Start {
   readyMs: number;
   /** Peak RSS of the whole process tree (sh, launchers and the server) over 2 s, 3 s after ready. */
   idleRss: number;
 }
 
-/** SIGTERM to the whole tree (a shell does not pass it on to the command it runs), SIGKILL after 10 s. */
-async function stopTree(child: ReturnType<typeof script>): Promise<void> {
-  const pids = processTree(child.process.pid!);
-  const signal = (name: NodeJS.Signals) => {
-    for (const pid of pids) {
-      try {
-        process.kill(pid, name);
-      } catch {
-        // already gone
-      }
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
-  await child.exited;
-  for (let i = 0; i < 100 && pids.some(alive); i++) await sleep(100);
-  clearTimeout(timer);
-  signal("SIGKILL");
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a script, times it to its ready line, samples its idle RSS, stops it. */
 async function startOnce(command: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Start> {
