@@ -1,44 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startEmbeddedServer } from "../support/embedded-server";
 
 const ADMIN = { email: "quick@example.com", password: "quick-start-1" };
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
 /** The `npm start` entry point as a new user runs it (the UI build is skipped: the API is under test here). */
-function start(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: new URL("../..", import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      PORT: "0",
-      DEMO_BOARD_PORT: "0",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += String(chunk);
-      const match = /jobsync is ready at (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
-    };
-    child.stdout!.on("data", collect);
-    child.stderr!.on("data", collect);
-    child.on("exit", (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
-  });
-}
+const start = (dataDir: string) =>
+  startEmbeddedServer(dataDir, { DEMO_BOARD_PORT: "0", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 
 async function api(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
   const response = await fetch(`${url}${path}`, {

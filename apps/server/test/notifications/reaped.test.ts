@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSource, waitFor } from "../support/sync-helpers";
+import { createPendingSyncJob, createSource, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
@@ -28,17 +28,7 @@ describe.each(databaseKinds())("a sync job failed by the reaper (on its last att
   });
 
   it("is notified once and counted for auto-disable, like a sync job its runner failed", async () => {
-    const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: source.siteName,
-      maxJobs: 10,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 1,
-    });
-    if (!("created" in created)) throw new Error("expected a new sync job");
-    const jobId = created.created;
+    const jobId = await createPendingSyncJob(t, "Orphan", 1);
     // a worker in another process claimed it on its last attempt, then died without a word
     expect(await t.services.syncJobTransitions.claim(jobId, "dead-worker")).not.toBeNull();
     await t.db.database.db.execute(
@@ -60,17 +50,7 @@ describe.each(databaseKinds())("a sync job failed by the reaper (on its last att
       headers: bearer(t.adminToken),
       payload: { events: ["sync_job.cancelled"] },
     });
-    const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: source.siteName,
-      maxJobs: 10,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 3,
-    });
-    if (!("created" in created)) throw new Error("expected a new sync job");
-    const jobId = created.created;
+    const jobId = await createPendingSyncJob(t, "Orphan", 3);
     const res = await t.app.inject({
       method: "POST",
       url: `/api/v1/admin/data-sources/sync/jobs/${jobId}/cancel`,

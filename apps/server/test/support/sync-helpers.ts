@@ -85,3 +85,19 @@ export function servedIds(board: FixtureBoard, keywords: string[], maxPages: num
   for (const keyword of keywords) for (const card of board.expectedCards(keyword, maxPages)) ids.add(card.external_id);
   return ids;
 }
+
+/** A pending sync job straight from the lifecycle, with no queue message (what a dead worker's message leaves). */
+export async function createPendingSyncJob(t: TestApp, siteName: string, maxAttempts = 3): Promise<string> {
+  const source = await t.services.dataSourceRepository.findRow(siteName);
+  if (!source) throw new Error(`no data source ${siteName}`);
+  const created = await t.services.syncJobTransitions.create({
+    dataSourceId: source.id,
+    siteName: source.siteName,
+    maxJobs: 20,
+    trigger: "manual",
+    requestedBy: null,
+    maxAttempts,
+  });
+  if (!("created" in created)) throw new Error(`${siteName} already has an active sync job`);
+  return created.created;
+}

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CrawlJobProgress } from "@jobsync/contracts";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmbeddedServer, startEmbeddedServer } from "../support/embedded-server";
 import { startBoard } from "../support/sync-helpers";
 
 /**
@@ -16,46 +17,16 @@ const ADMIN = { email: "admin@restart.test", password: "restart-password-1" };
 const KEYWORDS = ["python-developer", "ke-toan"];
 const PAGES = 5;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
+type Server = EmbeddedServer;
 
-function startServer(dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: new URL("../..", import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      PORT: "0",
-      DEMO_BOARD: "0",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      ALLOW_PRIVATE_HOSTS: "1",
-      SYNC_BATCH_SIZE: "10",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+const startServer = (dataDir: string) =>
+  startEmbeddedServer(dataDir, {
+    DEMO_BOARD: "0",
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ALLOW_PRIVATE_HOSTS: "1",
+    SYNC_BATCH_SIZE: "10",
   });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready: ${output}`)), 90_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += String(chunk);
-      const ready = /jobsync is ready at (http:\/\/\S+)/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1]!, exited });
-      }
-    });
-    child.stderr!.on("data", (chunk: Buffer) => {
-      output += String(chunk);
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
 
 async function api<T>(server: Server, token: string | null, method: string, path: string, body?: object): Promise<T> {
   const res = await fetch(`${server.url}${path}`, {

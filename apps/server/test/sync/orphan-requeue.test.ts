@@ -2,7 +2,7 @@ import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { createSource, startBoard, waitFinal } from "../support/sync-helpers";
+import { createPendingSyncJob, createSource, startBoard, waitFinal } from "../support/sync-helpers";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 
@@ -20,17 +20,8 @@ describe.each(databaseKinds())("a pending sync job whose queue message died with
   });
 
   it("is queued again after the stale interval and runs to completion, once", async () => {
-    const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
     // a sync job row with no queue message waiting: what a worker killed right after taking the message leaves
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: "Orphan",
-      maxJobs: 20,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 3,
-    });
-    const id = "created" in created ? created.created : "";
+    const id = await createPendingSyncJob(t, "Orphan");
     const job = await waitFinal(t, id, 60_000);
     expect(job.status).toBe("completed");
     expect(job.stats.jobs_found).toBeGreaterThan(0);
@@ -38,18 +29,9 @@ describe.each(databaseKinds())("a pending sync job whose queue message died with
   });
 
   it("queueing a sync job again while its message still waits adds no second message", async () => {
-    const source = (await t.services.dataSourceRepository.findRow("Orphan"))!;
     await t.services.worker.stop();
     await t.services.queue.stop(); // no worker takes the messages now
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: "Orphan",
-      maxJobs: 20,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 3,
-    });
-    const id = "created" in created ? created.created : "";
+    const id = await createPendingSyncJob(t, "Orphan");
     await t.services.queue.enqueue(id);
     await t.services.queue.enqueue(id);
     await t.services.queue.enqueue(id);

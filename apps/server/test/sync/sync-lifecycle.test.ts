@@ -2,7 +2,7 @@ import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { createSource, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
+import { createPendingSyncJob, createSource, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 
@@ -70,16 +70,7 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
   });
 
   it("a sync job whose worker stopped heartbeating is queued again as its next attempt, and completes", async () => {
-    const source = (await t.services.dataSourceRepository.findRow("Tiny"))!;
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: "Tiny",
-      maxJobs: 5,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 3,
-    });
-    const id = "created" in created ? created.created : "";
+    const id = await createPendingSyncJob(t, "Tiny", 3);
     await t.services.syncJobTransitions.claim(id, "dead-worker");
     await t.db.database.db.execute(
       sql`UPDATE sync_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`,
@@ -102,16 +93,7 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
   });
 
   it("on its last attempt a sync job whose worker stopped fails 'interrupted', releasing the source", async () => {
-    const source = (await t.services.dataSourceRepository.findRow("Tiny"))!;
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: "Tiny",
-      maxJobs: 5,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 1,
-    });
-    const id = "created" in created ? created.created : "";
+    const id = await createPendingSyncJob(t, "Tiny", 1);
     await t.services.syncJobTransitions.claim(id, "dead-worker");
     await t.db.database.db.execute(
       sql`UPDATE sync_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = ${id}`,
@@ -128,16 +110,7 @@ describe.each(databaseKinds())("sync job lifecycle on %s", (kind) => {
   });
 
   it("a pending sync job cancelled before any worker took it has all its steps skipped", async () => {
-    const source = (await t.services.dataSourceRepository.findRow("Tiny"))!;
-    const created = await t.services.syncJobTransitions.create({
-      dataSourceId: source.id,
-      siteName: "Tiny",
-      maxJobs: 5,
-      trigger: "manual",
-      requestedBy: null,
-      maxAttempts: 3,
-    });
-    const id = "created" in created ? created.created : "";
+    const id = await createPendingSyncJob(t, "Tiny", 3);
     const res = await t.app.inject({
       method: "POST",
       url: `/api/v1/admin/data-sources/sync/jobs/${id}/cancel`,
