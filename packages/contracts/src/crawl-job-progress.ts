@@ -54,6 +54,13 @@ export const crawlJobProgressSchema = z.object({
   summary: syncSummarySchema.nullable(),
   error: z.string().nullable(),
   max_jobs: z.int(),
+  /** The sync job was started with `full_refresh` (incremental sync off): a retry starts it the same way. */
+  full_refresh: z.boolean(),
+  /**
+   * Seconds the running sync job is expected to take still, from its observed rate and the source's request delay;
+   * null until that estimate is meaningful (and once the sync job is final).
+   */
+  eta_seconds: z.number().min(0).nullable().optional(),
   trigger: syncTriggerSchema,
   requested_by: actorSchema.nullable(),
   cancelled_by: actorSchema.nullable(),

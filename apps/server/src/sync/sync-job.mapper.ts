@@ -17,6 +17,7 @@ export interface SyncJobViewRow {
   status: SyncJobStatus;
   trigger: SyncTrigger;
   max_jobs: number;
+  full_refresh: boolean;
   progress: number;
   current_step: string | null;
   steps: CrawlStep[];
@@ -48,6 +49,9 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
     summary: row.summary,
     error: row.error,
     max_jobs: row.max_jobs,
+    full_refresh: row.full_refresh === true,
+    // issue 12 fills this from the observed rate; until then the UI shows no ETA
+    eta_seconds: null,
     trigger: row.trigger,
     requested_by:
       row.requested_by && row.requested_by_email ? { id: row.requested_by, email: row.requested_by_email } : null,
