@@ -3,7 +3,13 @@
  * (`/data-sources/TopCV`, `/sync-jobs/<id>`), with the single-page app, so deep links survive a reload. The web
  * router's top-level paths must be listed here (a web test checks it).
  */
-export const WEB_APP_PATHS = ["/data-sources", "/sync-history", "/sync-jobs", "/job-postings", "/notifications"] as const;
+export const WEB_APP_PATHS = [
+  "/data-sources",
+  "/sync-history",
+  "/sync-jobs",
+  "/job-postings",
+  "/notifications",
+] as const;
 export type WebAppPath = (typeof WEB_APP_PATHS)[number];
 
 /** Paths the server owns: never answered with the admin UI, even when a browser asks for HTML. */
