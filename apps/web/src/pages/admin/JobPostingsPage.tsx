@@ -14,7 +14,7 @@ import { useHashRoute } from "../../hooks/use-hash-route";
 import { formatCount } from "../../lib/format";
 import { dataSourcesQuery } from "../../queries/data-sources";
 import { postingSearchQuery } from "../../queries/postings";
-import type { JobSearchParams } from "../../services/api";
+import type { JobSearchParams } from "../../services/postings-api";
 import { errorMessage } from "../../services/api-error";
 import { exportLinks } from "../../services/export-links";
 
