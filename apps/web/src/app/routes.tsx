@@ -1,9 +1,9 @@
 import { createRootRoute, createRoute, Outlet, redirect, useParams } from "@tanstack/react-router";
 import { AdminLayout } from "../components/layout/AdminLayout";
-import { NotFoundPage } from "../pages/admin/NotFoundPage";
 import { DataSourcesPage } from "../pages/admin/DataSourcesPage";
 import { JobPostingPage } from "../pages/admin/JobPostingPage";
 import { JobPostingsPage } from "../pages/admin/JobPostingsPage";
+import { NotFoundPage } from "../pages/admin/NotFoundPage";
 import { NotificationsPage } from "../pages/admin/NotificationsPage";
 import { SyncHistoryPage } from "../pages/admin/SyncHistoryPage";
 import { LoginPage } from "../pages/LoginPage";

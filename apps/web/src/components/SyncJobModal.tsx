@@ -95,7 +95,7 @@ function SyncJobDialogContent({ jobId, onClose, onFollow }: { jobId: string } & 
           <LoadingState label={t("syncJobs.loading")} />
         )}
       </DialogBody>
-      <DialogFooter className="justify-between">
+      <DialogFooter spread>
         <div className="flex flex-wrap items-center gap-3">
           <LiveIndicator mode={mode} />
           {progress ? <ExportButtons jobId={jobId} /> : null}

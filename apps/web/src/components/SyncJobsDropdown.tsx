@@ -75,7 +75,7 @@ export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJo
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="primary" disabled={busy}>
+        <Button variant="primary" aria-busy={busy || undefined}>
           {busy ? <Spinner className="size-3.5 text-white" /> : <RefreshCw className="size-3.5" aria-hidden />}
           {t("syncJobs.dropdown.button")}
           <ChevronDown className="size-3.5 opacity-70" aria-hidden />
@@ -98,7 +98,10 @@ export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJo
           active.map((source) => (
             <DropdownMenuItem
               key={source.id}
-              onSelect={() => (source.active_job_id ? onFollow(source.active_job_id) : start.mutate(source.site_name))}
+              onSelect={() => {
+                if (source.active_job_id) onFollow(source.active_job_id);
+                else if (!busy) start.mutate(source.site_name);
+              }}
               className="items-start"
             >
               <RefreshCw className="mt-0.5 size-3.5 text-zinc-500" aria-hidden />
@@ -130,7 +133,7 @@ export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJo
               </DropdownMenuCheckboxItem>
             ))}
             <DropdownMenuItem
-              disabled={picked.size === 0}
+              disabled={picked.size === 0 || busy}
               onSelect={() => batch.mutate(active.map((s) => s.site_name).filter((name) => picked.has(name)))}
             >
               <Layers className="size-3.5 text-zinc-500" aria-hidden />

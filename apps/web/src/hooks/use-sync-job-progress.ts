@@ -61,7 +61,10 @@ async function followStream(
     timer = setTimeout(abortAttempt, STALL_TIMEOUT_MS);
   };
   try {
-    const response = await syncJobsApi.openEvents(api, jobId, { lastEventId: state.lastEventId, signal: attempt.signal });
+    const response = await syncJobsApi.openEvents(api, jobId, {
+      lastEventId: state.lastEventId,
+      signal: attempt.signal,
+    });
     alive();
     if (!response.body) return "dropped";
     onOpen();

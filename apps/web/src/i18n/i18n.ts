@@ -49,7 +49,7 @@ function safeLocalStorage(): Storage | null {
  */
 export function localeFor(language: Language): string {
   const own = browserLanguages().find((tag) => tag.toLowerCase().split("-")[0] === language);
-  return own && own.includes("-") ? own : DEFAULT_LOCALES[language];
+  return own?.includes("-") ? own : DEFAULT_LOCALES[language];
 }
 
 export const i18n: I18n = i18next.createInstance();

@@ -24,8 +24,14 @@ const SHAPES: Shape[] = [
   { pattern: /^must be one of: (.+)$/, render: (t, label, m) => t("validation.oneOf", { label, values: m[1] }) },
   { pattern: /^must be an http:\/\/ or https:\/\/ URL$/, render: (t, label) => t("validation.httpUrl", { label }) },
   { pattern: /^is not a valid URL$/, render: (t, label) => t("validation.httpUrl", { label }) },
-  { pattern: /^must be at most (\d+) characters$/, render: (t, label, m) => t("validation.maxLength", { label, max: m[1] }) },
-  { pattern: /^must be (\d+)-(\d+) characters$/, render: (t, label, m) => t("validation.lengthRange", { label, min: m[1], max: m[2] }) },
+  {
+    pattern: /^must be at most (\d+) characters$/,
+    render: (t, label, m) => t("validation.maxLength", { label, max: m[1] }),
+  },
+  {
+    pattern: /^must be (\d+)-(\d+) characters$/,
+    render: (t, label, m) => t("validation.lengthRange", { label, min: m[1], max: m[2] }),
+  },
   {
     pattern: /^must be a slug of lower-case letters, digits and hyphens \(e\.g\. ([\w-]+)\), 1-80 characters$/,
     render: (t, label, m) => t("validation.slug", { label, example: m[1] }),

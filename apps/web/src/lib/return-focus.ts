@@ -17,7 +17,7 @@ export function openerOf(active: Element | null): HTMLElement | null {
 }
 
 function focusable(element: HTMLElement | null): element is HTMLElement {
-  return element !== null && element.isConnected && !element.matches(":disabled") && element.getClientRects().length > 0;
+  return element?.isConnected === true && !element.matches(":disabled") && element.getClientRects().length > 0;
 }
 
 export function restoreFocus(opener: HTMLElement | null): void {

@@ -21,12 +21,16 @@ export function LoginPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const login = useMutation({ mutationFn: (body: { email: string; password: string }) => authApi.login(api, body), onSuccess: signIn });
+  const login = useMutation({
+    mutationFn: (body: { email: string; password: string }) => authApi.login(api, body),
+    onSuccess: signIn,
+  });
   const formRef = useRef<HTMLFormElement>(null);
   usePageTitle(t("auth.title"));
 
   useEffect(() => {
-    if (Object.keys(fieldErrors).length > 0) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    if (Object.keys(fieldErrors).length > 0)
+      formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [fieldErrors]);
 
   const labels: Record<string, string> = { email: t("auth.email"), password: t("auth.password") };
@@ -94,7 +98,6 @@ export function LoginPage() {
               {...fieldAria("login-email", fieldErrors.email)}
               type="email"
               autoComplete="username"
-              // biome-ignore lint/a11y/noAutofocus: the only thing to do on this page is to sign in
               autoFocus
               value={email}
               onChange={(e) => setEmail(e.target.value)}

@@ -32,7 +32,11 @@ export function DeleteDataSourceDialog({ source, onClose }: { source: DataSource
       title={t("dataSources.delete.title", { name: source?.site_name ?? "" })}
       description={
         <p>
-          <Trans i18nKey="dataSources.delete.description" values={{ name: source?.site_name }} components={{ b: <strong /> }} />
+          <Trans
+            i18nKey="dataSources.delete.description"
+            values={{ name: source?.site_name }}
+            components={{ b: <strong /> }}
+          />
         </p>
       }
       confirmLabel={t("common.delete")}

@@ -56,9 +56,7 @@ function BatchContent({ batchId, onClose, onOpenJob }: { batchId: string } & Omi
   return (
     <DialogContent width="max-w-3xl">
       <DialogHeader>
-        <DialogTitle>
-          {batch ? t("batch.titleOf", { count: batch.summary.total }) : t("batch.title")}
-        </DialogTitle>
+        <DialogTitle>{batch ? t("batch.titleOf", { count: batch.summary.total }) : t("batch.title")}</DialogTitle>
         <DialogDescription className="font-mono text-xs break-all" data-testid="sync-batch-id">
           {batchId}
         </DialogDescription>
@@ -67,7 +65,11 @@ function BatchContent({ batchId, onClose, onOpenJob }: { batchId: string } & Omi
         {batch ? (
           <BatchView batch={batch} onOpenJob={onOpenJob} />
         ) : query.isError ? (
-          <ErrorState title={t("batch.loadFailed")} message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
+          <ErrorState
+            title={t("batch.loadFailed")}
+            message={errorMessage(query.error)}
+            onRetry={() => void query.refetch()}
+          />
         ) : (
           <LoadingState label={t("batch.loading")} />
         )}

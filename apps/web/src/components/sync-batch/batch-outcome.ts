@@ -20,6 +20,7 @@ export function batchState(t: TFunction, batch: BatchProgress): { text: string; 
   if (failed > 0) return { text: t("batch.finishedFailed", { failed, total: summary.total }), tone: "amber" };
   if (cancelled > 0) return { text: t("batch.finishedCancelled", { cancelled, total: summary.total }), tone: "amber" };
   const withErrors = batch.jobs.filter((job) => syncOutcomeOf(job) !== "completed").length;
-  if (withErrors > 0) return { text: t("batch.finishedWithErrors", { count: withErrors, total: summary.total }), tone: "amber" };
+  if (withErrors > 0)
+    return { text: t("batch.finishedWithErrors", { count: withErrors, total: summary.total }), tone: "amber" };
   return { text: t("batch.finished"), tone: "green" };
 }

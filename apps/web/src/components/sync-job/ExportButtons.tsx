@@ -16,7 +16,7 @@ export function ExportButtons({ jobId }: { jobId: string }) {
     onSuccess: download,
   });
   return (
-    <div className="flex flex-wrap items-center gap-1" role="group" aria-label={t("syncJobs.export.group")}>
+    <div className="flex flex-wrap items-center gap-1">
       {(["csv", "json"] as const).map((format) => (
         <Button
           key={format}

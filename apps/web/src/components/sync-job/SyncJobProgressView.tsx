@@ -50,7 +50,8 @@ export function headline(t: TFunction, progress: CrawlJobProgress, steps: CrawlS
     case "completed":
       return t(syncJobDisplay(progress).label);
     case "failed": {
-      const failed = steps.find((step) => step.status === "failed") ?? steps.find((s) => s.key === progress.current_step);
+      const failed =
+        steps.find((step) => step.status === "failed") ?? steps.find((s) => s.key === progress.current_step);
       return failed ? t("syncJobs.headline.failedAt", { name: stepName(failed) }) : t("status.job.failed");
     }
     case "cancelled":

@@ -66,12 +66,13 @@ export function DialogBody({ children, className }: { children: ReactNode; class
   return <div className={cn("min-h-0 flex-1 overflow-y-auto px-4 py-4 sm:px-5", className)}>{children}</div>;
 }
 
-export function DialogFooter({ children, className }: { children: ReactNode; className?: string }) {
+/** `spread`: the first child on the left, the last on the right (and stacked when narrow). */
+export function DialogFooter({ children, spread }: { children: ReactNode; spread?: boolean }) {
   return (
     <div
       className={cn(
-        "flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 px-4 py-3 sm:px-5",
-        className,
+        "flex flex-wrap items-center gap-2 border-t border-zinc-200 px-4 py-3 sm:px-5",
+        spread ? "justify-between" : "justify-end",
       )}
     >
       {children}

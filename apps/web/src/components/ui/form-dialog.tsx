@@ -2,7 +2,15 @@ import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type FormErrors, hasErrors } from "../../lib/form-errors";
 import { Button } from "./button";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "./dialog";
+import {
+  Dialog,
+  DialogBody,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "./dialog";
 
 export interface FormDialogProps {
   open: boolean;
@@ -59,13 +67,7 @@ export function DialogForm({ label, errors, onSubmit, onCancel, submitLabel, pen
     first.scrollIntoView({ block: "center" });
   }, [errors]);
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={onSubmit}
-      aria-label={label}
-      className="flex min-h-0 flex-1 flex-col"
-    >
+    <form ref={formRef} noValidate onSubmit={onSubmit} aria-label={label} className="flex min-h-0 flex-1 flex-col">
       <DialogBody className="flex flex-col gap-4">
         {errors.form.length > 0 ? (
           <div

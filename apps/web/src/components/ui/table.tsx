@@ -1,11 +1,4 @@
-import {
-  type HTMLAttributes,
-  type TdHTMLAttributes,
-  type ThHTMLAttributes,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { type HTMLAttributes, type TdHTMLAttributes, type ThHTMLAttributes, useEffect, useRef, useState } from "react";
 import { cn } from "../../lib/cn";
 
 /**
