@@ -1,18 +1,25 @@
 // ad-hoc screenshot script (not a test)
 import { join } from "node:path";
-import { startApp, ADMIN_EMAIL, ADMIN_PASSWORD, adminApi } from "./app";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminApi, startApp } from "./app";
 import { launchChromium } from "./chromium";
 
 const out = "/tmp/shots";
 const app = await startApp();
 const browser = await launchChromium();
 try {
-  await adminApi(app.url, "PATCH", "/admin/data-sources/TopCV-Demo", { config: { search_keywords: ["ke-toan"], max_pages: 2, request_delay: 0.3, fetcher: "http", fetch_details: true } });
-  for (const [name, viewport, locale, tz] of [["desk", { width: 1440, height: 900 }, "en-US", "UTC"], ["phone", { width: 390, height: 844 }, "vi-VN", "Asia/Ho_Chi_Minh"]] as const) {
+  await adminApi(app.url, "PATCH", "/admin/data-sources/TopCV-Demo", {
+    config: { search_keywords: ["ke-toan"], max_pages: 2, request_delay: 0.3, fetcher: "http", fetch_details: true },
+  });
+  for (const [name, viewport, locale, tz] of [
+    ["desk", { width: 1440, height: 900 }, "en-US", "UTC"],
+    ["phone", { width: 390, height: 844 }, "vi-VN", "Asia/Ho_Chi_Minh"],
+  ] as const) {
     const context = await browser.newContext({ viewport, locale, timezoneId: tz });
     const page = await context.newPage();
     page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
-    page.on("console", (m) => { if (m.type() === "error") console.log("CONSOLE", m.text()); });
+    page.on("console", (m) => {
+      if (m.type() === "error") console.log("CONSOLE", m.text());
+    });
     await page.goto(`${app.url}/data-sources`);
     await page.locator("#login-email").fill(ADMIN_EMAIL);
     await page.locator("#login-password").fill(ADMIN_PASSWORD);

@@ -114,7 +114,7 @@ export function formatRelative(
   const abs = Math.abs(seconds);
   if (abs < 45) return seconds <= 0 ? i18n.t("format.justNow") : i18n.t("format.now");
   if (abs > 30 * 86400) return formatDateTime(iso, { locale });
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" });
   if (abs < 3600) return format.format(Math.round(seconds / 60) || Math.sign(seconds), "minute");
   if (abs < 86400) return format.format(Math.round(seconds / 3600), "hour");
   return format.format(Math.round(seconds / 86400), "day");

@@ -17,7 +17,9 @@ export function openerOf(active: Element | null): HTMLElement | null {
 }
 
 function focusable(element: HTMLElement | null): element is HTMLElement {
-  return element?.isConnected === true && !element.matches(":disabled") && element.getClientRects().length > 0;
+  return (
+    element?.isConnected === true && !element.matches(":disabled") && element.closest("[hidden], [inert]") === null
+  );
 }
 
 export function restoreFocus(opener: HTMLElement | null): void {
