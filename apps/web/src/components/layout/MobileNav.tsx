@@ -1,13 +1,16 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { focusMain } from "../../lib/return-focus";
 import { Brand, SidebarNav } from "./SidebarNav";
 
 /** Under ~900 px: a top bar whose Menu button opens the navigation as a drawer (focus trapped, Escape closes). */
 export function MobileNav() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // Closed by following a link: focus goes to the new page's heading, not back to the Menu button.
+  const navigated = useRef(false);
   return (
     <div className="sticky top-0 z-30 flex items-center gap-3 border-b border-zinc-200 bg-white px-3 py-2 nav:hidden">
       <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
@@ -20,6 +23,12 @@ export function MobileNav() {
           <DialogPrimitive.Content
             className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-white shadow-xl focus:outline-none"
             aria-describedby={undefined}
+            onCloseAutoFocus={(event) => {
+              if (!navigated.current) return;
+              navigated.current = false;
+              event.preventDefault();
+              requestAnimationFrame(focusMain);
+            }}
           >
             <div className="flex items-center justify-between px-4 py-3">
               <DialogPrimitive.Title asChild>
@@ -33,7 +42,12 @@ export function MobileNav() {
               </DialogPrimitive.Close>
             </div>
             <div className="min-h-0 flex-1 overflow-y-auto">
-              <SidebarNav onNavigate={() => setOpen(false)} />
+              <SidebarNav
+                onNavigate={() => {
+                  navigated.current = true;
+                  setOpen(false);
+                }}
+              />
             </div>
           </DialogPrimitive.Content>
         </DialogPrimitive.Portal>

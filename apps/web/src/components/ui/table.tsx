@@ -22,7 +22,7 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
   return (
     <div
       ref={ref}
-      className="overflow-x-auto rounded-lg border border-zinc-200 bg-white"
+      className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white"
       {...(scrolls ? { role: "region", tabIndex: 0, "aria-label": props["aria-label"] } : {})}
     >
       <table className={cn("w-full border-collapse text-[13px]", className)} {...props} />
