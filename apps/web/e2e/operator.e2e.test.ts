@@ -247,6 +247,7 @@ describe("the admin UI for daily operators", () => {
     await phone.goto(`${app.url}/data-sources?job=${jobId}`);
     const modal = phone.getByRole("dialog", { name: "Sync job: TopCV-Demo" });
     await modal.getByRole("region", { name: "Summary" }).waitFor();
+    await phone.waitForTimeout(300); // its opening animation
     // the modal fits the phone: nothing of it runs off the screen sideways
     const box = await modal.boundingBox();
     expect(box?.x).toBeGreaterThanOrEqual(0);
@@ -254,5 +255,24 @@ describe("the admin UI for daily operators", () => {
     await phone.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-390.png"), animations: "disabled" });
     await small.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  test("at 200 % zoom of a laptop screen: the drawer, no sideways scrolling, Sync Jobs in reach", async () => {
+    // 1440 × 900 at 200 %: 720 × 450 CSS pixels, each drawn with 2 device pixels
+    const zoomed = await browser.newContext({ viewport: { width: 720, height: 450 }, deviceScaleFactor: 2 });
+    const zoom = await zoomed.newPage();
+    await signIn(zoom, app.url);
+    for (const path of ["/data-sources", "/sync-history", "/job-postings", "/notifications"]) {
+      await zoom.goto(`${app.url}${path}`);
+      await zoom.locator("main h1").waitFor();
+      expect(await zoom.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(720);
+    }
+    await zoom.goto(`${app.url}/data-sources`);
+    const syncJobs = zoom.getByRole("button", { name: "Sync Jobs" });
+    const box = await syncJobs.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(720);
+    expect(await zoom.getByRole("button", { name: "Menu" }).isVisible()).toBe(true);
+    await zoom.screenshot({ path: join(SCREENSHOT_DIR, "zoom-200.png"), animations: "disabled" });
+    await zoomed.close();
   });
 });

@@ -156,7 +156,7 @@ describe("web security in Chromium", () => {
     const hrefs = await links.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href")!));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs.slice(0, 3)) {
-      await page.goto(`${jobsync.url}/${href}`);
+      await page.goto(`${jobsync.url}${href}`);
       const prose = page.locator("article .prose-posting").first();
       await prose.waitFor();
       expect(await prose.textContent()).toContain("Mô tả");

@@ -71,11 +71,9 @@ export function PostingRow({ posting }: { posting: JobPostingSummary }) {
             target="_blank"
             rel="noopener noreferrer"
             className="inline-flex items-center gap-1 hover:text-blue-700"
+            aria-label={`${t("postings.original")}: ${posting.title} ${t("common.opensInNewTab")}`}
           >
             {t("postings.original")}
-            <span className="sr-only">
-              : <span lang="vi">{posting.title}</span> {t("common.opensInNewTab")}
-            </span>
             <ExternalLink className="size-3" aria-hidden />
           </a>
         </span>
