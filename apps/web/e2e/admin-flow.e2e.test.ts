@@ -143,9 +143,12 @@ describe("admin UI end to end", () => {
     expect(plain).not.toBe(words.toLowerCase());
 
     const search = page.getByLabel("Search", { exact: true });
+    const unfiltered = await page.getByTestId("result-count").textContent();
     await search.fill(plain);
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(plain).replace(/%20/g, "+")}`);
+    // the previous results stay on screen until the search answers: wait for its count
+    await expect.poll(() => page.getByTestId("result-count").textContent()).not.toBe(unfiltered);
     await expect
       .poll(async () =>
         (await page.locator("li[data-posting-id] a[href^='/job-postings/']").allTextContents()).map(unaccent),
