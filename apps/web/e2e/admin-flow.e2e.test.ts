@@ -129,13 +129,13 @@ describe("admin UI end to end", () => {
       .poll(() => page.getByTestId("result-count").textContent())
       .toMatch(new RegExp(`of ${firstSync.added.toLocaleString("en-US")} job postings$`));
     // Links to the originals never hand over the opener.
-    const original = page.getByRole("link", { name: /^Original posting:/ }).first();
+    const original = page.getByRole("link", { name: /^Original: / }).first();
     expect(await original.getAttribute("rel")).toBe("noopener noreferrer");
     expect(await original.getAttribute("target")).toBe("_blank");
   });
 
   test("search ignores accents", async () => {
-    const titles = await page.locator("li[data-posting-id] a[href^='#/postings/']").allTextContents();
+    const titles = await page.locator("li[data-posting-id] a[href^='/job-postings/']").allTextContents();
     const accented = titles.find((title) => unaccent(title) !== title.toLowerCase() && title.split(" ").length >= 2);
     expect(accented, `no accented title among ${titles.join(" | ")}`).toBeDefined();
     const words = (accented as string).split(/\s+/).slice(0, 2).join(" ");
@@ -143,12 +143,15 @@ describe("admin UI end to end", () => {
     expect(plain).not.toBe(words.toLowerCase());
 
     const search = page.getByLabel("Search", { exact: true });
+    const unfiltered = await page.getByTestId("result-count").textContent();
     await search.fill(plain);
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(plain).replace(/%20/g, "+")}`);
+    // the previous results stay on screen until the search answers: wait for its count
+    await expect.poll(() => page.getByTestId("result-count").textContent()).not.toBe(unfiltered);
     await expect
       .poll(async () =>
-        (await page.locator("li[data-posting-id] a[href^='#/postings/']").allTextContents()).map(unaccent),
+        (await page.locator("li[data-posting-id] a[href^='/job-postings/']").allTextContents()).map(unaccent),
       )
       .toContainEqual(expect.stringContaining(plain));
     const plainCount = await page.getByTestId("result-count").textContent();
@@ -166,7 +169,9 @@ describe("admin UI end to end", () => {
     const form = page.getByRole("form", { name: "Edit data source" });
     await form.getByLabel("Request delay (seconds)").fill("99");
     await form.getByRole("button", { name: "Save changes" }).click();
-    expect(await form.getByText("request_delay must be a number from 0 to 60 seconds").count()).toBe(1);
+    // the message names the field as the form labels it, and that field has focus
+    await form.getByText("Request delay (seconds) must be a number of seconds from 0 to 60").waitFor();
+    expect(await form.getByLabel("Request delay (seconds)").evaluate((el) => el === document.activeElement)).toBe(true);
     await form.getByLabel("Request delay (seconds)").fill("1.5");
     await form.getByRole("button", { name: "Save changes" }).click();
     await form.waitFor({ state: "detached" });

@@ -49,8 +49,8 @@ describe("a css data source made in the UI", () => {
     await form.getByLabel("Name", { exact: true }).fill("Css-E2E");
     await form.getByLabel("Kind", { exact: true }).selectOption("css");
     await form.getByLabel("Base URL", { exact: true }).fill(board.url);
-    await form.getByLabel("Start urls", { exact: true }).fill("/tim-viec-lam-data-analyst?type_keyword=1&sba=1");
-    await form.getByLabel("Page url template", { exact: true }).fill("?page={page}");
+    await form.getByLabel("Start URLs", { exact: true }).fill("/tim-viec-lam-data-analyst?type_keyword=1&sba=1");
+    await form.getByLabel("Page URL template", { exact: true }).fill("?page={page}");
     await form.getByLabel("Selectors: Card", { exact: true }).fill("div.job-item-search-result[data-job-id]");
     await form.getByLabel("Selectors: Title", { exact: true }).fill("h3.title a span");
     await form.getByLabel("Selectors: Link", { exact: true }).fill("h3.title a@href");
@@ -85,7 +85,7 @@ describe("a css data source made in the UI", () => {
     await form.getByRole("button", { name: "Create data source" }).click();
     const card = form.getByLabel("Selectors: Card", { exact: true });
     await expect.poll(() => card.getAttribute("aria-invalid")).toBe("true");
-    expect(await form.textContent()).toContain("selectors.card is not a valid CSS selector");
+    expect(await form.textContent()).toContain("Selectors: Card is not a valid CSS selector");
     await card.fill("div.job-item-search-result[data-job-id]");
   });
 

@@ -68,7 +68,7 @@ describe("hostile job postings", () => {
 
   test("titles show the payload as text and the detail view renders it inert", async () => {
     await page.goto(`${app.url}/#/postings?source=Hostile-Board`);
-    const titles = page.locator("li[data-posting-id] a[href^='#/postings/']");
+    const titles = page.locator("li[data-posting-id] a[href^='/job-postings/']");
     await titles.first().waitFor();
     const texts = await titles.allTextContents();
     expect(texts.some((t) => t.includes("<script>"))).toBe(true);

@@ -80,8 +80,8 @@ describe("notifications, filters and auto-disable end to end", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("URL").fill("not a url");
     await dialog.getByRole("button", { name: "Create channel" }).click();
-    await dialog.getByText("name must be 1-100 characters").waitFor();
-    await dialog.getByText("url must be an http:// or https:// URL").waitFor();
+    await dialog.getByText("Name must be 1 to 100 characters").waitFor();
+    await dialog.getByText("URL must be an http:// or https:// address").waitFor();
     await dialog.getByLabel("Name").fill("Ops hook");
     await dialog.getByLabel("URL").fill(receiverUrl);
     await dialog.getByRole("button", { name: "Create channel" }).click();

@@ -41,7 +41,13 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  // a browser in UTC, in British English: the schedule must still read 06:30 in its own zone
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+    locale: "en-GB",
+    timezoneId: "UTC",
+  });
   page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
 }, 60_000);
@@ -67,22 +73,24 @@ describe("schedules, multi-site sync and export end to end", () => {
     await form.getByLabel("Time zone").fill("Asia/Ho_Chi_Minh");
     await form.getByRole("button", { name: "Save changes" }).click();
     // the server's cron-parser names the field and the reason
-    await expect
-      .poll(() => form.getByRole("alert").allTextContents())
-      .toContain("schedule_cron is not a valid cron expression: Constraint error, got value 61 expected range 0-59");
+    await form
+      .getByText("Schedule (cron) is not a valid cron expression: Constraint error, got value 61 expected range 0-59")
+      .waitFor();
 
     await form.getByLabel("Schedule (cron)").fill("30 6 * * *");
     await form.getByRole("button", { name: "Save changes" }).click();
     await form.waitFor({ state: "detached" });
     const nextRun = page.getByTestId("next-run-Demo-Two");
-    await expect.poll(() => nextRun.textContent()).toMatch(/30 6 \* \* \*next in \d+ (min|h)/);
+    await expect.poll(() => nextRun.textContent()).toMatch(/30 6 \* \* \*.*next in \d+ (minutes?|hours?)/);
+    // 06:30 in the schedule's own zone, whatever the browser's (this one is in UTC)
+    expect(await nextRun.locator("time").textContent()).toMatch(/06:30 GMT\+7$/);
     expect(await nextRun.getAttribute("title")).toBe("30 6 * * * (Asia/Ho_Chi_Minh)");
     const stored = await api("GET", "/admin/data-sources/Demo-Two");
     expect(stored.json).toMatchObject({ schedule_cron: "30 6 * * *", schedule_timezone: "Asia/Ho_Chi_Minh" });
     // 06:30 in Ho Chi Minh City is 23:30 UTC
     expect(new Date(String(stored.json.next_run_at)).getUTCHours()).toBe(23);
     // its fires: none yet
-    await page.getByRole("button", { name: "Schedule fires of Demo-Two" }).click();
+    await nextRun.getByRole("button", { name: "30 6 * * *" }).click();
     const fires = page.getByRole("dialog", { name: "Schedule of Demo-Two" });
     await fires.getByText("Not fired yet").waitFor();
     await page.keyboard.press("Escape");
@@ -151,7 +159,7 @@ describe("schedules, multi-site sync and export end to end", () => {
     const { total } = (await search.json()) as { total: number };
     expect(total).toBeGreaterThan(0);
 
-    const file = await downloadOf(() => page.getByRole("link", { name: "Export the results as CSV" }).click());
+    const file = await downloadOf(() => page.getByRole("link", { name: "Export CSV" }).click());
     expect(file.name).toBe("job-postings.csv");
     const lines = file.text.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(

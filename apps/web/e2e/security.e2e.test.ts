@@ -135,10 +135,10 @@ describe("web security in Chromium", () => {
   });
 
   test("hostile titles and companies in the list, and a hostile search, stay text", async () => {
-    await page.goto(`${jobsync.url}/#/postings?source=Xss-Board&q=${encodeURIComponent(PAYLOAD)}`);
+    await page.goto(`${jobsync.url}/job-postings?source=Xss-Board&q=${encodeURIComponent(PAYLOAD)}`);
     await page.waitForTimeout(500);
-    await page.goto(`${jobsync.url}/#/postings?source=Xss-Board`);
-    const titles = page.locator("li[data-posting-id] a[href^='#/postings/']");
+    await page.goto(`${jobsync.url}/job-postings?source=Xss-Board`);
+    const titles = page.locator("li[data-posting-id] a[href^='/job-postings/']");
     await titles.first().waitFor();
     expect((await titles.allTextContents()).every((t) => t.includes("<script>"))).toBe(true);
     expect(await liveThings(page)).toEqual([]);
@@ -150,13 +150,13 @@ describe("web security in Chromium", () => {
   });
 
   test("raw hostile HTML stored in the database is rendered inert on every detail page", async () => {
-    await page.goto(`${jobsync.url}/#/postings?source=Xss-Board`);
-    const links = page.locator("li[data-posting-id] a[href^='#/postings/']");
+    await page.goto(`${jobsync.url}/job-postings?source=Xss-Board`);
+    const links = page.locator("li[data-posting-id] a[href^='/job-postings/']");
     await links.first().waitFor();
     const hrefs = await links.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href")!));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs.slice(0, 3)) {
-      await page.goto(`${jobsync.url}/${href}`);
+      await page.goto(`${jobsync.url}${href}`);
       const prose = page.locator("article .prose-posting").first();
       await prose.waitFor();
       expect(await prose.textContent()).toContain("Mô tả");

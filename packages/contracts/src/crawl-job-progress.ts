@@ -61,6 +61,8 @@ export const crawlJobProgressSchema = z.object({
   summary: syncSummarySchema.nullable(),
   error: z.string().nullable(),
   max_jobs: z.int(),
+  /** The sync job was started with `full_refresh` (incremental sync off): a retry starts it the same way. */
+  full_refresh: z.boolean(),
   trigger: syncTriggerSchema,
   requested_by: actorSchema.nullable(),
   cancelled_by: actorSchema.nullable(),
@@ -75,7 +77,10 @@ export const crawlJobProgressSchema = z.object({
   max_attempts: z.int().min(1),
   /** The failed or cancelled sync job this one continues (trigger `resume`). */
   resumed_from: z.string().nullable(),
-  /** Seconds left, estimated from the rate so far; null until the estimate means something. */
+  /**
+   * Seconds the running sync job is expected to take still, from the rate of its heaviest running step so far (the
+   * source's request delay is in that rate); null until that estimate is meaningful (and once the sync job is final).
+   */
   eta_seconds: z.int().min(0).nullable(),
 });
 export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;

@@ -20,3 +20,5 @@ export * from "./step-status";
 export * from "./steps";
 export * from "./sync-job-api";
 export * from "./sync-job-status";
+export * from "./sync-outcome";
+export * from "./web-paths";

@@ -17,6 +17,7 @@ export interface SyncJobViewRow {
   status: SyncJobStatus;
   trigger: SyncTrigger;
   max_jobs: number;
+  full_refresh: boolean;
   progress: number;
   current_step: string | null;
   steps: CrawlStep[];
@@ -75,6 +76,7 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
     summary: row.summary,
     error: row.error,
     max_jobs: row.max_jobs,
+    full_refresh: row.full_refresh === true,
     trigger: row.trigger,
     requested_by:
       row.requested_by && row.requested_by_email ? { id: row.requested_by, email: row.requested_by_email } : null,

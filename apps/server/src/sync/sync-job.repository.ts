@@ -15,8 +15,8 @@ const ACTIVE = sqlList(ACTIVE_SYNC_JOB_STATUSES);
 const FINAL = sqlList(FINAL_SYNC_JOB_STATUSES);
 
 const VIEW = sql`
-  SELECT sj.id, sj.data_source_id, sj.site_name, sj.status, sj.trigger, sj.max_jobs, sj.progress, sj.current_step,
-    sj.steps, sj.stats, sj.summary, sj.error, sj.requested_by, ru.email AS requested_by_email,
+  SELECT sj.id, sj.data_source_id, sj.site_name, sj.status, sj.trigger, sj.max_jobs, sj.full_refresh, sj.progress,
+    sj.current_step, sj.steps, sj.stats, sj.summary, sj.error, sj.requested_by, ru.email AS requested_by_email,
     sj.cancelled_by, cu.email AS cancelled_by_email, sj.version, sj.created_at, sj.started_at, sj.finished_at,
     sj.updated_at, sj.attempt, sj.max_attempts, sj.resumed_from
   FROM sync_jobs sj

@@ -31,7 +31,7 @@ export interface TestApp {
 export async function createTestApp(
   kind: DatabaseKind,
   options: Partial<ServiceOptions> = {},
-  run: { worker?: boolean } = {},
+  run: { worker?: boolean; webDistDir?: string } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const logs: string[] = [];
@@ -55,7 +55,7 @@ export async function createTestApp(
     createLogger("info", logStream),
   );
   await startServices(services, run.worker ?? false);
-  const app = await buildApp(services, { webDistDir: "/nonexistent" });
+  const app = await buildApp(services, { webDistDir: run.webDistDir ?? "/nonexistent" });
   await services.auth.createUser(ADMIN.email, ADMIN.password, "admin");
   await services.auth.createUser(VIEWER.email, VIEWER.password, "viewer");
   const login = async (who: typeof ADMIN) => {

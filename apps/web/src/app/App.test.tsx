@@ -7,7 +7,9 @@ import { testQueryClient } from "../test/render";
 import { apiError, json, type StubApiServer, sse, startStubApi } from "../test/stub-api-server";
 import { App } from "./App";
 import { AppProviders } from "./providers";
-import { SESSION_EXPIRED_MESSAGE } from "./session-context";
+import { createAppRouter } from "./router";
+
+const SESSION_EXPIRED_MESSAGE = "Your session has expired, please sign in again";
 
 let api: StubApiServer;
 let tokenValid: boolean;
@@ -74,10 +76,13 @@ afterEach(async () => {
   await api.close();
 });
 
-function renderApp() {
+/** The app as main.tsx starts it, with the browser's history (jsdom's URL); the router loaded first. */
+async function renderApp() {
+  const router = createAppRouter();
+  await router.load();
   return render(
     <AppProviders baseUrl={api.url} queryClient={testQueryClient()}>
-      <App />
+      <App router={router} />
     </AppProviders>,
   );
 }
@@ -90,34 +95,36 @@ async function signIn(password = "s3cret-pass") {
 
 describe("App", () => {
   test("sign-in errors: the form checks first, then the server's message", async () => {
-    renderApp();
+    await renderApp();
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    expect(screen.getByText("email must be a valid e-mail address")).toBeInTheDocument();
-    expect(screen.getByText("password is required")).toBeInTheDocument();
+    // named as the form labels them; the first invalid field has focus
+    expect(screen.getByText("Email must be a valid e-mail address")).toBeInTheDocument();
+    expect(screen.getByText("Password is required")).toBeInTheDocument();
+    expect(document.activeElement).toBe(screen.getByLabelText("Email"));
     expect(api.requests).toHaveLength(0);
     await signIn("wrong");
-    expect(await screen.findByRole("alert")).toHaveTextContent("invalid e-mail or password");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Invalid e-mail or password.");
   });
 
   test("signs in, keeps the session over a reload, signs out", async () => {
-    const first = renderApp();
+    const first = await renderApp();
     await signIn();
     expect(await screen.findByRole("table", { name: "Data sources" })).toBeInTheDocument();
     expect(await screen.findByText("admin@jobsync.local", { selector: "span" })).toBeInTheDocument();
     expect(JSON.parse(window.localStorage.getItem(SESSION_KEY) ?? "{}").token).toBe("tok-1");
 
     first.unmount(); // a reload: new providers, same localStorage
-    renderApp();
+    await renderApp();
     expect(await screen.findByRole("table", { name: "Data sources" })).toBeInTheDocument();
 
-    await userEvent.click(await screen.findByRole("button", { name: "User menu" }));
+    await userEvent.click(await screen.findByRole("button", { name: /admin@jobsync\.local/ }));
     await userEvent.click(await screen.findByRole("menuitem", { name: "Sign out" }));
     expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
     expect(window.localStorage.getItem(SESSION_KEY)).toBeNull();
   });
 
   test("a 401 anywhere sends the user back to the login page with a message", async () => {
-    renderApp();
+    await renderApp();
     await signIn();
     await screen.findByRole("table", { name: "Data sources" });
     tokenValid = false;
@@ -126,26 +133,32 @@ describe("App", () => {
     expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
   });
 
-  test("an expired stored session starts at the login page with the message", () => {
+  test("an expired stored session starts at the login page with the message", async () => {
     window.localStorage.setItem(SESSION_KEY, JSON.stringify({ token: "old", expiresAt: Date.now() - 1000 }));
-    renderApp();
+    await renderApp();
     expect(screen.getByRole("status")).toHaveTextContent(SESSION_EXPIRED_MESSAGE);
   });
 
-  test("the modal follows the job in the URL hash: closing and reopening shows the same sync job", async () => {
-    renderApp();
+  test("the modal follows the job in the URL: closing and reopening shows the same sync job", async () => {
+    await renderApp();
     await signIn();
     await userEvent.click(await screen.findByRole("button", { name: "Follow the running sync job of TopCV-Demo" }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(JOB_ID)).toBeInTheDocument();
     expect(await within(dialog).findByText("Step 5 of 9: Crawl Jobs")).toBeInTheDocument();
-    expect(window.location.hash).toBe(`#/?job=${JOB_ID}`);
+    expect(`${window.location.pathname}${window.location.search}`).toBe(`/data-sources?job=${JOB_ID}`);
+    expect(document.title).toBe("45% TopCV-Demo · Data Sources · jobsync");
 
     await userEvent.click(within(dialog).getByRole("button", { name: "Close" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-    expect(window.location.hash).toBe("#/");
+    expect(`${window.location.pathname}${window.location.search}`).toBe("/data-sources");
+    // focus is back on what opened the modal
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Follow the running sync job of TopCV-Demo" }),
+    );
+    expect(document.title).toBe("Data Sources · jobsync");
 
-    await userEvent.click(screen.getByRole("button", { name: "Open the last sync job of TopCV-Demo" }));
+    await userEvent.click(screen.getByRole("button", { name: /^Last sync of TopCV-Demo/ }));
     expect(await within(await screen.findByRole("dialog")).findByText(JOB_ID)).toBeInTheDocument();
   });
 });

@@ -1,32 +1,13 @@
-import { AdminLayout } from "../components/layout/AdminLayout";
-import { useHashRoute } from "../hooks/use-hash-route";
-import { matchPath } from "../lib/hash-route";
-import { DataSourcesPage } from "../pages/admin/DataSourcesPage";
-import { JobPostingPage } from "../pages/admin/JobPostingPage";
-import { JobPostingsPage } from "../pages/admin/JobPostingsPage";
-import { NotificationsPage } from "../pages/admin/NotificationsPage";
-import { SyncHistoryPage } from "../pages/admin/SyncHistoryPage";
-import { LoginPage } from "../pages/LoginPage";
-import { useSession } from "./session-context";
+import { RouterProvider } from "@tanstack/react-router";
+import { useState } from "react";
+import { type AppRouter, createAppRouter, redirectLegacyHash } from "./router";
 
-function Page({ path }: { path: string }) {
-  if (path === "/sync-history") return <SyncHistoryPage />;
-  if (path === "/postings") return <JobPostingsPage />;
-  if (path === "/notifications") return <NotificationsPage />;
-  const posting = matchPath("/postings/:id", path);
-  const id = posting ? Number(posting.id) : Number.NaN;
-  if (posting && Number.isInteger(id) && id > 0) return <JobPostingPage id={id} />;
-  return <DataSourcesPage />;
-}
-
-/** Signed out: the login page. Signed in: the admin dashboard at the hash route. */
-export function App() {
-  const { session } = useSession();
-  const { path } = useHashRoute();
-  if (!session) return <LoginPage />;
-  return (
-    <AdminLayout path={path}>
-      <Page path={path} />
-    </AdminLayout>
-  );
+/** The admin UI: the router over the pages (the login page while signed out), inside <AppProviders>. */
+export function App({ router }: { router?: AppRouter }) {
+  const [instance] = useState(() => {
+    if (router) return router;
+    redirectLegacyHash();
+    return createAppRouter();
+  });
+  return <RouterProvider router={instance} />;
 }

@@ -1,6 +1,7 @@
 import type { TokenResponse } from "@jobsync/contracts";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import "../i18n/i18n";
 import { ApiClient } from "../services/api";
 import { ApiError } from "../services/api-error";
 import {
@@ -11,7 +12,7 @@ import {
   sessionFromToken,
 } from "../services/session-storage";
 import { ApiContext } from "./api-context";
-import { SESSION_EXPIRED_MESSAGE, SessionContext, type SessionContextValue } from "./session-context";
+import { SessionContext, type SessionContextValue, type SessionNotice } from "./session-context";
 
 /** setTimeout cannot wait longer than 2^31-1 ms. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -46,15 +47,15 @@ export function AppProviders({
   queryClient,
 }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  const [state, setState] = useState<{ session: StoredSession | null; notice: string | null }>(() => {
+  const [state, setState] = useState<{ session: StoredSession | null; notice: SessionNotice | null }>(() => {
     const loaded = loadSession(storage);
-    return { session: loaded.session, notice: loaded.expired ? SESSION_EXPIRED_MESSAGE : null };
+    return { session: loaded.session, notice: loaded.expired ? "sessionExpired" : null };
   });
   const tokenRef = useRef<string | null>(state.session?.token ?? null);
   tokenRef.current = state.session?.token ?? null;
 
   const signOut = useCallback(
-    (notice: string | null = null) => {
+    (notice: SessionNotice | null = null) => {
       clearSession(storage);
       tokenRef.current = null;
       setState((current) => (current.session ? { session: null, notice } : { ...current, notice }));
@@ -79,7 +80,7 @@ export function AppProviders({
         baseUrl,
         getToken: () => tokenRef.current,
         onUnauthorized: () => {
-          if (tokenRef.current) signOut(SESSION_EXPIRED_MESSAGE);
+          if (tokenRef.current) signOut("sessionExpired");
         },
       }),
     [baseUrl, signOut],
@@ -89,7 +90,7 @@ export function AppProviders({
   const expiresAt = state.session?.expiresAt ?? null;
   useEffect(() => {
     if (expiresAt === null) return;
-    const timer = setTimeout(() => signOut(SESSION_EXPIRED_MESSAGE), Math.min(MAX_TIMER_MS, expiresAt - Date.now()));
+    const timer = setTimeout(() => signOut("sessionExpired"), Math.min(MAX_TIMER_MS, expiresAt - Date.now()));
     return () => clearTimeout(timer);
   }, [expiresAt, signOut]);
 

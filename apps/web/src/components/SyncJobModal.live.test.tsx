@@ -41,8 +41,8 @@ const completed = progressFixture("completed", {
   version: 25,
 });
 
-function renderModal() {
-  return renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} />, api.url);
+function renderModal(onFollow: (jobId: string) => void = () => {}) {
+  return renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={onFollow} />, api.url);
 }
 
 describe("SyncJobModal, live", () => {
@@ -61,7 +61,7 @@ describe("SyncJobModal, live", () => {
       stream.event("end", {});
       stream.end();
     });
-    renderModal();
+    await renderModal();
 
     expect(await screen.findByText("Step 5 of 9: Crawl Jobs")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText("Live")).toBeInTheDocument());
@@ -91,7 +91,7 @@ describe("SyncJobModal, live", () => {
       stream.event("end", {});
       stream.end();
     });
-    renderModal();
+    await renderModal();
     expect(await screen.findByText("Step 5 of 9: Crawl Jobs")).toBeInTheDocument();
     expect(await screen.findByText("Added 75 new job postings.", {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(connections).toBe(2);
@@ -108,7 +108,7 @@ describe("SyncJobModal, live", () => {
       stream.event("end", {});
       stream.end();
     });
-    renderModal();
+    await renderModal();
     expect(await screen.findByText("Added 75 new job postings.")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText("Final")).toBeInTheDocument());
     expect(screen.queryByText("Step 5 of 9: Crawl Jobs")).not.toBeInTheDocument();
@@ -122,7 +122,7 @@ describe("SyncJobModal, live", () => {
       gets++;
     });
     api.on("GET", `${JOB_PATH}/events`, (_req, res) => apiError(res, 404, "not_found", "no stream here"));
-    renderModal();
+    await renderModal();
 
     expect(await screen.findByText("Step 5 of 9: Crawl Jobs")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText("Polling every 2 s")).toBeInTheDocument());
@@ -140,7 +140,7 @@ describe("SyncJobModal, live", () => {
       sse(res).event("progress", running, running.version);
     });
     api.on("POST", `${JOB_PATH}/cancel`, (_req, res) => json(res, 202, cancelling));
-    renderModal();
+    await renderModal();
 
     await userEvent.click(await screen.findByRole("button", { name: "Cancel sync" }));
     const confirm = await screen.findByRole("alertdialog", { name: "Cancel this sync job?" });
@@ -164,7 +164,7 @@ describe("SyncJobModal, live", () => {
     api.on("POST", `${JOB_PATH}/cancel`, (_req, res) =>
       apiError(res, 409, "conflict", "The sync job already finished"),
     );
-    renderModal();
+    await renderModal();
     await userEvent.click(await screen.findByRole("button", { name: "Cancel sync" }));
     await userEvent.click(
       within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Cancel sync job" }),
@@ -177,7 +177,7 @@ describe("SyncJobModal, live", () => {
   test("an unknown sync job shows the error", async () => {
     api.on("GET", JOB_PATH, (_req, res) => apiError(res, 404, "not_found", `sync job ${JOB_ID} not found`));
     api.on("GET", `${JOB_PATH}/events`, (_req, res) => apiError(res, 404, "not_found", "not found"));
-    renderModal();
+    await renderModal();
     expect(await screen.findByText(`sync job ${JOB_ID} not found`)).toBeInTheDocument();
     expect(screen.getByText("Could not load the sync job")).toBeInTheDocument();
   });

@@ -1,7 +1,7 @@
 import type { CrawlJobProgress } from "@jobsync/contracts";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { JOB_ID, progressFixture, stats, stepsUpTo } from "../test/fixtures";
 import { renderSignedIn } from "../test/render";
 import { json, type StubApiServer, sse, startStubApi } from "../test/stub-api-server";
@@ -32,8 +32,8 @@ function serve(progress: CrawlJobProgress) {
   });
 }
 
-function renderModal() {
-  return renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} />, api.url);
+function renderModal(onFollow: (jobId: string) => void = () => {}) {
+  return renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={onFollow} />, api.url);
 }
 
 function stepItem(name: string): HTMLElement {
@@ -48,7 +48,7 @@ function stepItem(name: string): HTMLElement {
 describe("SyncJobModal", () => {
   test("pending: queued, all nine steps pending, Cancel offered, following live", async () => {
     serve(progressFixture("pending"));
-    renderModal();
+    await renderModal();
 
     expect(await screen.findByText("Queued, waiting for a worker")).toBeInTheDocument();
     expect(screen.getByRole("dialog")).toHaveAccessibleName("Sync job: TopCV-Demo");
@@ -89,7 +89,7 @@ describe("SyncJobModal", () => {
       stats: stats({ pages_fetched: 2, pages_failed: 1, jobs_found: 100, errors: 1 }),
     });
     serve(progress);
-    renderModal();
+    await renderModal();
 
     const failed = await screen.findByText("Crawl Jobs", { selector: "span" });
     const item = stepItem("Crawl Jobs");
@@ -155,10 +155,17 @@ describe("SyncJobModal", () => {
         version: 40,
       }),
     );
-    renderModal();
+    await renderModal();
 
     const summary = await screen.findByRole("region", { name: "Summary" });
-    expect(within(summary).getByText("Completed")).toBeInTheDocument();
+    // 2 errors: not the green "Completed" but an amber "Completed with errors", in the header and the summary
+    expect(within(summary).getByText("Completed with errors").closest("[data-outcome]")).toHaveAttribute(
+      "data-outcome",
+      "completed_with_errors",
+    );
+    expect(within(summary).getByText("Completed with errors").closest("span")?.className).toContain("amber");
+    expect(screen.getByTestId("sync-headline")).toHaveTextContent("Completed with errors");
+    expect(screen.queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
     expect(summary).toHaveTextContent("Added 97 new job postings from 120 found (18 duplicates, 2 invalid).");
     expect(summary).toHaveTextContent("1 min 04 s");
     expect(summary).toHaveTextContent("Crawl Jobs41 s");
@@ -195,12 +202,108 @@ describe("SyncJobModal", () => {
         },
       }),
     );
-    renderModal();
+    await renderModal();
 
     expect(await screen.findByText("Cancelled by admin@jobsync.local after 2 pages.")).toBeInTheDocument();
     expect(screen.getByText("Cancelled by admin@jobsync.local")).toBeInTheDocument();
     expect(stepItem("Cleanup").dataset.status).toBe("completed");
     expect(stepItem("Save Jobs").dataset.status).toBe("skipped");
     expect(screen.queryByRole("button", { name: "Cancel sync" })).not.toBeInTheDocument();
+  });
+
+  test("overlapping steps: each running step shows its own counts, percent and bar; the ETA once known", async () => {
+    serve(
+      progressFixture("running", {
+        progress: 62,
+        current_step: "save_jobs",
+        eta_seconds: 185,
+        steps: stepsUpTo("crawl_jobs", "running", {
+          crawl_jobs: { progress: 80 },
+          process_jobs: { status: "running", progress: 55, started_at: "2026-05-04T08:00:10.000Z" },
+          check_duplicates: { status: "running", progress: 50, started_at: "2026-05-04T08:00:11.000Z" },
+          save_jobs: { status: "running", progress: 30, started_at: "2026-05-04T08:00:12.000Z" },
+        }),
+        stats: stats({
+          pages_fetched: 12,
+          details_fetched: 240,
+          jobs_found: 300,
+          jobs_processed: 160,
+          jobs_invalid: 4,
+          jobs_filtered: 6,
+          duplicates: 20,
+          jobs_added: 70,
+          jobs_updated: 3,
+        }),
+      }),
+    );
+    await renderModal();
+    expect(await screen.findByTestId("sync-headline")).toHaveTextContent(
+      "Steps 5, 6, 7, 8 running: Crawl Jobs, Process Jobs, Check Duplicates, Save Jobs",
+    );
+    expect(screen.getByTestId("step-counts-crawl_jobs")).toHaveTextContent(
+      "12 listing pages · 240 detail pages · 300 found",
+    );
+    expect(screen.getByTestId("step-counts-process_jobs")).toHaveTextContent("160 processed · 4 invalid · 6 filtered");
+    expect(screen.getByTestId("step-counts-check_duplicates")).toHaveTextContent("20 duplicates");
+    expect(screen.getByTestId("step-counts-save_jobs")).toHaveTextContent("70 added · 3 updated");
+    expect(screen.getByTestId("step-percent-crawl_jobs")).toHaveTextContent("80%");
+    expect(screen.getByTestId("step-percent-save_jobs")).toHaveTextContent("30%");
+    expect(screen.getByRole("progressbar", { name: "Process Jobs progress" })).toHaveAttribute("aria-valuenow", "55");
+    expect(screen.getByRole("progressbar", { name: "Check Duplicates progress" })).toHaveAttribute(
+      "aria-valuenow",
+      "50",
+    );
+    expect(screen.getByTestId("sync-eta")).toHaveTextContent("about 3 min left");
+    expect(screen.getByTestId("overall-percent")).toHaveTextContent("62%");
+    // the browser tab tells how far it is
+    expect(document.title).toMatch(/^62% TopCV-Demo · /);
+  });
+
+  test("failed: Retry starts a new sync job of the same source with the same options and follows it", async () => {
+    serve(
+      progressFixture("failed", {
+        progress: 40,
+        max_jobs: 250,
+        full_refresh: true,
+        current_step: "check_availability",
+        steps: stepsUpTo("check_availability", "failed", { check_availability: { error: "HTTP 503" } }),
+        error: "the site is not reachable: HTTP 503",
+        finished_at: "2026-05-04T08:00:09.000Z",
+      }),
+    );
+    const started: unknown[] = [];
+    api.on("POST", "/api/v1/admin/data-sources/TopCV-Demo/sync", (req, res) => {
+      started.push(req.body);
+      json(res, 202, {
+        job_id: "99999999-9999-4999-8999-999999999999",
+        site_name: "TopCV-Demo",
+        status: "pending",
+        message: "Sync job queued",
+        created_at: "2026-05-04T08:02:00.000Z",
+      });
+    });
+    const onFollow = vi.fn();
+    await renderModal(onFollow);
+    await userEvent.click(await screen.findByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(onFollow).toHaveBeenCalledWith("99999999-9999-4999-8999-999999999999"));
+    expect(started).toEqual([{ max_jobs: 250, full_refresh: true }]);
+    expect(screen.queryByRole("button", { name: "Cancel sync" })).not.toBeInTheDocument();
+  });
+
+  test("the status region announces the outcome once the sync job is final", async () => {
+    serve(
+      progressFixture("completed", {
+        progress: 100,
+        current_step: "cleanup",
+        steps: stepsUpTo("cleanup", "completed"),
+        stats: stats({ jobs_found: 12, jobs_added: 12 }),
+        finished_at: "2026-05-04T08:01:05.000Z",
+      }),
+    );
+    await renderModal();
+    const region = screen.getByTestId("sync-status-region");
+    expect(region).toHaveAttribute("role", "status");
+    expect(region).toHaveAttribute("aria-live", "polite");
+    await waitFor(() => expect(region).toHaveTextContent("TopCV-Demo: Completed. 12 job postings added."));
   });
 });

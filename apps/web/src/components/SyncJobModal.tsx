@@ -1,14 +1,20 @@
 import { isActiveSyncJobStatus, isFinalSyncJobStatus } from "@jobsync/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { useApi } from "../app/api-context";
+import { useTitlePrefix } from "../hooks/use-document-title";
 import { useNow } from "../hooks/use-now";
 import { useSyncJobProgress, writeProgress } from "../hooks/use-sync-job-progress";
 import { errorMessage } from "../services/api-error";
+import { syncJobsApi } from "../services/sync-jobs-api";
 import { ExportButtons } from "./sync-job/ExportButtons";
 import { LiveIndicator } from "./sync-job/LiveIndicator";
+import { SyncJobActions } from "./sync-job/SyncJobActions";
 import { SyncJobProgressView } from "./sync-job/SyncJobProgressView";
-import { SyncJobStatusBadge } from "./sync-job/status-display";
+import { SyncJobBadge } from "./sync-job/status-display";
+import { useSyncAnnouncement } from "./sync-job/use-sync-announcement";
 import { Button } from "./ui/button";
 import { ConfirmDialog } from "./ui/confirm-dialog";
 import {
@@ -26,78 +32,80 @@ export interface SyncJobModalProps {
   /** The sync job to follow; null keeps the modal closed. */
   jobId: string | null;
   onClose: () => void;
+  /** Follow another sync job (a retry of this one). */
+  onFollow: (jobId: string) => void;
 }
 
-/** The guide's SyncJobModal: overall progress, live statistics, the nine steps, the final summary, and Cancel. */
-export function SyncJobModal({ jobId, onClose }: SyncJobModalProps) {
+/** The guide's SyncJobModal: overall progress, live statistics, the nine steps, the final summary, Cancel, Retry. */
+export function SyncJobModal({ jobId, onClose, onFollow }: SyncJobModalProps) {
   return (
     <Dialog open={jobId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
-      {jobId ? <SyncJobDialogContent key={jobId} jobId={jobId} onClose={onClose} /> : null}
+      {jobId ? <SyncJobDialogContent key={jobId} jobId={jobId} onClose={onClose} onFollow={onFollow} /> : null}
     </Dialog>
   );
 }
 
-function SyncJobDialogContent({ jobId, onClose }: { jobId: string; onClose: () => void }) {
+function SyncJobDialogContent({ jobId, onClose, onFollow }: { jobId: string } & Omit<SyncJobModalProps, "jobId">) {
+  const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
   const { query, mode } = useSyncJobProgress(jobId);
   const progress = query.data;
+  const active = progress !== undefined && isActiveSyncJobStatus(progress.status);
   const now = useNow(progress !== undefined && !isFinalSyncJobStatus(progress.status));
   const [confirming, setConfirming] = useState(false);
+  const announcement = useSyncAnnouncement(progress);
+  useTitlePrefix(active ? `${Math.round(progress.progress)}% ${progress.site_name}` : null);
 
   const cancel = useMutation({
-    mutationFn: () => api.cancelSyncJob(jobId),
+    mutationFn: () => syncJobsApi.cancel(api, jobId),
     onSuccess: (next) => {
       writeProgress(queryClient, next);
       setConfirming(false);
+      toast.success(t("syncJobs.toast.cancelRequested", { site: next.site_name }));
     },
   });
-
-  const canCancel =
-    progress !== undefined && isActiveSyncJobStatus(progress.status) && progress.status !== "cancelling";
 
   return (
     <DialogContent width="max-w-3xl">
       <DialogHeader>
-        <div className="flex items-center gap-2">
-          <DialogTitle>Sync job{progress ? `: ${progress.site_name}` : ""}</DialogTitle>
-          {progress ? <SyncJobStatusBadge status={progress.status} /> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <DialogTitle>
+            {progress ? t("syncJobs.modalTitleOf", { site: progress.site_name }) : t("syncJobs.modalTitle")}
+          </DialogTitle>
+          {progress ? <SyncJobBadge job={progress} /> : null}
         </div>
-        <DialogDescription className="font-mono text-xs" data-testid="sync-job-id">
+        <DialogDescription className="font-mono text-xs break-all" data-testid="sync-job-id">
           {jobId}
         </DialogDescription>
       </DialogHeader>
+      <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="sync-status-region">
+        {announcement}
+      </div>
       <DialogBody>
         {progress ? (
           <SyncJobProgressView progress={progress} now={now} />
         ) : query.isError ? (
           <ErrorState
-            title="Could not load the sync job"
+            title={t("syncJobs.loadFailed")}
             message={errorMessage(query.error)}
             onRetry={() => void query.refetch()}
           />
         ) : (
-          <LoadingState label="Loading sync job…" />
+          <LoadingState label={t("syncJobs.loading")} />
         )}
       </DialogBody>
-      <DialogFooter className="justify-between">
-        <div className="flex items-center gap-3">
+      <DialogFooter spread>
+        <div className="flex flex-wrap items-center gap-3">
           <LiveIndicator mode={mode} />
           {progress ? <ExportButtons jobId={jobId} /> : null}
         </div>
-        <div className="flex gap-2">
-          {progress && isActiveSyncJobStatus(progress.status) ? (
-            <Button
-              variant="secondary"
-              className="text-red-700"
-              disabled={!canCancel}
-              onClick={() => setConfirming(true)}
-            >
-              {progress.status === "cancelling" ? "Cancelling…" : "Cancel sync"}
-            </Button>
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {progress ? (
+            <SyncJobActions progress={progress} onCancel={() => setConfirming(true)} onFollow={onFollow} />
           ) : null}
           <Button variant="primary" onClick={onClose}>
-            Close
+            {t("common.close")}
           </Button>
         </div>
       </DialogFooter>
@@ -107,15 +115,18 @@ function SyncJobDialogContent({ jobId, onClose }: { jobId: string; onClose: () =
           setConfirming(open);
           if (!open) cancel.reset();
         }}
-        title="Cancel this sync job?"
+        title={t("syncJobs.cancelConfirm.title")}
         description={
           <p>
-            The sync job for <strong>{progress?.site_name}</strong> stops after the current request. Job postings
-            already saved stay saved; Cleanup still runs.
+            <Trans
+              i18nKey="syncJobs.cancelConfirm.description"
+              values={{ site: progress?.site_name }}
+              components={{ b: <strong /> }}
+            />
           </p>
         }
-        confirmLabel="Cancel sync job"
-        cancelLabel="Keep running"
+        confirmLabel={t("syncJobs.cancelConfirm.confirm")}
+        cancelLabel={t("syncJobs.cancelConfirm.keep")}
         destructive
         pending={cancel.isPending}
         error={cancel.isError ? errorMessage(cancel.error) : null}

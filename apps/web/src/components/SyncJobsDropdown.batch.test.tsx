@@ -21,9 +21,9 @@ const sources = [
   dataSourceFixture({ site_name: "ITviec", is_active: false }),
 ];
 
-function renderDropdown() {
+async function renderDropdown() {
   const handlers = { onFollow: vi.fn(), onError: vi.fn(), onBatch: vi.fn() };
-  renderSignedIn(<SyncJobsDropdown sources={sources} {...handlers} />, api.url);
+  await renderSignedIn(<SyncJobsDropdown sources={sources} {...handlers} />, api.url);
   return handlers;
 }
 
@@ -43,7 +43,7 @@ describe("SyncJobsDropdown: several sources at once", () => {
         ],
       }),
     );
-    const { onBatch, onError, onFollow } = renderDropdown();
+    const { onBatch, onError, onFollow } = await renderDropdown();
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     const boxes = await screen.findAllByRole("menuitemcheckbox", { name: /^Pick / });
     expect(boxes.map((box) => box.textContent)).toEqual(["TopCV", "TopCV-Demo", "Board-3"]);
@@ -66,7 +66,7 @@ describe("SyncJobsDropdown: several sources at once", () => {
     api.on("POST", "/api/v1/admin/data-sources/sync", (_req, res) =>
       apiError(res, 400, "validation_failed", "site_names must not name a data source twice"),
     );
-    const { onBatch, onError } = renderDropdown();
+    const { onBatch, onError } = await renderDropdown();
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     await userEvent.click(await screen.findByRole("menuitemcheckbox", { name: "Pick TopCV-Demo" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Sync 1 selected" }));

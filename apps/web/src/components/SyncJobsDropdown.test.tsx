@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { dataSourceFixture } from "../test/fixtures";
 import { renderSignedIn } from "../test/render";
 import { apiError, json, type StubApiServer, startStubApi } from "../test/stub-api-server";
-import { NO_ACTIVE_SOURCES, SyncJobsDropdown } from "./SyncJobsDropdown";
+import { SyncJobsDropdown } from "./SyncJobsDropdown";
+
+const NO_ACTIVE_SOURCES = "No active sources available";
 
 let api: StubApiServer;
 beforeEach(async () => {
@@ -18,16 +20,16 @@ const topcv = dataSourceFixture({ site_name: "TopCV" });
 const demo = dataSourceFixture({ site_name: "TopCV-Demo", base_url: "http://127.0.0.1:3001" });
 const inactive = dataSourceFixture({ site_name: "ITviec", is_active: false });
 
-function renderDropdown(sources = [topcv, demo, inactive]) {
+async function renderDropdown(sources = [topcv, demo, inactive]) {
   const onFollow = vi.fn();
   const onError = vi.fn();
-  renderSignedIn(<SyncJobsDropdown sources={sources} onFollow={onFollow} onError={onError} />, api.url);
+  await renderSignedIn(<SyncJobsDropdown sources={sources} onFollow={onFollow} onError={onError} />, api.url);
   return { onFollow, onError };
 }
 
 describe("SyncJobsDropdown", () => {
   test("with no active data source it says so and offers nothing to pick", async () => {
-    renderDropdown([inactive]);
+    await renderDropdown([inactive]);
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     const item = await screen.findByRole("menuitem", { name: NO_ACTIVE_SOURCES });
     expect(item).toHaveAttribute("aria-disabled", "true");
@@ -35,7 +37,7 @@ describe("SyncJobsDropdown", () => {
   });
 
   test("lists only the active data sources, and opens from the keyboard", async () => {
-    renderDropdown();
+    await renderDropdown();
     screen.getByRole("button", { name: "Sync Jobs" }).focus();
     await userEvent.keyboard("{Enter}");
     const items = await screen.findAllByRole("menuitem");
@@ -56,7 +58,7 @@ describe("SyncJobsDropdown", () => {
         created_at: "2026-05-04T08:00:00.000Z",
       }),
     );
-    const { onFollow, onError } = renderDropdown();
+    const { onFollow, onError } = await renderDropdown();
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     await userEvent.click(await screen.findByRole("menuitem", { name: /TopCV-Demo/ }));
     await waitFor(() => expect(onFollow).toHaveBeenCalledWith("new-job"));
@@ -72,7 +74,7 @@ describe("SyncJobsDropdown", () => {
         status: "running",
       }),
     );
-    const { onFollow, onError } = renderDropdown();
+    const { onFollow, onError } = await renderDropdown();
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     await userEvent.click(await screen.findByRole("menuitem", { name: /^TopCV(?!-Demo)/ }));
     await waitFor(() => expect(onFollow).toHaveBeenCalledWith("running-job"));
@@ -83,7 +85,7 @@ describe("SyncJobsDropdown", () => {
     api.on("POST", "/api/v1/admin/data-sources/TopCV/sync", (_req, res) =>
       apiError(res, 409, "data_source_inactive", "TopCV is not active"),
     );
-    const { onFollow, onError } = renderDropdown();
+    const { onFollow, onError } = await renderDropdown();
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     await userEvent.click(await screen.findByRole("menuitem", { name: /^TopCV(?!-Demo)/ }));
     await waitFor(() => expect(onError).toHaveBeenCalledWith("Failed to start sync job: TopCV is not active"));
@@ -91,7 +93,7 @@ describe("SyncJobsDropdown", () => {
   });
 
   test("a data source with a running sync job is followed without starting another", async () => {
-    const { onFollow } = renderDropdown([dataSourceFixture({ site_name: "TopCV", active_job_id: "busy-job" })]);
+    const { onFollow } = await renderDropdown([dataSourceFixture({ site_name: "TopCV", active_job_id: "busy-job" })]);
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     await userEvent.click(await screen.findByRole("menuitem", { name: /TopCV/ }));
     expect(onFollow).toHaveBeenCalledWith("busy-job");

@@ -27,7 +27,7 @@ describe("full refresh in the Sync Jobs dropdown", () => {
   test("a sync job starts incremental by default, and with full_refresh when ticked", async () => {
     const onFollow = vi.fn();
     const sources = [dataSourceFixture({ site_name: "TopCV" })];
-    renderSignedIn(<SyncJobsDropdown sources={sources} onFollow={onFollow} onError={vi.fn()} />, api.url);
+    await renderSignedIn(<SyncJobsDropdown sources={sources} onFollow={onFollow} onError={vi.fn()} />, api.url);
     await userEvent.click(screen.getByRole("button", { name: "Sync Jobs" }));
     await userEvent.click(await screen.findByRole("menuitem", { name: /^TopCV/ }));
     await waitFor(() => expect(onFollow).toHaveBeenCalledWith("job-1"));

@@ -8,6 +8,7 @@ import { syncJobKeys, syncJobQuery } from "../queries/sync-jobs";
 import type { ApiClient } from "../services/api";
 import { ApiError } from "../services/api-error";
 import { readSseEvents } from "../services/sse-reader";
+import { syncJobsApi } from "../services/sync-jobs-api";
 
 /** How the modal is kept current: the SSE stream, or polling every 2 s when the stream is not available. */
 export type LiveMode = "connecting" | "live" | "polling" | "ended";
@@ -60,7 +61,10 @@ async function followStream(
     timer = setTimeout(abortAttempt, STALL_TIMEOUT_MS);
   };
   try {
-    const response = await api.openSyncJobEvents(jobId, { lastEventId: state.lastEventId, signal: attempt.signal });
+    const response = await syncJobsApi.openEvents(api, jobId, {
+      lastEventId: state.lastEventId,
+      signal: attempt.signal,
+    });
     alive();
     if (!response.body) return "dropped";
     onOpen();

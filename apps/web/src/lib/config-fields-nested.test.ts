@@ -1,7 +1,7 @@
 import { cssConfigSchema, parseSourceConfig } from "@jobsync/contracts";
 import { describe, expect, it } from "vitest";
-import { fieldPath } from "../components/data-sources/form-errors";
 import { configFields, configToDraft, draftToConfig } from "./config-fields";
+import { fieldPath } from "./form-errors";
 
 /** The css source's nested selectors become one form field each, named by their path, and round-trip. */
 describe("config fields of nested objects (the css source)", () => {

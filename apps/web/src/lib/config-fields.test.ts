@@ -24,7 +24,7 @@ describe("config fields derived from the kind's schema", () => {
     });
     expect(fields.find((f) => f.key === "request_delay")).toMatchObject({
       type: "number",
-      label: "Request delay (seconds)",
+      label: "Request delay", // the key humanized; the form shows "Request delay (seconds)" from the strings
       min: 0,
       max: 60,
     });

@@ -3,7 +3,8 @@ import { humanize } from "./format";
 
 /**
  * The config form is derived from the kind's zod schema in the contracts, so a new field or a new kind needs no UI
- * change. Each field knows its input type, bounds, allowed values and default.
+ * change. Each field knows its input type, bounds, allowed values and default. `label` is the key humanized: the
+ * form shows the UI language's label and hint for the key (`config.labels.*`, `config.hints.*`) when it has one.
  */
 export type ConfigField = (
   | { key: string; label: string; type: "integer" | "number"; min?: number; max?: number; defaultValue: unknown }
@@ -14,34 +15,8 @@ export type ConfigField = (
 ) & {
   /** Optional without a default: an empty value leaves the key out of the config. */
   optional?: boolean;
-  hint?: string;
 };
 
-/** The units the stored config keys carry in their meaning (the guide's keys have none in their names). */
-const UNITS: Record<string, string> = { request_delay: "seconds", timeout: "seconds", min_salary: "VND a month" };
-
-/** Hints of the shared sync options (filters, incremental sync, auto-disable). */
-const HINTS: Record<string, string> = {
-  include_keywords: "Keep only postings whose title or a tag contains one of these (accents ignored). One per line",
-  exclude_keywords: "Drop postings whose title or a tag contains one of these. One per line",
-  provinces: "Keep only postings in these provinces, one per line, e.g. Hà Nội, Hồ Chí Minh",
-  min_salary: "Drop postings whose known monthly salary is lower (USD converted). Empty: off",
-  max_experience_years: "Drop postings asking for more years of experience. Empty: off",
-  stop_after_known_pages: "Incremental: stop a keyword after this many pages with no new posting. Empty or 0: off",
-  auto_disable_after_failures:
-    "Degraded after this many failed sync jobs in a row, deactivated after twice as many (default 5)",
-  // the css source: selectors are CSS, optionally ending in @attribute
-  start_urls: "Listing pages to read, one per line: a path on the base URL (/jobs?q=python) or a full URL",
-  page_url_template:
-    "Page 2, 3...: ?page={page} (a query parameter), /jobs/page/{page} or a full URL. Empty: follow the next-page link's pattern, or page 1 only",
-  "selectors.card": "One element per job posting, e.g. div.job-card; the other selectors apply inside it",
-  "selectors.link": "The posting's link; its href is read unless you add @attribute",
-  "selectors.id": "The board's id, e.g. @data-job-id on the card. Empty: the link's path",
-  "selectors.next_page": "A link present only when there is a next page, e.g. a[rel=next]",
-  "selectors.no_results":
-    "The board's “no results” message, e.g. .no-jobs-found: when it is on the page, nothing there is read (suggestions)",
-  drop_query_params: "Tracking parameters removed from posting links, one per line (utm_* always are)",
-};
 const SYNC_OPTION_KEYS = new Set(Object.keys(syncOptionsShape));
 
 interface SchemaLike {
@@ -97,9 +72,8 @@ function fieldsOf(schemaShape: object, prefix = ""): ConfigField[] {
         ...(optional ? { optional: true } : {}),
       }));
     }
-    const unit = UNITS[key];
-    const label = unit ? `${humanize(name)} (${unit})` : humanize(name);
-    const extra = { ...(optional ? { optional } : {}), ...(HINTS[key] ? { hint: HINTS[key] } : {}) };
+    const label = humanize(name);
+    const extra = optional ? { optional } : {};
     switch (inner.def.type) {
       case "number":
         return [

@@ -16,9 +16,9 @@ describe("format", () => {
   test("relative times against a given now", () => {
     const now = Date.parse("2026-05-04T08:00:00Z");
     expect(formatRelative("2026-05-04T07:59:30Z", now)).toBe("just now");
-    expect(formatRelative("2026-05-04T07:55:00Z", now)).toBe("5 min ago");
-    expect(formatRelative("2026-05-04T05:00:00Z", now)).toBe("3 h ago");
-    expect(formatRelative("2026-05-02T08:00:00Z", now)).toBe("2 d ago");
+    expect(formatRelative("2026-05-04T07:55:00Z", now)).toBe("5 minutes ago");
+    expect(formatRelative("2026-05-04T05:00:00Z", now)).toBe("3 hours ago");
+    expect(formatRelative("2026-05-02T08:00:00Z", now)).toBe("2 days ago");
     expect(formatRelative(null, now)).toBe("—");
   });
 

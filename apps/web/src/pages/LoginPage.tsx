@@ -1,35 +1,48 @@
 import { loginRequestSchema } from "@jobsync/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useApi } from "../app/api-context";
 import { useSession } from "../app/session-context";
+import { LanguageSwitch } from "../components/layout/LanguageSwitch";
 import { Button } from "../components/ui/button";
 import { Field, fieldAria } from "../components/ui/field";
 import { Input } from "../components/ui/input";
+import { usePageTitle } from "../hooks/use-document-title";
+import { fieldMessage } from "../lib/field-messages";
 import { ApiError, errorMessage } from "../services/api-error";
-
-function loginError(error: unknown): string {
-  if (error instanceof ApiError && error.code === "rate_limited" && error.retryAfterSeconds !== null) {
-    return `${error.message} Try again in ${error.retryAfterSeconds} s.`;
-  }
-  return errorMessage(error);
-}
+import { authApi } from "../services/auth-api";
 
 export function LoginPage() {
+  const { t } = useTranslation();
   const api = useApi();
   const { notice, signIn } = useSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const login = useMutation({ mutationFn: api.login.bind(api), onSuccess: signIn });
+  const login = useMutation({
+    mutationFn: (body: { email: string; password: string }) => authApi.login(api, body),
+    onSuccess: signIn,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  usePageTitle(t("auth.title"));
 
+  useEffect(() => {
+    if (Object.keys(fieldErrors).length > 0)
+      formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [fieldErrors]);
+
+  const labels: Record<string, string> = { email: t("auth.email"), password: t("auth.password") };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = loginRequestSchema.safeParse({ email, password });
     if (!parsed.success) {
       const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        errors[key] ??= fieldMessage(t, issue.message, key, labels[key] ?? key);
+      }
       setFieldErrors(errors);
       return;
     }
@@ -37,8 +50,16 @@ export function LoginPage() {
     login.mutate(parsed.data);
   };
 
+  const loginError = (error: unknown): string => {
+    if (error instanceof ApiError && error.code === "rate_limited" && error.retryAfterSeconds !== null) {
+      return t("auth.rateLimited", { seconds: error.retryAfterSeconds });
+    }
+    if (error instanceof ApiError && error.status === 401) return t("auth.invalidCredentials");
+    return errorMessage(error);
+  };
+
   return (
-    <main className="flex min-h-screen items-center justify-center bg-zinc-100 px-4">
+    <main id="main" className="flex min-h-screen flex-col items-center justify-center bg-zinc-100 px-4 py-8">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-center gap-2">
           <span className="flex size-8 items-center justify-center rounded-md bg-zinc-900 text-white">
@@ -47,21 +68,24 @@ export function LoginPage() {
           <span className="text-lg font-semibold tracking-tight">jobsync</span>
         </div>
         <form
+          ref={formRef}
           noValidate
           onSubmit={submit}
-          aria-label="Sign in"
+          aria-labelledby="login-heading"
           className="flex flex-col gap-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm"
         >
           <div>
-            <h1 className="text-[15px] font-semibold">Sign in to the admin</h1>
-            <p className="text-[13px] text-zinc-500">Data sources, sync jobs and job postings.</p>
+            <h1 id="login-heading" className="text-[15px] font-semibold">
+              {t("auth.heading")}
+            </h1>
+            <p className="text-[13px] text-zinc-600">{t("auth.subheading")}</p>
           </div>
           {notice ? (
             <p
               role="status"
               className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900"
             >
-              {notice}
+              {t(`auth.notice.${notice}`)}
             </p>
           ) : null}
           {login.isError ? (
@@ -69,7 +93,7 @@ export function LoginPage() {
               {loginError(login.error)}
             </p>
           ) : null}
-          <Field id="login-email" label="Email" error={fieldErrors.email}>
+          <Field id="login-email" label={labels.email ?? ""} error={fieldErrors.email}>
             <Input
               {...fieldAria("login-email", fieldErrors.email)}
               type="email"
@@ -79,7 +103,7 @@ export function LoginPage() {
               onChange={(e) => setEmail(e.target.value)}
             />
           </Field>
-          <Field id="login-password" label="Password" error={fieldErrors.password}>
+          <Field id="login-password" label={labels.password ?? ""} error={fieldErrors.password}>
             <Input
               {...fieldAria("login-password", fieldErrors.password)}
               type="password"
@@ -89,9 +113,10 @@ export function LoginPage() {
             />
           </Field>
           <Button type="submit" variant="primary" className="justify-center" disabled={login.isPending}>
-            {login.isPending ? "Signing in…" : "Sign in"}
+            {login.isPending ? t("auth.signingIn") : t("auth.signIn")}
           </Button>
         </form>
+        <LanguageSwitch className="mt-4 justify-center" />
       </div>
     </main>
   );

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ApiClient } from "../services/api";
+import { dataSourcesApi } from "../services/data-sources-api";
 
 export const dataSourceKeys = {
   all: ["data-sources"] as const,
@@ -12,7 +13,7 @@ export const DATA_SOURCES_ACTIVE_REFRESH_MS = 5_000;
 export function dataSourcesQuery(api: ApiClient) {
   return queryOptions({
     queryKey: dataSourceKeys.list(),
-    queryFn: ({ signal }) => api.listDataSources(signal),
+    queryFn: ({ signal }) => dataSourcesApi.list(api, signal),
     select: (data) => data.items,
     refetchInterval: (query) =>
       query.state.data?.items.some((source) => source.active_job_id !== null) ? DATA_SOURCES_ACTIVE_REFRESH_MS : false,

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { ApiClient, JobSearchParams } from "../services/api";
+import type { ApiClient } from "../services/api";
+import { type JobSearchParams, postingsApi } from "../services/postings-api";
 
 export const postingKeys = {
   all: ["postings"] as const,
@@ -10,7 +11,7 @@ export const postingKeys = {
 export function postingSearchQuery(api: ApiClient, params: JobSearchParams) {
   return queryOptions({
     queryKey: postingKeys.search(params),
-    queryFn: ({ signal }) => api.searchJobs(params, signal),
+    queryFn: ({ signal }) => postingsApi.search(api, params, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -18,6 +19,6 @@ export function postingSearchQuery(api: ApiClient, params: JobSearchParams) {
 export function postingQuery(api: ApiClient, id: number) {
   return queryOptions({
     queryKey: postingKeys.detail(id),
-    queryFn: ({ signal }) => api.getJob(id, signal),
+    queryFn: ({ signal }) => postingsApi.get(api, id, signal),
   });
 }

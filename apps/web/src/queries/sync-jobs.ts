@@ -1,6 +1,7 @@
 import { isFinalSyncJobStatus } from "@jobsync/contracts";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { ApiClient, SyncJobListParams } from "../services/api";
+import type { ApiClient } from "../services/api";
+import { type SyncJobListParams, syncJobsApi } from "../services/sync-jobs-api";
 
 export const syncJobKeys = {
   all: ["sync-jobs"] as const,
@@ -19,7 +20,7 @@ export const SYNC_JOB_POLL_MS = 2_000;
 export function syncJobQuery(api: ApiClient, jobId: string, poll = true) {
   return queryOptions({
     queryKey: syncJobKeys.detail(jobId),
-    queryFn: ({ signal }) => api.getSyncJob(jobId, signal),
+    queryFn: ({ signal }) => syncJobsApi.get(api, jobId, signal),
     staleTime: 0,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -32,7 +33,7 @@ export function syncJobQuery(api: ApiClient, jobId: string, poll = true) {
 export function syncJobListQuery(api: ApiClient, params: SyncJobListParams) {
   return queryOptions({
     queryKey: syncJobKeys.list(params),
-    queryFn: ({ signal }) => api.listSyncJobs(params, signal),
+    queryFn: ({ signal }) => syncJobsApi.list(api, params, signal),
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
       query.state.data?.items.some((job) => !isFinalSyncJobStatus(job.status)) ? SYNC_JOB_POLL_MS * 2 : false,

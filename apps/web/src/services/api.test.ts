@@ -2,6 +2,10 @@ import { describe, expect, test, vi } from "vitest";
 import { progressFixture } from "../test/fixtures";
 import { ApiClient, queryString } from "./api";
 import { ApiError, parseRetryAfter } from "./api-error";
+import { authApi } from "./auth-api";
+import { dataSourcesApi } from "./data-sources-api";
+import { postingsApi } from "./postings-api";
+import { syncJobsApi } from "./sync-jobs-api";
 
 /** A fake `fetch` at the network boundary: records each call and answers with the given Response. */
 function fakeFetch(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
@@ -41,7 +45,7 @@ describe("ApiClient", () => {
       }),
     );
     const api = new ApiClient({ baseUrl: "http://api.test/", fetch: fn, getToken: () => "tok" });
-    const answer = await api.startSync("TopCV", { max_jobs: 50 });
+    const answer = await syncJobsApi.start(api, "TopCV", { max_jobs: 50 });
     expect(answer.job_id).toBe("j1");
     expect(calls[0]?.url).toBe("http://api.test/api/v1/admin/data-sources/TopCV/sync");
     expect(calls[0]?.init.method).toBe("POST");
@@ -56,7 +60,9 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(() =>
       jsonResponse(400, { error: { code: "validation_failed", message: "Invalid data source", details } }),
     );
-    const error = await caught(new ApiClient({ fetch: fn }).updateDataSource("TopCV", { config: { max_pages: 0 } }));
+    const error = await caught(
+      dataSourcesApi.update(new ApiClient({ fetch: fn }), "TopCV", { config: { max_pages: 0 } }),
+    );
     expect(error).toMatchObject({ status: 400, code: "validation_failed", message: "Invalid data source" });
     expect(error.fieldErrors()).toEqual(details);
     expect(error.activeSyncJob()).toBeNull();
@@ -72,7 +78,7 @@ describe("ApiClient", () => {
         },
       }),
     );
-    const error = await caught(new ApiClient({ fetch: fn }).startSync("TopCV"));
+    const error = await caught(syncJobsApi.start(new ApiClient({ fetch: fn }), "TopCV"));
     expect(error.activeSyncJob()).toEqual({ job_id: "j-running", site_name: "TopCV" });
     expect(error.fieldErrors()).toEqual([]);
   });
@@ -81,7 +87,7 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(
       () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
     );
-    const error = await caught(new ApiClient({ fetch: fn }).listDataSources());
+    const error = await caught(dataSourcesApi.list(new ApiClient({ fetch: fn })));
     expect(error).toMatchObject({ status: 502, code: "internal", message: "The server answered HTTP 502 Bad Gateway" });
   });
 
@@ -89,7 +95,7 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(() =>
       jsonResponse(429, { error: { code: "rate_limited", message: "Too many attempts" } }, { "retry-after": "42" }),
     );
-    const error = await caught(new ApiClient({ fetch: fn }).login({ email: "a@b.co", password: "x" }));
+    const error = await caught(authApi.login(new ApiClient({ fetch: fn }), { email: "a@b.co", password: "x" }));
     expect(error).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 42 });
   });
 
@@ -97,7 +103,7 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(() => {
       throw new TypeError("fetch failed");
     });
-    const error = await caught(new ApiClient({ fetch: fn }).listDataSources());
+    const error = await caught(dataSourcesApi.list(new ApiClient({ fetch: fn })));
     expect(error).toMatchObject({
       status: 0,
       code: "network_error",
@@ -107,7 +113,7 @@ describe("ApiClient", () => {
 
   test("an answer that breaks the contract is invalid_response, naming the field", async () => {
     const { fn } = fakeFetch(() => jsonResponse(200, { ...progressFixture("running"), status: "exploded" }));
-    const error = await caught(new ApiClient({ fetch: fn }).getSyncJob("j1"));
+    const error = await caught(syncJobsApi.get(new ApiClient({ fetch: fn }), "j1"));
     expect(error.code).toBe("invalid_response");
     expect(error.message).toMatch(/^GET \/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/);
   });
@@ -116,9 +122,9 @@ describe("ApiClient", () => {
     const onUnauthorized = vi.fn();
     const { fn } = fakeFetch(() => jsonResponse(401, { error: { code: "unauthorized", message: "token expired" } }));
     const api = new ApiClient({ fetch: fn, getToken: () => "old", onUnauthorized });
-    await caught(api.login({ email: "a@b.co", password: "wrong" }));
+    await caught(authApi.login(api, { email: "a@b.co", password: "wrong" }));
     expect(onUnauthorized).not.toHaveBeenCalled();
-    const error = await caught(api.listDataSources());
+    const error = await caught(dataSourcesApi.list(api));
     expect(onUnauthorized).toHaveBeenCalledWith(error);
   });
 
@@ -129,9 +135,9 @@ describe("ApiClient", () => {
         : new Response(null, { status: 204 }),
     );
     const api = new ApiClient({ fetch: fn, getToken: () => "tok" });
-    await expect(api.deleteDataSource("Old Source")).resolves.toBeUndefined();
+    await expect(dataSourcesApi.remove(api, "Old Source")).resolves.toBeUndefined();
     expect(calls[0]?.url).toBe("/api/v1/admin/data-sources/Old%20Source");
-    await api.searchJobs({ q: "ke toan", location: "", salary_min: 15_000_000, page: 2 });
+    await postingsApi.search(api, { q: "ke toan", location: "", salary_min: 15_000_000, page: 2 });
     expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&page=2");
     expect(headersOf(calls[1]).authorization).toBeUndefined();
   });
@@ -140,7 +146,7 @@ describe("ApiClient", () => {
     const { fn, calls } = fakeFetch(
       () => new Response("", { status: 200, headers: { "content-type": "text/event-stream" } }),
     );
-    await new ApiClient({ fetch: fn, getToken: () => "tok" }).openSyncJobEvents("j1", { lastEventId: "17" });
+    await syncJobsApi.openEvents(new ApiClient({ fetch: fn, getToken: () => "tok" }), "j1", { lastEventId: "17" });
     const headers = headersOf(calls[0]);
     expect(headers["last-event-id"]).toBe("17");
     expect(headers.accept).toBe("text/event-stream");

@@ -1,31 +1,4 @@
-import {
-  type CrawlJobProgress,
-  type CreateDataSourceRequest,
-  crawlJobProgressSchema,
-  type DataSource,
-  type DataSourceList,
-  dataSourceListSchema,
-  dataSourceSchema,
-  type JobPostingDetail,
-  type JobSearchResult,
-  jobPostingDetailSchema,
-  jobSearchResultSchema,
-  type LoginRequest,
-  type StreamTokenResponse,
-  type SyncJobList,
-  type SyncJobRequest,
-  type SyncJobResponse,
-  streamTokenResponseSchema,
-  syncJobListSchema,
-  syncJobResponseSchema,
-  type TokenResponse,
-  tokenResponseSchema,
-  type UpdateDataSourceRequest,
-  type User,
-  userSchema,
-} from "@jobsync/contracts";
 import type { ZodType } from "zod";
-import type { SyncJobStatusFilter } from "../types/admin";
 import { ApiError, errorFromResponse } from "./api-error";
 
 export { ApiError } from "./api-error";
@@ -42,33 +15,15 @@ export interface ApiClientOptions {
   onUnauthorized?: (error: ApiError) => void;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined;
 
-interface RequestOptions<T> {
+export interface RequestOptions<T> {
   body?: unknown;
   query?: Record<string, QueryValue>;
   schema?: ZodType<T>;
   auth?: boolean;
   signal?: AbortSignal;
   headers?: Record<string, string>;
-}
-
-export interface SyncJobListParams {
-  status?: SyncJobStatusFilter;
-  site_name?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-export interface JobSearchParams {
-  q?: string;
-  location?: string;
-  source?: string;
-  salary_min?: number;
-  experience_max?: number;
-  status?: "open" | "closed" | "all";
-  page?: number;
-  page_size?: number;
 }
 
 /** Build `?a=1&b=x`, leaving out empty values. */
@@ -83,7 +38,11 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
   return text ? `?${text}` : "";
 }
 
-/** The typed client of the jobsync API. Every failure is an `ApiError`. */
+/**
+ * The transport of the jobsync API: base URL, bearer token, JSON in and out, answers checked with the contracts'
+ * schemas, every failure an `ApiError`. The endpoints are feature modules of plain functions taking the client
+ * (`dataSourcesApi.list(api)`, `syncJobsApi.start(api, …)`, see `*-api.ts` beside this file): one style for all.
+ */
 export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
@@ -151,82 +110,5 @@ export class ApiClient {
       );
     }
     return parsed.data;
-  }
-
-  // Auth
-  login(body: LoginRequest): Promise<TokenResponse> {
-    return this.request("POST", "/auth/login", { body, schema: tokenResponseSchema, auth: false });
-  }
-  me(signal?: AbortSignal): Promise<User> {
-    return this.request("GET", "/auth/me", { schema: userSchema, signal });
-  }
-  streamToken(): Promise<StreamTokenResponse> {
-    return this.request("POST", "/auth/stream-token", { schema: streamTokenResponseSchema });
-  }
-
-  // Data sources
-  listDataSources(signal?: AbortSignal): Promise<DataSourceList> {
-    return this.request("GET", "/admin/data-sources", { schema: dataSourceListSchema, signal });
-  }
-  getDataSource(siteName: string, signal?: AbortSignal): Promise<DataSource> {
-    return this.request("GET", `/admin/data-sources/${encodeURIComponent(siteName)}`, {
-      schema: dataSourceSchema,
-      signal,
-    });
-  }
-  createDataSource(body: CreateDataSourceRequest): Promise<DataSource> {
-    return this.request("POST", "/admin/data-sources", { body, schema: dataSourceSchema });
-  }
-  updateDataSource(siteName: string, body: UpdateDataSourceRequest): Promise<DataSource> {
-    return this.request("PATCH", `/admin/data-sources/${encodeURIComponent(siteName)}`, {
-      body,
-      schema: dataSourceSchema,
-    });
-  }
-  deleteDataSource(siteName: string): Promise<void> {
-    return this.request("DELETE", `/admin/data-sources/${encodeURIComponent(siteName)}`);
-  }
-
-  // Sync jobs
-  startSync(siteName: string, body: SyncJobRequest = {}): Promise<SyncJobResponse> {
-    return this.request("POST", `/admin/data-sources/${encodeURIComponent(siteName)}/sync`, {
-      body,
-      schema: syncJobResponseSchema,
-    });
-  }
-  listSyncJobs(params: SyncJobListParams = {}, signal?: AbortSignal): Promise<SyncJobList> {
-    return this.request("GET", "/admin/data-sources/sync/jobs", {
-      query: { ...params },
-      schema: syncJobListSchema,
-      signal,
-    });
-  }
-  getSyncJob(jobId: string, signal?: AbortSignal): Promise<CrawlJobProgress> {
-    return this.request("GET", `/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}`, {
-      schema: crawlJobProgressSchema,
-      signal,
-    });
-  }
-  cancelSyncJob(jobId: string): Promise<CrawlJobProgress> {
-    return this.request("POST", `/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/cancel`, {
-      schema: crawlJobProgressSchema,
-    });
-  }
-  /** Open the sync job's SSE stream (Bearer auth), resuming after `lastEventId` when given. */
-  openSyncJobEvents(jobId: string, options: { lastEventId?: string | null; signal?: AbortSignal } = {}) {
-    const headers: Record<string, string> = { accept: "text/event-stream" };
-    if (options.lastEventId) headers["last-event-id"] = options.lastEventId;
-    return this.send("GET", `/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/events`, {
-      headers,
-      signal: options.signal,
-    });
-  }
-
-  // Job postings (public)
-  searchJobs(params: JobSearchParams = {}, signal?: AbortSignal): Promise<JobSearchResult> {
-    return this.request("GET", "/jobs", { query: { ...params }, schema: jobSearchResultSchema, auth: false, signal });
-  }
-  getJob(id: number, signal?: AbortSignal): Promise<JobPostingDetail> {
-    return this.request("GET", `/jobs/${id}`, { schema: jobPostingDetailSchema, auth: false, signal });
   }
 }

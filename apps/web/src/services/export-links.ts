@@ -1,5 +1,7 @@
 import type { SyncJobExportFormat } from "@jobsync/contracts";
-import type { ApiClient, JobSearchParams } from "./api";
+import type { ApiClient } from "./api";
+import { authApi } from "./auth-api";
+import type { JobSearchParams } from "./postings-api";
 
 /**
  * Download links. The browser streams a download to disk, so the links are plain URLs: the sync job report (admin
@@ -7,7 +9,7 @@ import type { ApiClient, JobSearchParams } from "./api";
  */
 export const exportLinks = {
   async syncJobReport(api: ApiClient, jobId: string, format: SyncJobExportFormat): Promise<string> {
-    const { token } = await api.streamToken();
+    const { token } = await authApi.streamToken(api);
     return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/export`, { format, token });
   },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {

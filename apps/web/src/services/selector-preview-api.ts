@@ -1,7 +1,9 @@
 import { type SelectorPreview, type SelectorPreviewRequest, selectorPreviewSchema } from "@jobsync/contracts";
 import type { ApiClient } from "./api";
 
-/** "Test selectors" of a css source, on the shared API client. */
-export function previewSelectors(api: ApiClient, body: SelectorPreviewRequest): Promise<SelectorPreview> {
-  return api.request("POST", "/admin/data-sources/test-selectors", { body, schema: selectorPreviewSchema });
-}
+/** "Test selectors" of a css source. */
+export const selectorPreviewApi = {
+  run(api: ApiClient, body: SelectorPreviewRequest): Promise<SelectorPreview> {
+    return api.request("POST", "/admin/data-sources/test-selectors", { body, schema: selectorPreviewSchema });
+  },
+};

@@ -80,6 +80,8 @@ export function progressFixture(
     summary: null,
     error: null,
     max_jobs: 100,
+    full_refresh: false,
+    eta_seconds: null,
     trigger: "manual",
     requested_by: { id: "u1", email: "admin@jobsync.local" },
     cancelled_by: null,
@@ -91,7 +93,6 @@ export function progressFixture(
     attempt: 1,
     max_attempts: 3,
     resumed_from: null,
-    eta_seconds: null,
     ...patch,
   });
 }

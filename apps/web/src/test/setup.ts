@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom/vitest";
+import "../i18n/i18n";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 
@@ -16,5 +17,5 @@ Element.prototype.releasePointerCapture ??= () => {};
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
-  window.location.hash = "";
+  window.history.replaceState(null, "", "/");
 });

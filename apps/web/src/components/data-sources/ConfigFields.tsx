@@ -1,57 +1,54 @@
+import { useTranslation } from "react-i18next";
 import type { ConfigField } from "../../lib/config-fields";
+import { fieldMessage } from "../../lib/field-messages";
 import { Field, fieldAria } from "../ui/field";
 import { Input, Select, Textarea } from "../ui/input";
 import { Switch } from "../ui/switch";
+import { configFieldHint, configFieldLabel } from "./config-field-text";
 
 export type ConfigDraft = Record<string, string | boolean>;
 
 export interface ConfigFieldsProps {
   fields: ConfigField[];
   draft: ConfigDraft;
-  /** Errors by field key (`max_pages`). */
+  /** Errors by field key (`max_pages`), as the API or the schema wrote them. */
   errors: Record<string, string>;
   onChange: (key: string, value: string | boolean) => void;
   idPrefix: string;
 }
 
-function hint(field: ConfigField): string | undefined {
-  if (field.type === "integer" || field.type === "number") {
-    const range = field.min !== undefined && field.max !== undefined ? `${field.min}–${field.max}` : undefined;
-    return [range, field.defaultValue !== undefined ? `default ${String(field.defaultValue)}` : undefined]
-      .filter(Boolean)
-      .join(", ");
-  }
-  if (field.type === "string-list") return "One per line (or comma-separated), e.g. python-developer";
-  return undefined;
-}
-
 /** The config form of a data source kind, one control per field of its schema, each error next to its field. */
 export function ConfigFields({ fields, draft, errors, onChange, idPrefix }: ConfigFieldsProps) {
+  const { t } = useTranslation();
   return (
-    <div className="grid grid-cols-2 gap-x-4 gap-y-3">
+    <div className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2">
       {fields.map((field) => {
         const id = `${idPrefix}-${field.key}`;
-        const error = errors[field.key];
-        const fieldHint = field.hint ?? hint(field);
+        const label = configFieldLabel(t, field);
+        const raw = errors[field.key];
+        const error = raw ? fieldMessage(t, raw, field.key, label) : undefined;
+        const fieldHint = configFieldHint(t, field);
         const aria = fieldAria(id, error, Boolean(fieldHint));
         const value = draft[field.key];
         switch (field.type) {
           case "boolean":
             return (
-              <Field key={field.key} id={id} label={field.label} error={error}>
+              <Field key={field.key} id={id} label={label} error={error}>
                 <div className="flex h-8 items-center gap-2">
                   <Switch
                     {...aria}
                     checked={value === true}
                     onCheckedChange={(checked) => onChange(field.key, checked)}
                   />
-                  <span className="text-xs text-zinc-500">{value === true ? "On" : "Off"}</span>
+                  <span className="text-xs text-zinc-600" aria-hidden>
+                    {value === true ? t("common.on") : t("common.off")}
+                  </span>
                 </div>
               </Field>
             );
           case "enum":
             return (
-              <Field key={field.key} id={id} label={field.label} error={error}>
+              <Field key={field.key} id={id} label={label} error={error}>
                 <Select {...aria} value={String(value ?? "")} onChange={(e) => onChange(field.key, e.target.value)}>
                   {field.options.map((option) => (
                     <option key={option} value={option}>
@@ -63,7 +60,7 @@ export function ConfigFields({ fields, draft, errors, onChange, idPrefix }: Conf
             );
           case "string-list":
             return (
-              <Field key={field.key} id={id} label={field.label} error={error} hint={fieldHint} className="col-span-2">
+              <Field key={field.key} id={id} label={label} error={error} hint={fieldHint} className="sm:col-span-2">
                 <Textarea
                   {...aria}
                   rows={3}
@@ -76,7 +73,7 @@ export function ConfigFields({ fields, draft, errors, onChange, idPrefix }: Conf
           case "integer":
           case "number":
             return (
-              <Field key={field.key} id={id} label={field.label} error={error} hint={fieldHint}>
+              <Field key={field.key} id={id} label={label} error={error} hint={fieldHint}>
                 <Input
                   {...aria}
                   inputMode={field.type === "integer" ? "numeric" : "decimal"}
@@ -87,7 +84,7 @@ export function ConfigFields({ fields, draft, errors, onChange, idPrefix }: Conf
             );
           default:
             return (
-              <Field key={field.key} id={id} label={field.label} error={error} hint={fieldHint}>
+              <Field key={field.key} id={id} label={label} error={error} hint={fieldHint}>
                 <Input {...aria} value={String(value ?? "")} onChange={(e) => onChange(field.key, e.target.value)} />
               </Field>
             );

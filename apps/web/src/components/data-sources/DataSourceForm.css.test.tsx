@@ -50,7 +50,7 @@ describe("DataSourceForm for a css source", () => {
   test("an emptied optional field replaces the stored config instead of being merged back", async () => {
     const onSubmit = vi.fn();
     render(<DataSourceForm source={cssSource} onSubmit={onSubmit} onCancel={() => {}} />);
-    await userEvent.clear(screen.getByLabelText("Page url template", { exact: true }));
+    await userEvent.clear(screen.getByLabelText("Page URL template", { exact: true }));
     await userEvent.clear(screen.getByLabelText("Detail selectors: Description", { exact: true }));
     await userEvent.type(screen.getByLabelText("Selectors: Salary", { exact: true }), ".pay");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
@@ -72,6 +72,6 @@ describe("DataSourceForm for a css source", () => {
     expect(onSubmit).not.toHaveBeenCalled();
     expect(card).toHaveAttribute("aria-invalid", "true");
     const hint = document.getElementById(card.getAttribute("aria-describedby") ?? "");
-    expect(hint?.textContent).toMatch(/^selectors\.card is not a valid CSS selector/);
+    expect(hint?.textContent).toMatch(/^Selectors: Card is not a valid CSS selector/);
   });
 });

@@ -33,16 +33,18 @@ describe("DataSourceForm", () => {
 
     expect(onSubmit).not.toHaveBeenCalled();
     expect(maxPages).toHaveAttribute("aria-invalid", "true");
-    expect(errorOf("Max pages")).toBe("max_pages must be a whole number from 1 to 1000");
-    expect(errorOf("Request delay (seconds)")).toBe("request_delay must be a number from 0 to 60 seconds");
-    expect(errorOf("Search keywords")).toMatch(/^search_keywords\[\] must be a slug of lower-case letters/);
-    expect(errorOf("Base URL")).toBe("base_url must be an http:// or https:// URL");
-    expect(errorOf("Max jobs")).toBe("1–10000, default 100"); // a valid field keeps its hint
+    // every message names the field as the form labels it; the first invalid field (in form order) gets focus
+    expect(errorOf("Max pages")).toBe("Max pages must be a whole number from 1 to 1000");
+    expect(errorOf("Request delay (seconds)")).toBe("Request delay (seconds) must be a number of seconds from 0 to 60");
+    expect(errorOf("Search keywords")).toMatch(/^Search keywords: use lower-case letters, digits and hyphens/);
+    expect(errorOf("Base URL")).toBe("Base URL must be an http:// or https:// address");
+    expect(document.activeElement).toBe(url);
+    expect(errorOf("Max jobs")).toBe("1–10,000, default 100"); // a valid field keeps its hint
 
     // Fixing a field clears the errors until the next submit.
     await userEvent.clear(maxPages);
     await userEvent.type(maxPages, "10");
-    expect(screen.queryByText("max_pages must be a whole number from 1 to 1000")).not.toBeInTheDocument();
+    expect(screen.queryByText("Max pages must be a whole number from 1 to 1000")).not.toBeInTheDocument();
   });
 
   test("a valid edit submits the typed config", async () => {
@@ -75,13 +77,13 @@ describe("DataSourceForm", () => {
   test("server-side: 400 details show next to their fields; other errors above the form", () => {
     const validation = new ApiError(400, "validation_failed", "Invalid data source", [
       { path: "config.timeout", message: "timeout must be a whole number from 1 to 300" },
-      { path: "base_url", message: "base_url points to a private address" },
+      { path: "base_url", message: "base_url host 10.0.0.7 is a private or loopback address" },
     ]);
     const { rerender } = render(
       <DataSourceForm source={source} submitError={validation} onSubmit={() => {}} onCancel={() => {}} />,
     );
-    expect(errorOf("Timeout (seconds)")).toBe("timeout must be a whole number from 1 to 300");
-    expect(errorOf("Base URL")).toBe("base_url points to a private address");
+    expect(errorOf("Timeout (seconds)")).toBe("Timeout (seconds) must be a whole number from 1 to 300");
+    expect(errorOf("Base URL")).toBe("Base URL points at 10.0.0.7, a private or local address");
 
     const conflict = new ApiError(409, "conflict", "A data source named TopCV already exists");
     rerender(<DataSourceForm source={source} submitError={conflict} onSubmit={() => {}} onCancel={() => {}} />);
@@ -94,7 +96,8 @@ describe("DataSourceForm", () => {
     await userEvent.type(screen.getByLabelText("Name"), "bad name!");
     await userEvent.type(screen.getByLabelText("Base URL"), "https://itviec.com");
     await userEvent.click(screen.getByRole("button", { name: "Create data source" }));
-    expect(errorOf("Name")).toMatch(/^site_name must be 1-64 characters/);
+    expect(errorOf("Name")).toMatch(/^Name must be 1 to 64 letters, digits/);
+    expect(document.activeElement).toBe(screen.getByLabelText("Name"));
     expect(onSubmit).not.toHaveBeenCalled();
 
     await userEvent.clear(screen.getByLabelText("Name"));

@@ -7,15 +7,17 @@ import {
   updateDataSourceSchema,
 } from "@jobsync/contracts";
 import { type FormEvent, useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormErrors } from "../../hooks/use-form-errors";
 import { configFields, configToDraft, draftToConfig, syncOptionFields } from "../../lib/config-fields";
-import { ApiError } from "../../services/api-error";
-import { Button } from "../ui/button";
+import { fieldMessage } from "../../lib/field-messages";
+import { hasErrors, mergeErrors, zodErrors } from "../../lib/form-errors";
 import { Field, fieldAria } from "../ui/field";
+import { DialogForm } from "../ui/form-dialog";
 import { Input, Select } from "../ui/input";
 import { Switch } from "../ui/switch";
 import { type ConfigDraft, ConfigFields } from "./ConfigFields";
-import { type FormErrors, hasErrors, mergeErrors, NO_ERRORS, serverErrors, zodErrors } from "./form-errors";
-import { type ScheduleDraft, ScheduleFields, scheduleBody } from "./ScheduleFields";
+import { type ScheduleDraft, ScheduleFields, scheduleBody, scheduleDraftOf } from "./ScheduleFields";
 import { SelectorPreviewPanel } from "./SelectorPreviewPanel";
 
 export interface CreateValues {
@@ -64,6 +66,7 @@ function scopedConfigErrors(fields: Record<string, string>): Record<string, stri
  * the server's 400 details are shown the same way, each next to its field.
  */
 export function DataSourceForm({ source, pending, submitError, onSubmit, onCancel }: DataSourceFormProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [siteName, setSiteName] = useState(source?.site_name ?? "");
   const [kind, setKind] = useState<SourceKind>(source?.kind ?? SOURCE_KINDS[0]);
@@ -73,30 +76,15 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
   const [draft, setDraft] = useState<ConfigDraft>(() => configToDraft(fields, source?.config ?? {}));
   const optionFields = useMemo(() => syncOptionFields(), []);
   const [optionDraft, setOptionDraft] = useState<ConfigDraft>(() => configToDraft(optionFields, source?.config ?? {}));
-  const [schedule, setSchedule] = useState<ScheduleDraft>({
-    cron: source?.schedule_cron ?? "",
-    timeZone: source?.schedule_timezone ?? "UTC",
-  });
-  const [clientErrors, setClientErrors] = useState<FormErrors>(NO_ERRORS);
-  // The submit error the user has edited since: it no longer describes the form.
-  const [dismissed, setDismissed] = useState<unknown>(null);
-
-  const errors = useMemo<FormErrors>(() => {
-    if (hasErrors(clientErrors)) return clientErrors;
-    if (!submitError || submitError === dismissed) return NO_ERRORS;
-    if (submitError instanceof ApiError) {
-      const details = serverErrors(submitError.fieldErrors());
-      return details.length > 0 ? mergeErrors(details) : { fields: {}, form: [submitError.message] };
-    }
-    return { fields: {}, form: [submitError instanceof Error ? submitError.message : String(submitError)] };
-  }, [clientErrors, submitError, dismissed]);
-
-  const edited = () => {
-    setClientErrors(NO_ERRORS);
-    setDismissed(submitError);
+  const [schedule, setSchedule] = useState<ScheduleDraft>(() => scheduleDraftOf(source));
+  const { errors, setClientErrors, edited } = useFormErrors(submitError);
+  /** A field's error, worded with the field's label. */
+  const errorOf = (key: string, label: string) => {
+    const message = errors.fields[key];
+    return message ? fieldMessage(t, message, key, label) : null;
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Filters and the other shared options: an emptied list is sent as [], an emptied number replaces the whole config
     const options = draftToConfig(optionFields, optionDraft);
@@ -141,26 +129,27 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
     if (!hasErrors(found)) onSubmit({ mode: "create", body });
   };
 
+  const nameLabel = t("dataSources.form.name");
+  const kindLabel = t("dataSources.form.kind");
+  const urlLabel = t("dataSources.form.baseUrl");
+  const siteError = errorOf("site_name", nameLabel);
+  const kindError = errorOf("kind", kindLabel);
+  const urlError = errorOf("base_url", urlLabel);
   return (
-    <form
-      noValidate
+    <DialogForm
+      label={source ? t("dataSources.form.editLabel") : t("dataSources.form.newLabel")}
+      errors={errors}
       onSubmit={submit}
-      className="flex flex-col gap-4"
-      aria-label={source ? "Edit data source" : "New data source"}
+      onCancel={onCancel}
+      submitLabel={source ? t("common.saveChanges") : t("dataSources.form.create")}
+      pending={pending}
     >
-      {errors.form.length > 0 ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800">
-          {errors.form.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      ) : null}
-      <div className="grid grid-cols-2 gap-x-4 gap-y-3">
+      <div className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2">
         {source ? null : (
           <>
-            <Field id={`${id}-site`} label="Name" error={errors.fields.site_name} hint="Letters, digits, - and _">
+            <Field id={`${id}-site`} label={nameLabel} error={siteError} hint={t("dataSources.form.nameHint")}>
               <Input
-                {...fieldAria(`${id}-site`, errors.fields.site_name, true)}
+                {...fieldAria(`${id}-site`, siteError, true)}
                 value={siteName}
                 placeholder="TopCV"
                 autoComplete="off"
@@ -170,9 +159,9 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
                 }}
               />
             </Field>
-            <Field id={`${id}-kind`} label="Kind" error={errors.fields.kind}>
+            <Field id={`${id}-kind`} label={kindLabel} error={kindError}>
               <Select
-                {...fieldAria(`${id}-kind`, errors.fields.kind)}
+                {...fieldAria(`${id}-kind`, kindError)}
                 value={kind}
                 onChange={(e) => {
                   const next = e.target.value as SourceKind;
@@ -190,9 +179,9 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
             </Field>
           </>
         )}
-        <Field id={`${id}-url`} label="Base URL" error={errors.fields.base_url} className={source ? "col-span-2" : ""}>
+        <Field id={`${id}-url`} label={urlLabel} error={urlError} className={source ? "sm:col-span-2" : ""}>
           <Input
-            {...fieldAria(`${id}-url`, errors.fields.base_url)}
+            {...fieldAria(`${id}-url`, urlError)}
             value={baseUrl}
             placeholder="https://www.topcv.vn"
             autoComplete="off"
@@ -204,18 +193,18 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
         </Field>
         {source ? null : (
           <div className="flex items-end">
-            <div className="flex h-8 w-full items-center justify-between gap-3 rounded-md border border-zinc-200 px-3">
-              <label htmlFor={`${id}-active`} className="text-xs font-medium text-zinc-700">
-                Active
+            <div className="flex h-8 w-full items-center justify-between gap-3 rounded-md border border-zinc-300 px-3">
+              <label htmlFor={`${id}-active`} className="text-xs font-medium text-zinc-800">
+                {t("dataSources.form.active")}
               </label>
               <Switch id={`${id}-active`} checked={isActive} onCheckedChange={setIsActive} />
             </div>
           </div>
         )}
       </div>
-      <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3">
-        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
-          Configuration ({kind})
+      <fieldset className="flex min-w-0 flex-col gap-3 border-t border-zinc-200 pt-3">
+        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase">
+          {t("dataSources.form.configuration", { kind })}
         </legend>
         <ConfigFields
           idPrefix={`${id}-config`}
@@ -231,9 +220,9 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
           <SelectorPreviewPanel baseUrl={baseUrl} buildConfig={() => draftToConfig(fields, draft)} />
         ) : null}
       </fieldset>
-      <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3" aria-label="Filters and incremental sync">
-        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
-          Filters and incremental sync
+      <fieldset className="flex min-w-0 flex-col gap-3 border-t border-zinc-200 pt-3">
+        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase">
+          {t("dataSources.form.filters")}
         </legend>
         <ConfigFields
           idPrefix={`${id}-options`}
@@ -246,8 +235,10 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
           }}
         />
       </fieldset>
-      <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-3">
-        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Schedule</legend>
+      <fieldset className="flex min-w-0 flex-col gap-3 border-t border-zinc-200 pt-3">
+        <legend className="pb-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase">
+          {t("dataSources.form.schedule")}
+        </legend>
         <ScheduleFields
           idPrefix={`${id}-schedule`}
           draft={schedule}
@@ -258,14 +249,6 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
           }}
         />
       </fieldset>
-      <div className="flex justify-end gap-2 border-t border-zinc-200 pt-3">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" disabled={pending}>
-          {pending ? "Saving…" : source ? "Save changes" : "Create data source"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

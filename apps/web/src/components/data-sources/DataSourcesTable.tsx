@@ -1,11 +1,13 @@
 import type { DataSource } from "@jobsync/contracts";
 import { ExternalLink, Pencil, Trash2 } from "lucide-react";
-import { formatCount, formatDateTime, formatRelative } from "../../lib/format";
+import { useTranslation } from "react-i18next";
+import { formatCount } from "../../lib/format";
 import { SyncJobStatusBadge } from "../sync-job/status-display";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Switch } from "../ui/switch";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
+import { Time } from "../ui/time";
 import { NextRun } from "./NextRun";
 import { SourceHealthBadge } from "./SourceHealthBadge";
 
@@ -21,19 +23,19 @@ export interface DataSourcesTableProps {
 }
 
 function LastSync({ source, onOpen }: { source: DataSource; onOpen: (jobId: string) => void }) {
+  const { t } = useTranslation();
   const last = source.last_sync;
-  if (!last) return <span className="text-zinc-400">Never</span>;
+  if (!last) return <span className="text-zinc-600">{t("dataSources.never")}</span>;
   return (
     <button
       type="button"
       onClick={() => onOpen(last.job_id)}
-      className="group flex items-center gap-2 rounded text-left"
-      aria-label={`Open the last sync job of ${source.site_name}`}
-      title={formatDateTime(last.finished_at ?? last.created_at)}
+      className="group flex flex-wrap items-center gap-x-2 gap-y-0.5 rounded text-left"
     >
+      <span className="sr-only">{t("dataSources.lastSyncOf", { name: source.site_name })}: </span>
       <SyncJobStatusBadge status={last.status} />
-      <span className="text-xs text-zinc-500 group-hover:text-zinc-900">
-        {formatRelative(last.finished_at ?? last.created_at)}
+      <span className="text-xs text-zinc-600 group-hover:text-zinc-900">
+        <Time value={last.finished_at ?? last.created_at} />
       </span>
       {last.jobs_added > 0 ? (
         <span className="text-xs font-medium text-emerald-700">+{formatCount(last.jobs_added)}</span>
@@ -43,19 +45,20 @@ function LastSync({ source, onOpen }: { source: DataSource; onOpen: (jobId: stri
 }
 
 export function DataSourcesTable(props: DataSourcesTableProps) {
+  const { t } = useTranslation();
   const { sources, toggling } = props;
   return (
-    <Table aria-label="Data sources">
+    <Table aria-label={t("dataSources.table")}>
       <TableHead>
         <tr>
-          <Th>Name</Th>
-          <Th>Base URL</Th>
-          <Th>Active</Th>
-          <Th>Last sync</Th>
-          <Th>Schedule</Th>
-          <Th className="text-right">Postings</Th>
+          <Th>{t("dataSources.columns.name")}</Th>
+          <Th>{t("dataSources.columns.baseUrl")}</Th>
+          <Th>{t("dataSources.columns.active")}</Th>
+          <Th>{t("dataSources.columns.lastSync")}</Th>
+          <Th>{t("dataSources.columns.schedule")}</Th>
+          <Th className="text-right">{t("dataSources.columns.postings")}</Th>
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("dataSources.columns.actions")}</span>
           </Th>
         </tr>
       </TableHead>
@@ -72,7 +75,7 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
                     type="button"
                     onClick={() => source.active_job_id && props.onOpenSyncJob(source.active_job_id)}
                     className="rounded"
-                    aria-label={`Follow the running sync job of ${source.site_name}`}
+                    aria-label={t("dataSources.followRunning", { name: source.site_name })}
                   >
                     <SyncJobStatusBadge status="running" />
                   </button>
@@ -84,7 +87,7 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
                 href={source.base_url}
                 target="_blank"
                 rel="noopener noreferrer"
-                className="inline-flex max-w-full items-center gap-1 font-mono text-xs text-zinc-600 hover:text-blue-600"
+                className="inline-flex max-w-full items-center gap-1 font-mono text-xs text-zinc-700 hover:text-blue-700"
               >
                 <span className="truncate">{source.base_url}</span>
                 <ExternalLink className="size-3 shrink-0" aria-hidden />
@@ -95,7 +98,7 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
                 checked={source.is_active}
                 disabled={toggling.has(source.site_name)}
                 onCheckedChange={(checked) => props.onToggleActive(source, checked)}
-                aria-label={`Active: ${source.site_name}`}
+                aria-label={t("dataSources.activeSwitch", { name: source.site_name })}
               />
             </Td>
             <Td>
@@ -107,9 +110,13 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
             <Td className="text-right tabular-nums">
               <button
                 type="button"
-                className="rounded hover:text-blue-600 hover:underline"
+                className="rounded hover:text-blue-700 hover:underline"
                 onClick={() => props.onShowPostings(source)}
-                aria-label={`${formatCount(source.postings_count)} job postings of ${source.site_name}`}
+                aria-label={t("dataSources.postingsOf", {
+                  count: source.postings_count,
+                  formatted: formatCount(source.postings_count),
+                  name: source.site_name,
+                })}
               >
                 {formatCount(source.postings_count)}
               </button>
@@ -119,19 +126,19 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
                 <Button
                   variant="ghost"
                   size="icon"
-                  aria-label={`Edit ${source.site_name}`}
+                  aria-label={t("dataSources.edit", { name: source.site_name })}
                   onClick={() => props.onEdit(source)}
                 >
-                  <Pencil className="size-3.5" />
+                  <Pencil className="size-3.5" aria-hidden />
                 </Button>
                 <Button
                   variant="ghost"
                   size="icon"
-                  aria-label={`Delete ${source.site_name}`}
-                  className="hover:text-red-600"
+                  aria-label={t("dataSources.deleteSource", { name: source.site_name })}
+                  className="hover:text-red-700"
                   onClick={() => props.onDelete(source)}
                 >
-                  <Trash2 className="size-3.5" />
+                  <Trash2 className="size-3.5" aria-hidden />
                 </Button>
               </div>
             </Td>

@@ -1,17 +1,22 @@
 import type { DataSource } from "@jobsync/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Trans, useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
 import { dataSourceKeys } from "../../queries/data-sources";
 import { errorMessage } from "../../services/api-error";
+import { dataSourcesApi } from "../../services/data-sources-api";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export function DeleteDataSourceDialog({ source, onClose }: { source: DataSource | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (siteName: string) => api.deleteDataSource(siteName),
-    onSuccess: async () => {
+    mutationFn: (siteName: string) => dataSourcesApi.remove(api, siteName),
+    onSuccess: async (_done, siteName) => {
       await queryClient.invalidateQueries({ queryKey: dataSourceKeys.all });
+      toast.success(t("dataSources.toast.deleted", { name: siteName }));
       onClose();
     },
   });
@@ -24,13 +29,17 @@ export function DeleteDataSourceDialog({ source, onClose }: { source: DataSource
           onClose();
         }
       }}
-      title={`Delete ${source?.site_name ?? "data source"}?`}
+      title={t("dataSources.delete.title", { name: source?.site_name ?? "" })}
       description={
         <p>
-          <strong>{source?.site_name}</strong> and its configuration are removed. This cannot be undone.
+          <Trans
+            i18nKey="dataSources.delete.description"
+            values={{ name: source?.site_name }}
+            components={{ b: <strong /> }}
+          />
         </p>
       }
-      confirmLabel="Delete"
+      confirmLabel={t("common.delete")}
       destructive
       pending={remove.isPending}
       error={remove.isError ? errorMessage(remove.error) : null}

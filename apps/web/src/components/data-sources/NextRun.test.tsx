@@ -15,8 +15,8 @@ afterEach(async () => {
 });
 
 describe("NextRun", () => {
-  test("without a schedule: Manual", () => {
-    renderSignedIn(<NextRun source={dataSourceFixture({ site_name: "TopCV" })} />, api.url);
+  test("without a schedule: Manual", async () => {
+    await renderSignedIn(<NextRun source={dataSourceFixture({ site_name: "TopCV" })} />, api.url);
     expect(screen.getByText("Manual")).toBeInTheDocument();
   });
 
@@ -53,12 +53,21 @@ describe("NextRun", () => {
         ],
       });
     });
-    renderSignedIn(<NextRun source={source} />, api.url);
+    await renderSignedIn(<NextRun source={source} />, api.url);
     const cell = screen.getByTestId("next-run-TopCV");
     expect(cell).toHaveAttribute("title", "*/10 * * * * (Asia/Ho_Chi_Minh)");
-    expect(cell).toHaveTextContent(/next in 5 min/);
+    expect(cell).toHaveTextContent(/next in 5 minutes/);
+    // the next fire in the schedule's own zone, whatever the reader's, with the absolute time as tooltip
+    expect(cell).toHaveTextContent(/GMT\+7/);
+    expect(
+      within(cell)
+        .getByText(/GMT\+7/)
+        .closest("time")
+        ?.getAttribute("title"),
+    ).toMatch(/\(Asia\/Ho_Chi_Minh\)$/);
 
-    await userEvent.click(screen.getByRole("button", { name: "Schedule fires of TopCV" }));
+    // the button's name is the cron it shows; what it opens is its description
+    await userEvent.click(screen.getByRole("button", { name: "*/10 * * * *", description: "Schedule fires of TopCV" }));
     const table = await screen.findByRole("table", { name: "Schedule fires" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => within(row).getAllByRole("cell")[1]?.textContent)).toEqual([

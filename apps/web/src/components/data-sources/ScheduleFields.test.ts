@@ -25,9 +25,9 @@ describe("formatUntil", () => {
   const now = Date.parse("2026-05-04T08:00:00Z");
   test.each([
     ["2026-05-04T08:00:30Z", "now"],
-    ["2026-05-04T08:05:00Z", "in 5 min"],
-    ["2026-05-04T11:00:00Z", "in 3 h"],
-    ["2026-05-06T08:00:00Z", "in 2 d"],
+    ["2026-05-04T08:05:00Z", "in 5 minutes"],
+    ["2026-05-04T11:00:00Z", "in 3 hours"],
+    ["2026-05-06T08:00:00Z", "in 2 days"],
   ])("%s → %s", (iso, text) => {
     expect(formatUntil(iso, now)).toBe(text);
   });

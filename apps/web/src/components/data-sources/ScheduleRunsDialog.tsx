@@ -1,20 +1,22 @@
 import type { ScheduleRunOutcome } from "@jobsync/contracts";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { useSyncJobLink } from "../../hooks/use-sync-job-link";
-import { formatDateTime } from "../../lib/format";
+import type { TranslationKey } from "../../i18n/keys";
 import { errorMessage } from "../../services/api-error";
 import { scheduleRunsApi } from "../../services/schedule-runs-api";
 import { Badge, type BadgeTone } from "../ui/badge";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "../ui/dialog";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
+import { Time } from "../ui/time";
 
-const OUTCOMES: Record<ScheduleRunOutcome, { label: string; tone: BadgeTone }> = {
-  started: { label: "Started", tone: "green" },
-  skipped_active: { label: "Skipped: still syncing", tone: "amber" },
-  skipped_inactive: { label: "Skipped: inactive", tone: "neutral" },
-  failed: { label: "Failed", tone: "red" },
+const OUTCOMES: Record<ScheduleRunOutcome, { label: TranslationKey; tone: BadgeTone }> = {
+  started: { label: "dataSources.fires.started", tone: "green" },
+  skipped_active: { label: "dataSources.fires.skippedActive", tone: "amber" },
+  skipped_inactive: { label: "dataSources.fires.skippedInactive", tone: "neutral" },
+  failed: { label: "dataSources.fires.failed", tone: "red" },
 };
 
 export interface ScheduleRunsDialogProps {
@@ -32,6 +34,7 @@ export function ScheduleRunsDialog({ siteName, onClose }: ScheduleRunsDialogProp
 }
 
 function RunsContent({ siteName, onClose }: { siteName: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const api = useApi();
   const syncJob = useSyncJobLink();
   const runs = useQuery({
@@ -41,36 +44,38 @@ function RunsContent({ siteName, onClose }: { siteName: string; onClose: () => v
   return (
     <DialogContent width="max-w-2xl">
       <DialogHeader>
-        <DialogTitle>Schedule of {siteName}</DialogTitle>
-        <DialogDescription>The last fires, newest first.</DialogDescription>
+        <DialogTitle>{t("dataSources.fires.title", { name: siteName })}</DialogTitle>
+        <DialogDescription>{t("dataSources.fires.description")}</DialogDescription>
       </DialogHeader>
       <DialogBody>
         {runs.isPending ? (
-          <LoadingState label="Loading the schedule's fires…" />
+          <LoadingState label={t("dataSources.fires.loading")} />
         ) : runs.isError ? (
           <ErrorState
-            title="Could not load the fires"
+            title={t("dataSources.fires.loadFailed")}
             message={errorMessage(runs.error)}
             onRetry={() => void runs.refetch()}
           />
         ) : runs.data.items.length === 0 ? (
-          <EmptyState title="Not fired yet" description="The schedule has not reached its first time." />
+          <EmptyState title={t("dataSources.fires.empty")} description={t("dataSources.fires.emptyHint")} />
         ) : (
-          <Table aria-label="Schedule fires">
+          <Table aria-label={t("dataSources.fires.table")}>
             <TableHead>
               <tr>
-                <Th>Scheduled for</Th>
-                <Th>Outcome</Th>
-                <Th>Sync job</Th>
+                <Th>{t("dataSources.fires.scheduledFor")}</Th>
+                <Th>{t("dataSources.fires.outcome")}</Th>
+                <Th>{t("dataSources.fires.syncJob")}</Th>
               </tr>
             </TableHead>
             <TableBody>
               {runs.data.items.map((run) => (
                 <TableRow key={run.id}>
-                  <Td className="tabular-nums">{formatDateTime(run.scheduled_for)}</Td>
+                  <Td className="whitespace-nowrap tabular-nums">
+                    <Time value={run.scheduled_for} mode="datetime" />
+                  </Td>
                   <Td>
                     <Badge tone={OUTCOMES[run.outcome].tone} title={run.message}>
-                      {OUTCOMES[run.outcome].label}
+                      {t(OUTCOMES[run.outcome].label)}
                     </Badge>
                   </Td>
                   <Td>
@@ -78,6 +83,7 @@ function RunsContent({ siteName, onClose }: { siteName: string; onClose: () => v
                       <button
                         type="button"
                         className="font-mono text-xs text-blue-700 hover:underline"
+                        aria-label={t("dataSources.fires.openJob", { id: run.job_id.slice(0, 8) })}
                         onClick={() => {
                           onClose();
                           syncJob.open(run.job_id!);
@@ -86,7 +92,7 @@ function RunsContent({ siteName, onClose }: { siteName: string; onClose: () => v
                         {run.job_id.slice(0, 8)}
                       </button>
                     ) : (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-600">—</span>
                     )}
                   </Td>
                 </TableRow>

@@ -41,7 +41,7 @@ describe("SelectorPreviewPanel", () => {
         next_url: null,
       }),
     );
-    renderSignedIn(<SelectorPreviewPanel baseUrl=" https://board.test " buildConfig={() => CONFIG} />, api.url);
+    await renderSignedIn(<SelectorPreviewPanel baseUrl=" https://board.test " buildConfig={() => CONFIG} />, api.url);
     await userEvent.click(screen.getByRole("button", { name: "Test selectors" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Matched nothing: selectors.salary");
     expect(api.requests.at(-1)?.body).toEqual({ base_url: "https://board.test", config: CONFIG });
@@ -68,7 +68,7 @@ describe("SelectorPreviewPanel", () => {
         next_url: null,
       }),
     );
-    renderSignedIn(<SelectorPreviewPanel baseUrl="https://board.test" buildConfig={() => CONFIG} />, api.url);
+    await renderSignedIn(<SelectorPreviewPanel baseUrl="https://board.test" buildConfig={() => CONFIG} />, api.url);
     await userEvent.click(screen.getByRole("button", { name: "Test selectors" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("The site answered a challenge page");
@@ -81,13 +81,13 @@ describe("SelectorPreviewPanel", () => {
         { path: "config.selectors.card", message: "selectors.card is not a valid CSS selector" },
       ]),
     );
-    renderSignedIn(<SelectorPreviewPanel baseUrl="https://board.test" buildConfig={() => CONFIG} />, api.url);
+    await renderSignedIn(<SelectorPreviewPanel baseUrl="https://board.test" buildConfig={() => CONFIG} />, api.url);
     await userEvent.click(screen.getByRole("button", { name: "Test selectors" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("selectors.card is not a valid CSS selector");
   });
 
-  test("cannot test without a base URL", () => {
-    renderSignedIn(<SelectorPreviewPanel baseUrl="  " buildConfig={() => CONFIG} />, api.url);
+  test("cannot test without a base URL", async () => {
+    await renderSignedIn(<SelectorPreviewPanel baseUrl="  " buildConfig={() => CONFIG} />, api.url);
     expect(screen.getByRole("button", { name: "Test selectors" })).toBeDisabled();
   });
 });

@@ -1,23 +1,27 @@
 import type { DataSource } from "@jobsync/contracts";
 import { AlertTriangle, Ban } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "../ui/badge";
 
-/** Auto-disable state: nothing while healthy; "Degraded" or "Auto-disabled" with the failure count in the title. */
+/** Auto-disable state: nothing while healthy; "Degraded" or "Auto-disabled" with the failure count beside it. */
 export function SourceHealthBadge({ source }: { source: Pick<DataSource, "health" | "consecutive_failures"> }) {
+  const { t } = useTranslation();
   if (source.health === "ok") return null;
-  const failures = `${source.consecutive_failures} failed sync jobs in a row`;
+  const failures = t("dataSources.health.failures", { count: source.consecutive_failures });
   if (source.health === "degraded") {
     return (
-      <Badge tone="amber" title={failures} aria-label={`Degraded: ${failures}`}>
+      <Badge tone="amber" title={failures}>
         <AlertTriangle className="size-3" aria-hidden />
-        Degraded
+        {t("dataSources.health.degraded")}
+        <span className="sr-only">: {failures}</span>
       </Badge>
     );
   }
   return (
-    <Badge tone="red" title={`${failures}; switch it on again to retry`} aria-label={`Auto-disabled: ${failures}`}>
+    <Badge tone="red" title={t("dataSources.health.disabledHint", { failures })}>
       <Ban className="size-3" aria-hidden />
-      Auto-disabled
+      {t("dataSources.health.disabled")}
+      <span className="sr-only">: {failures}</span>
     </Badge>
   );
 }

@@ -2,6 +2,7 @@ import { TOPCV_GUIDE_CONFIG } from "@jobsync/contracts";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
+import { i18n } from "../../i18n/i18n";
 import { syncOptionFields } from "../../lib/config-fields";
 import { dataSourceFixture } from "../../test/fixtures";
 import { DataSourceForm } from "./DataSourceForm";
@@ -28,7 +29,12 @@ describe("filters and incremental sync in the data source form", () => {
       "stop_after_known_pages",
       "auto_disable_after_failures",
     ]);
-    expect(fields.every((f) => f.optional && f.hint)).toBe(true);
+    expect(fields.every((f) => f.optional)).toBe(true);
+    // each has a hint of its own, in both languages
+    for (const language of ["en", "vi"] as const) {
+      const t = i18n.getFixedT(language);
+      for (const field of fields) expect(t(`config.hints.${field.key}` as never), field.key).not.toBe("");
+    }
   });
 
   test("shows the stored filters; clearing a number replaces the config, clearing a list sends []", async () => {
@@ -60,7 +66,7 @@ describe("filters and incremental sync in the data source form", () => {
     await userEvent.type(screen.getByLabelText("Max experience years"), "-2");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(errorOf("Provinces")).toContain("provinces[] must be a province name");
-    expect(errorOf("Max experience years")).toContain("max_experience_years must be a whole number from 0 to 50");
+    expect(errorOf("Provinces")).toContain("Provinces must be a province name");
+    expect(errorOf("Max experience years")).toContain("Max experience years must be a whole number from 0 to 50");
   });
 });

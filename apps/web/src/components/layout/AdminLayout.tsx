@@ -1,101 +1,66 @@
-import { useQuery } from "@tanstack/react-query";
-import { Bell, Briefcase, ChevronsUpDown, Database, History, LogOut, type LucideIcon, RefreshCw } from "lucide-react";
-import type { ReactNode } from "react";
-import { useApi } from "../../app/api-context";
-import { useSession } from "../../app/session-context";
+import { useRouterState } from "@tanstack/react-router";
+import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Toaster } from "sonner";
+import { pageOf } from "../../app/navigation";
 import { useSyncJobLink } from "../../hooks/use-sync-job-link";
-import { cn } from "../../lib/cn";
-import { currentUserQuery } from "../../queries/session";
+import { MAIN_ID } from "../../lib/main-id";
+import { focusMain } from "../../lib/return-focus";
 import { SyncJobModal } from "../SyncJobModal";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "../ui/dropdown-menu";
+import { MobileNav } from "./MobileNav";
+import { Brand, SidebarNav } from "./SidebarNav";
 
-export const NAV: Array<{ path: string; label: string; icon: LucideIcon }> = [
-  { path: "/data-sources", label: "Data Sources", icon: Database },
-  { path: "/sync-history", label: "Sync History", icon: History },
-  { path: "/postings", label: "Job Postings", icon: Briefcase },
-  { path: "/notifications", label: "Notifications", icon: Bell },
-];
-
-function UserMenu() {
-  const api = useApi();
-  const { signOut } = useSession();
-  const me = useQuery(currentUserQuery(api));
-  const email = me.data?.email ?? "…";
-  return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-zinc-100"
-        aria-label="User menu"
-      >
-        <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-[11px] font-semibold text-zinc-700 uppercase">
-          {email.charAt(0)}
-        </span>
-        <span className="min-w-0 flex-1">
-          <span className="block truncate text-xs font-medium text-zinc-900">{email}</span>
-          <span className="block text-[11px] text-zinc-500">{me.data?.role ?? ""}</span>
-        </span>
-        <ChevronsUpDown className="size-3.5 text-zinc-400" aria-hidden />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent side="top" align="start" className="w-52">
-        <DropdownMenuLabel>Signed in as</DropdownMenuLabel>
-        <div className="truncate px-2 pb-1.5 text-[13px]">{email}</div>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => signOut("You have signed out.")}>
-          <LogOut className="size-3.5" aria-hidden />
-          Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
-  );
+/** After a navigation to another page, focus its heading, so a screen reader starts at the new page. */
+function useFocusOnPageChange() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const page = pageOf(pathname);
+  const previous = useRef(page);
+  useEffect(() => {
+    if (previous.current === page) return;
+    previous.current = page;
+    const frame = requestAnimationFrame(() => {
+      if (document.querySelector("[role=dialog], [role=alertdialog]")) return;
+      focusMain();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [page]);
 }
 
-/** The admin dashboard: sidebar navigation, user menu, the page, and the sync job modal any page can open. */
-export function AdminLayout({ path, children }: { path: string; children: ReactNode }) {
+/** The admin dashboard: skip link, navigation (sidebar or drawer), the page, the sync job modal, and toasts. */
+export function AdminLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const syncJob = useSyncJobLink();
+  useFocusOnPageChange();
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-zinc-200 bg-white">
-        <div className="flex items-center gap-2 px-4 py-4">
-          <span className="flex size-7 items-center justify-center rounded-md bg-zinc-900 text-white">
-            <RefreshCw className="size-3.5" aria-hidden />
-          </span>
-          <span className="text-[15px] font-semibold tracking-tight">jobsync</span>
-          <span className="ml-auto rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] font-medium text-zinc-500 uppercase">
-            admin
-          </span>
+    <div className="flex min-h-screen flex-col nav:flex-row">
+      <a
+        href={`#${MAIN_ID}`}
+        onClick={(event) => {
+          event.preventDefault();
+          focusMain();
+        }}
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-[13px] font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {t("layout.skipToContent")}
+      </a>
+      <MobileNav />
+      <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-zinc-200 bg-white nav:flex">
+        <div className="px-4 py-4">
+          <Brand />
         </div>
-        <nav aria-label="Main" className="flex flex-1 flex-col gap-0.5 px-2">
-          {NAV.map(({ path: target, label, icon: Icon }) => {
-            const current = path === target || path.startsWith(`${target}/`);
-            return (
-              <a
-                key={target}
-                href={`#${target}`}
-                aria-current={current ? "page" : undefined}
-                className={cn(
-                  "flex items-center gap-2 rounded-md px-2 py-1.5 text-[13px] font-medium",
-                  current ? "bg-zinc-100 text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
-                )}
-              >
-                <Icon className="size-4" aria-hidden />
-                {label}
-              </a>
-            );
-          })}
-        </nav>
-        <div className="border-t border-zinc-200 p-2">
-          <UserMenu />
-        </div>
+        <SidebarNav />
       </aside>
-      <main className="min-w-0 flex-1">{children}</main>
-      <SyncJobModal jobId={syncJob.openJobId} onClose={syncJob.close} />
+      <main id={MAIN_ID} tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+        {children}
+      </main>
+      <SyncJobModal jobId={syncJob.openJobId} onClose={syncJob.close} onFollow={syncJob.open} />
+      <Toaster
+        position="bottom-right"
+        richColors
+        closeButton
+        containerAriaLabel={t("layout.toasts")}
+        toastOptions={{ closeButtonAriaLabel: t("common.dismiss") }}
+      />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { CreateNotificationChannelRequest, DataSource, NotificationChannel } from "@jobsync/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
 import { notificationKeys } from "../../queries/notifications";
 import { notificationsApi } from "../../services/notifications-api";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "../ui/dialog";
+import { FormDialog } from "../ui/form-dialog";
 import { ChannelForm } from "./ChannelForm";
 
 export interface ChannelDialogProps {
@@ -15,6 +17,7 @@ export interface ChannelDialogProps {
 }
 
 export function ChannelDialog({ open, onOpenChange, channel, sources, smtpConfigured }: ChannelDialogProps) {
+  const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
   const save = useMutation({
@@ -23,39 +26,37 @@ export function ChannelDialog({ open, onOpenChange, channel, sources, smtpConfig
       const { type: _type, ...update } = body;
       return notificationsApi.updateChannel(api, channel.id, update);
     },
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      toast.success(
+        channel
+          ? t("notifications.toast.saved", { name: saved.name })
+          : t("notifications.toast.created", { name: saved.name }),
+      );
       onOpenChange(false);
     },
   });
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         if (!next) save.reset();
         onOpenChange(next);
       }}
+      width="max-w-xl"
+      title={channel ? t("notifications.form.editTitle", { name: channel.name }) : t("notifications.form.newTitle")}
+      description={t("notifications.form.description")}
     >
-      <DialogContent width="max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{channel ? `Edit ${channel.name}` : "New notification channel"}</DialogTitle>
-          <DialogDescription>
-            Told when a sync job completes, fails or is cancelled, and when a data source is degraded or auto-disabled.
-          </DialogDescription>
-        </DialogHeader>
-        <DialogBody>
-          <ChannelForm
-            key={channel?.id ?? "new"}
-            channel={channel}
-            sources={sources}
-            smtpConfigured={smtpConfigured}
-            pending={save.isPending}
-            submitError={save.error}
-            onSubmit={(body) => save.mutate(body)}
-            onCancel={() => onOpenChange(false)}
-          />
-        </DialogBody>
-      </DialogContent>
-    </Dialog>
+      <ChannelForm
+        key={channel?.id ?? "new"}
+        channel={channel}
+        sources={sources}
+        smtpConfigured={smtpConfigured}
+        pending={save.isPending}
+        submitError={save.error}
+        onSubmit={(body) => save.mutate(body)}
+        onCancel={() => onOpenChange(false)}
+      />
+    </FormDialog>
   );
 }

@@ -9,32 +9,28 @@ import {
   type NotificationEvent,
   updateNotificationChannelSchema,
 } from "@jobsync/contracts";
-import { type FormEvent, useId, useMemo, useState } from "react";
-import { ApiError } from "../../services/api-error";
-import {
-  type FormErrors,
-  hasErrors,
-  mergeErrors,
-  NO_ERRORS,
-  serverErrors,
-  zodErrors,
-} from "../data-sources/form-errors";
-import { Button } from "../ui/button";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormErrors } from "../../hooks/use-form-errors";
+import type { TranslationKey } from "../../i18n/keys";
+import { fieldMessage } from "../../lib/field-messages";
+import { hasErrors, mergeErrors, zodErrors } from "../../lib/form-errors";
 import { Field, fieldAria } from "../ui/field";
+import { DialogForm } from "../ui/form-dialog";
 import { Input, Select, Textarea } from "../ui/input";
 
-export const CHANNEL_TYPE_LABELS: Record<NotificationChannelType, string> = {
-  webhook: "Webhook (signed JSON)",
-  slack: "Slack-compatible webhook",
-  email: "E-mail (SMTP)",
+export const CHANNEL_TYPE_LABELS: Record<NotificationChannelType, TranslationKey> = {
+  webhook: "notifications.types.webhook",
+  slack: "notifications.types.slack",
+  email: "notifications.types.email",
 };
 
-export const EVENT_LABELS: Record<NotificationEvent, string> = {
-  "sync_job.completed": "Sync job completed",
-  "sync_job.failed": "Sync job failed",
-  "sync_job.cancelled": "Sync job cancelled",
-  "data_source.degraded": "Data source degraded",
-  "data_source.deactivated": "Data source auto-disabled",
+export const EVENT_LABELS: Record<NotificationEvent, TranslationKey> = {
+  "sync_job.completed": "notifications.events.completed",
+  "sync_job.failed": "notifications.events.failed",
+  "sync_job.cancelled": "notifications.events.cancelled",
+  "data_source.degraded": "notifications.events.degraded",
+  "data_source.deactivated": "notifications.events.deactivated",
 };
 
 export interface ChannelFormProps {
@@ -57,6 +53,7 @@ export function ChannelForm({
   onSubmit,
   onCancel,
 }: ChannelFormProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState(channel?.name ?? "");
   const [type, setType] = useState<NotificationChannelType>(channel?.type ?? "webhook");
@@ -65,24 +62,23 @@ export function ChannelForm({
   const [emailTo, setEmailTo] = useState((channel?.email_to ?? []).join("\n"));
   const [events, setEvents] = useState<NotificationEvent[]>(channel?.events ?? [...NOTIFICATION_EVENTS]);
   const [secret, setSecret] = useState("");
-  const [clientErrors, setClientErrors] = useState<FormErrors>(NO_ERRORS);
-  const [dismissed, setDismissed] = useState<unknown>(null);
-
-  const errors = useMemo<FormErrors>(() => {
-    if (hasErrors(clientErrors)) return clientErrors;
-    if (!submitError || submitError === dismissed) return NO_ERRORS;
-    if (submitError instanceof ApiError) {
-      const details = serverErrors(submitError.fieldErrors());
-      return details.length > 0 ? mergeErrors(details) : { fields: {}, form: [submitError.message] };
-    }
-    return { fields: {}, form: [submitError instanceof Error ? submitError.message : String(submitError)] };
-  }, [clientErrors, submitError, dismissed]);
-  const edited = () => {
-    setClientErrors(NO_ERRORS);
-    setDismissed(submitError);
+  const { errors, setClientErrors, edited } = useFormErrors(submitError);
+  const labels: Record<string, string> = {
+    name: t("notifications.form.name"),
+    type: t("notifications.form.type"),
+    site_name: t("notifications.form.source"),
+    email_to: t("notifications.form.recipients"),
+    url: t("notifications.form.url"),
+    secret: t("notifications.form.secret"),
+    events: t("notifications.form.events"),
+  };
+  /** A field's error, worded with the field's label. */
+  const errorOf = (key: string) => {
+    const message = errors.fields[key];
+    return message ? fieldMessage(t, message, key, labels[key] ?? key) : null;
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const body: CreateNotificationChannelRequest = {
       name: name.trim(),
@@ -104,33 +100,28 @@ export function ChannelForm({
       ? updateNotificationChannelSchema.safeParse(update)
       : createNotificationChannelSchema.safeParse(body);
     const found = mergeErrors(check.success ? [] : zodErrors(check.error));
-    if (type !== "email" && !url.trim()) found.fields.url ??= `url is required for a ${type} channel`;
-    if (type === "email" && !body.email_to?.length) found.fields.email_to ??= "email_to must hold at least one address";
+    if (type !== "email" && !url.trim()) found.fields.url ??= "url is required";
+    if (type === "email" && !body.email_to?.length) found.fields.email_to ??= "email_to is required";
     setClientErrors(found);
     if (!hasErrors(found)) onSubmit(body);
   };
 
-  const field = (key: string, hasHint = false) => fieldAria(`${id}-${key}`, errors.fields[key], hasHint);
+  const field = (key: string, hasHint = false) => fieldAria(`${id}-${key}`, errorOf(key), hasHint);
   return (
-    <form
-      noValidate
+    <DialogForm
+      label={channel ? t("notifications.form.editLabel") : t("notifications.form.newLabel")}
+      errors={errors}
       onSubmit={submit}
-      className="flex flex-col gap-4"
-      aria-label={channel ? "Edit channel" : "New channel"}
+      onCancel={onCancel}
+      submitLabel={channel ? t("common.saveChanges") : t("notifications.form.create")}
+      pending={pending}
     >
-      {errors.form.length > 0 ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800">
-          {errors.form.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      ) : null}
-      <div className="grid grid-cols-2 gap-x-4 gap-y-3">
-        <Field id={`${id}-name`} label="Name" error={errors.fields.name}>
+      <div className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2">
+        <Field id={`${id}-name`} label={labels.name ?? ""} error={errorOf("name")}>
           <Input
             {...field("name")}
             value={name}
-            placeholder="Ops webhook"
+            placeholder={t("notifications.form.namePlaceholder")}
             autoComplete="off"
             onChange={(e) => {
               setName(e.target.value);
@@ -138,7 +129,7 @@ export function ChannelForm({
             }}
           />
         </Field>
-        <Field id={`${id}-type`} label="Type" error={errors.fields.type}>
+        <Field id={`${id}-type`} label={labels.type ?? ""} error={errorOf("type")}>
           <Select
             {...field("type")}
             value={type}
@@ -148,24 +139,28 @@ export function ChannelForm({
               edited();
             }}
           >
-            {NOTIFICATION_CHANNEL_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {CHANNEL_TYPE_LABELS[t]}
+            {NOTIFICATION_CHANNEL_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {t(CHANNEL_TYPE_LABELS[value])}
               </option>
             ))}
           </Select>
         </Field>
-        <Field id={`${id}-scope`} label="Data source" error={errors.fields.site_name} className="col-span-2">
+        <Field
+          id={`${id}-site_name`}
+          label={labels.site_name ?? ""}
+          error={errorOf("site_name")}
+          className="sm:col-span-2"
+        >
           <Select
             {...field("site_name")}
-            id={`${id}-scope`}
             value={siteName}
             onChange={(e) => {
               setSiteName(e.target.value);
               edited();
             }}
           >
-            <option value="">All data sources (global)</option>
+            <option value="">{t("notifications.form.allSources")}</option>
             {sources.map((s) => (
               <option key={s.id} value={s.site_name}>
                 {s.site_name}
@@ -175,14 +170,14 @@ export function ChannelForm({
         </Field>
         {type === "email" ? (
           <Field
-            id={`${id}-email`}
-            label="Recipients"
-            error={errors.fields.email_to}
-            hint={smtpConfigured ? "One address per line" : "SMTP_URL is not set on the server: e-mails will fail"}
-            className="col-span-2"
+            id={`${id}-email_to`}
+            label={labels.email_to ?? ""}
+            error={errorOf("email_to")}
+            hint={smtpConfigured ? t("notifications.form.recipientsHint") : t("notifications.form.noSmtp")}
+            className="sm:col-span-2"
           >
             <Textarea
-              {...fieldAria(`${id}-email`, errors.fields.email_to, true)}
+              {...field("email_to", true)}
               rows={2}
               value={emailTo}
               onChange={(e) => {
@@ -192,9 +187,9 @@ export function ChannelForm({
             />
           </Field>
         ) : (
-          <Field id={`${id}-url`} label="URL" error={errors.fields.url} className="col-span-2">
+          <Field id={`${id}-url`} label={labels.url ?? ""} error={errorOf("url")} className="sm:col-span-2">
             <Input
-              {...fieldAria(`${id}-url`, errors.fields.url)}
+              {...field("url")}
               value={url}
               placeholder={
                 type === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/hooks/jobsync"
@@ -210,13 +205,13 @@ export function ChannelForm({
         {type === "webhook" ? (
           <Field
             id={`${id}-secret`}
-            label="Signing secret"
-            error={errors.fields.secret}
-            hint={channel ? "Leave empty to keep the current secret" : "Leave empty to generate one"}
-            className="col-span-2"
+            label={labels.secret ?? ""}
+            error={errorOf("secret")}
+            hint={channel ? t("notifications.form.secretKeep") : t("notifications.form.secretGenerate")}
+            className="sm:col-span-2"
           >
             <Input
-              {...fieldAria(`${id}-secret`, errors.fields.secret, true)}
+              {...field("secret", true)}
               value={secret}
               autoComplete="off"
               onChange={(e) => {
@@ -227,35 +222,31 @@ export function ChannelForm({
           </Field>
         ) : null}
       </div>
-      <fieldset className="flex flex-col gap-1.5">
-        <legend className="pb-1 text-xs font-medium text-zinc-700">Events</legend>
-        {NOTIFICATION_EVENTS.map((event) => (
+      <fieldset
+        className="flex flex-col gap-1.5"
+        aria-describedby={errorOf("events") ? `${id}-events-error` : undefined}
+      >
+        <legend className="pb-1 text-xs font-medium text-zinc-800">{labels.events}</legend>
+        {NOTIFICATION_EVENTS.map((event, index) => (
           <label key={event} className="flex items-center gap-2 text-[13px]">
             <input
               type="checkbox"
               checked={events.includes(event)}
+              aria-invalid={index === 0 && errorOf("events") ? true : undefined}
               onChange={(e) => {
                 setEvents((list) => (e.target.checked ? [...list, event] : list.filter((x) => x !== event)));
                 edited();
               }}
             />
-            {EVENT_LABELS[event]}
+            {t(EVENT_LABELS[event])}
           </label>
         ))}
-        {errors.fields.events ? (
-          <p role="alert" className="text-xs text-red-600">
-            {errors.fields.events}
+        {errorOf("events") ? (
+          <p id={`${id}-events-error`} className="text-xs text-red-700">
+            {errorOf("events")}
           </p>
         ) : null}
       </fieldset>
-      <div className="flex justify-end gap-2 border-t border-zinc-200 pt-3">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" disabled={pending}>
-          {pending ? "Saving…" : channel ? "Save changes" : "Create channel"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

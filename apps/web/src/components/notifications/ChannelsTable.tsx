@@ -1,5 +1,6 @@
 import type { NotificationChannel } from "@jobsync/contracts";
 import { Pencil, Trash2 } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Switch } from "../ui/switch";
@@ -15,17 +16,18 @@ export interface ChannelsTableProps {
 }
 
 export function ChannelsTable({ channels, toggling, onToggleActive, onEdit, onDelete }: ChannelsTableProps) {
+  const { t } = useTranslation();
   return (
-    <Table aria-label="Notification channels">
+    <Table aria-label={t("notifications.channelsTable")}>
       <TableHead>
         <tr>
-          <Th>Name</Th>
-          <Th>Scope</Th>
-          <Th>Target</Th>
-          <Th>Events</Th>
-          <Th>Active</Th>
+          <Th>{t("notifications.columns.name")}</Th>
+          <Th>{t("notifications.columns.scope")}</Th>
+          <Th>{t("notifications.columns.target")}</Th>
+          <Th>{t("notifications.columns.events")}</Th>
+          <Th>{t("notifications.columns.active")}</Th>
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("dataSources.columns.actions")}</span>
           </Th>
         </tr>
       </TableHead>
@@ -38,40 +40,50 @@ export function ChannelsTable({ channels, toggling, onToggleActive, onEdit, onDe
                 <Badge>{channel.type}</Badge>
               </div>
             </Td>
-            <Td>{channel.site_name ?? <span className="text-zinc-500">All data sources</span>}</Td>
+            <Td>{channel.site_name ?? <span className="text-zinc-600">{t("notifications.allSources")}</span>}</Td>
             <Td className="max-w-64">
-              <span className="block truncate font-mono text-xs text-zinc-600" title={channel.url ?? undefined}>
+              <span
+                className="block max-w-64 truncate font-mono text-xs text-zinc-700"
+                title={channel.url ?? undefined}
+              >
                 {channel.type === "email" ? channel.email_to.join(", ") : channel.url}
               </span>
               {channel.type === "webhook" ? (
-                <details className="text-xs text-zinc-500">
-                  <summary className="cursor-pointer">Signing secret</summary>
+                <details className="text-xs text-zinc-600">
+                  <summary className="cursor-pointer">{t("notifications.form.secret")}</summary>
                   <code className="break-all">{channel.secret}</code>
                 </details>
               ) : null}
             </Td>
-            <Td className="text-xs text-zinc-600">{channel.events.map((e) => EVENT_LABELS[e]).join(", ")}</Td>
+            <Td className="min-w-40 text-xs text-zinc-700">
+              {channel.events.map((e) => t(EVENT_LABELS[e])).join(", ")}
+            </Td>
             <Td>
               <Switch
                 checked={channel.is_active}
                 disabled={toggling.has(channel.id)}
                 onCheckedChange={(checked) => onToggleActive(channel, checked)}
-                aria-label={`Active: ${channel.name}`}
+                aria-label={t("dataSources.activeSwitch", { name: channel.name })}
               />
             </Td>
             <Td className="w-0">
               <div className="flex justify-end gap-1">
-                <Button variant="ghost" size="icon" aria-label={`Edit ${channel.name}`} onClick={() => onEdit(channel)}>
-                  <Pencil className="size-3.5" />
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={t("dataSources.edit", { name: channel.name })}
+                  onClick={() => onEdit(channel)}
+                >
+                  <Pencil className="size-3.5" aria-hidden />
                 </Button>
                 <Button
                   variant="ghost"
                   size="icon"
-                  aria-label={`Delete ${channel.name}`}
-                  className="hover:text-red-600"
+                  aria-label={t("dataSources.deleteSource", { name: channel.name })}
+                  className="hover:text-red-700"
                   onClick={() => onDelete(channel)}
                 >
-                  <Trash2 className="size-3.5" />
+                  <Trash2 className="size-3.5" aria-hidden />
                 </Button>
               </div>
             </Td>

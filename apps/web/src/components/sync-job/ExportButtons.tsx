@@ -1,6 +1,7 @@
 import type { SyncJobExportFormat } from "@jobsync/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { Download } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { errorMessage } from "../../services/api-error";
 import { download, exportLinks } from "../../services/export-links";
@@ -8,28 +9,29 @@ import { Button } from "../ui/button";
 
 /** Download the sync job report (summary, steps, errors, postings added and updated) as CSV or JSON. */
 export function ExportButtons({ jobId }: { jobId: string }) {
+  const { t } = useTranslation();
   const api = useApi();
   const exporting = useMutation({
     mutationFn: (format: SyncJobExportFormat) => exportLinks.syncJobReport(api, jobId, format),
     onSuccess: download,
   });
   return (
-    <div className="flex items-center gap-1">
+    <div className="flex flex-wrap items-center gap-1">
       {(["csv", "json"] as const).map((format) => (
         <Button
           key={format}
           variant="ghost"
           disabled={exporting.isPending}
           onClick={() => exporting.mutate(format)}
-          aria-label={`Export the report as ${format.toUpperCase()}`}
+          aria-label={t("syncJobs.export.button", { format: format.toUpperCase() })}
         >
           <Download className="size-3.5" aria-hidden />
           {format.toUpperCase()}
         </Button>
       ))}
       {exporting.isError ? (
-        <span role="alert" className="text-xs text-red-600">
-          Export failed: {errorMessage(exporting.error)}
+        <span role="alert" className="text-xs text-red-700">
+          {t("syncJobs.export.failed", { message: errorMessage(exporting.error) })}
         </span>
       ) : null}
     </div>

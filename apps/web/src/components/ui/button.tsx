@@ -4,7 +4,7 @@ import { cn } from "../../lib/cn";
 
 const VARIANTS = {
   primary: "bg-zinc-900 text-white shadow-sm hover:bg-zinc-800 disabled:bg-zinc-400",
-  secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-400",
+  secondary: "border border-zinc-400 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-500",
   ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
   destructive: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-300",
   link: "text-blue-600 underline-offset-2 hover:underline disabled:text-zinc-400",

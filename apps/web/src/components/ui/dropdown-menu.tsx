@@ -3,8 +3,14 @@ import { Check } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "../../lib/cn";
 
-/** The guide's `DropdownMenu`: Radix, so arrow keys, typeahead, Escape and focus return work. */
-export const DropdownMenu = DropdownMenuPrimitive.Root;
+/**
+ * The guide's `DropdownMenu`: Radix, so arrow keys, typeahead, Escape and focus return work. Not modal: a menu
+ * does not hide the page from screen readers (Radix's modal menu marks the page aria-hidden while it stays
+ * focusable, which WCAG forbids); Escape, Tab and a click outside still close it.
+ */
+export function DropdownMenu({ modal = false, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Root>) {
+  return <DropdownMenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = DropdownMenuPrimitive.Trigger;
 export const DropdownMenuGroup = DropdownMenuPrimitive.Group;
 

@@ -5,6 +5,7 @@ export interface FieldProps {
   id: string;
   label: string;
   hint?: ReactNode;
+  /** Already worded for this field (see `fieldMessage`): it names the field by its label. */
   error?: string | null;
   className?: string;
   children: ReactNode;
@@ -13,17 +14,17 @@ export interface FieldProps {
 /** A labelled form control with its hint and its validation error right under it. */
 export function Field({ id, label, hint, error, className, children }: FieldProps) {
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-xs font-medium text-zinc-700">
+    <div className={cn("flex min-w-0 flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-xs font-medium text-zinc-800">
         {label}
       </label>
       {children}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-600">
+        <p id={`${id}-error`} className="text-xs text-red-700">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="text-xs text-zinc-600">
           {hint}
         </p>
       ) : null}

@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes 
 import { cn } from "../../lib/cn";
 
 const FIELD =
-  "w-full rounded-md border border-zinc-300 bg-white px-2.5 text-[13px] text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-blue-500 focus:ring-2 focus:ring-blue-500/20 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500 aria-invalid:border-red-500 aria-invalid:ring-red-500/20";
+  "w-full min-w-0 rounded-md border border-zinc-500 bg-white px-2.5 text-[13px] text-zinc-900 shadow-xs placeholder:text-zinc-500 focus:border-blue-600 focus:ring-2 focus:ring-blue-600 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500 aria-invalid:border-red-600 aria-invalid:focus:ring-red-600";
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(FIELD, "h-8", className)} {...props} />;

@@ -1,5 +1,6 @@
 import { AlertTriangle, Inbox } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "../../lib/cn";
 import { Button } from "./button";
 import { Spinner } from "./spinner";
@@ -22,16 +23,16 @@ export function EmptyState({
         className,
       )}
     >
-      <Inbox className="size-6 text-zinc-400" aria-hidden />
+      <Inbox className="size-6 text-zinc-500" aria-hidden />
       <p className="text-[13px] font-medium text-zinc-800">{title}</p>
-      {description ? <p className="max-w-md text-[13px] text-zinc-500">{description}</p> : null}
+      {description ? <p className="max-w-md text-[13px] text-zinc-600">{description}</p> : null}
       {action}
     </div>
   );
 }
 
 export function ErrorState({
-  title = "Something went wrong",
+  title,
   message,
   onRetry,
   className,
@@ -41,36 +42,38 @@ export function ErrorState({
   onRetry?: () => void;
   className?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <div
       role="alert"
       className={cn(
-        "flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-[13px] text-red-800",
+        "flex flex-wrap items-start gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-[13px] text-red-800",
         className,
       )}
     >
       <AlertTriangle className="mt-0.5 size-4 shrink-0 text-red-600" aria-hidden />
-      <div className="flex-1">
-        <p className="font-medium">{title}</p>
-        <p className="mt-0.5 text-red-700">{message}</p>
+      <div className="min-w-0 flex-1">
+        <p className="font-medium">{title ?? t("common.somethingWentWrong")}</p>
+        <p className="mt-0.5 break-words text-red-800">{message}</p>
       </div>
       {onRetry ? (
         <Button size="sm" variant="secondary" onClick={onRetry}>
-          Retry
+          {t("common.tryAgain")}
         </Button>
       ) : null}
     </div>
   );
 }
 
-export function LoadingState({ label = "Loading…", className }: { label?: string; className?: string }) {
+export function LoadingState({ label, className }: { label?: string; className?: string }) {
+  const { t } = useTranslation();
   return (
     <div
       role="status"
-      className={cn("flex items-center justify-center gap-2 py-12 text-[13px] text-zinc-500", className)}
+      className={cn("flex items-center justify-center gap-2 py-12 text-[13px] text-zinc-600", className)}
     >
       <Spinner />
-      {label}
+      {label ?? t("common.loading")}
     </div>
   );
 }

@@ -6,7 +6,7 @@ export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrim
   return (
     <SwitchPrimitive.Root
       className={cn(
-        "inline-flex h-[18px] w-8 shrink-0 cursor-pointer items-center rounded-full border border-transparent bg-zinc-300 transition-colors disabled:cursor-not-allowed disabled:opacity-50 data-[state=checked]:bg-emerald-600",
+        "inline-flex h-[18px] w-8 shrink-0 cursor-pointer items-center rounded-full border border-transparent bg-zinc-500 transition-colors disabled:cursor-not-allowed disabled:opacity-50 data-[state=checked]:bg-emerald-600",
         className,
       )}
       {...props}

@@ -25,7 +25,7 @@ describe("DataSourcesPage", () => {
       sources = [{ ...sources[0]!, is_active: (req.body as { is_active: boolean }).is_active }];
       json(res, 200, sources[0]);
     });
-    renderSignedIn(<DataSourcesPage />, api.url);
+    await renderSignedIn(<DataSourcesPage />, api.url);
     const toggle = await screen.findByRole("switch", { name: "Active: TopCV" });
     expect(toggle).toBeChecked();
     expect(screen.getByRole("button", { name: "1,234 job postings of TopCV" })).toBeInTheDocument();
@@ -42,7 +42,7 @@ describe("DataSourcesPage", () => {
         status: "running",
       }),
     );
-    renderSignedIn(<DataSourcesPage />, api.url);
+    await renderSignedIn(<DataSourcesPage />, api.url);
     await userEvent.click(await screen.findByRole("button", { name: "Delete TopCV" }));
     const confirm = await screen.findByRole("alertdialog", { name: "Delete TopCV?" });
     await userEvent.click(within(confirm).getByRole("button", { name: "Delete" }));
@@ -59,7 +59,7 @@ describe("DataSourcesPage", () => {
       sources = [];
       res.writeHead(204).end();
     });
-    renderSignedIn(<DataSourcesPage />, api.url);
+    await renderSignedIn(<DataSourcesPage />, api.url);
     await userEvent.click(await screen.findByRole("button", { name: "Delete TopCV" }));
     await userEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
     expect(await screen.findByText("No data sources yet")).toBeInTheDocument();
@@ -71,22 +71,24 @@ describe("DataSourcesPage", () => {
         { path: "base_url", message: "base_url host 10.0.0.8 is a private or loopback address" },
       ]),
     );
-    renderSignedIn(<DataSourcesPage />, api.url);
+    await renderSignedIn(<DataSourcesPage />, api.url);
     await userEvent.click(await screen.findByRole("button", { name: "New data source" }));
     const form = await screen.findByRole("form", { name: "New data source" });
     await userEvent.type(within(form).getByLabelText("Name"), "Internal");
     await userEvent.type(within(form).getByLabelText("Base URL"), "http://10.0.0.8");
     await userEvent.click(within(form).getByRole("button", { name: "Create data source" }));
+    // the message names the field as the form labels it, and the field gets focus
     expect(
-      await within(form).findByText("base_url host 10.0.0.8 is a private or loopback address"),
+      await within(form).findByText("Base URL points at 10.0.0.8, a private or local address"),
     ).toBeInTheDocument();
     expect(within(form).getByLabelText("Base URL")).toHaveAttribute("aria-invalid", "true");
+    expect(document.activeElement).toBe(within(form).getByLabelText("Base URL"));
   });
 
   test("a failed list load shows the error with a retry", async () => {
     api.on("GET", LIST, (_req, res) => apiError(res, 503, "service_unavailable", "database is starting"));
-    renderSignedIn(<DataSourcesPage />, api.url);
+    await renderSignedIn(<DataSourcesPage />, api.url);
     expect(await screen.findByText("database is starting")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
   });
 });

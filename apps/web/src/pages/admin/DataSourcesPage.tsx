@@ -1,7 +1,10 @@
 import type { DataSource } from "@jobsync/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate, useParams } from "@tanstack/react-router";
 import { Plus, X } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
 import { DataSourceDialog } from "../../components/data-sources/DataSourceDialog";
 import { DataSourcesTable } from "../../components/data-sources/DataSourcesTable";
@@ -11,33 +14,44 @@ import { SyncJobsDropdown } from "../../components/SyncJobsDropdown";
 import { SyncBatchModal } from "../../components/sync-batch/SyncBatchModal";
 import { Button } from "../../components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
-import { useHashRoute } from "../../hooks/use-hash-route";
+import { useRouteParams } from "../../hooks/use-route-params";
 import { SYNC_JOB_PARAM, useSyncJobLink } from "../../hooks/use-sync-job-link";
 import { dataSourceKeys, dataSourcesQuery } from "../../queries/data-sources";
 import { errorMessage } from "../../services/api-error";
+import { dataSourcesApi } from "../../services/data-sources-api";
 
-/** The batch the batch modal follows, as `?batch=` in the hash (like `?job=` for one sync job). */
+/** The batch the batch modal follows, as `?batch=` (like `?job=` for one sync job). */
 const BATCH_PARAM = "batch";
 
-/** The guide's DataSourcesPage: the data sources, the "Sync Jobs" dropdown, and the sync job modal it opens. */
+/**
+ * The guide's DataSourcesPage: the data sources, the "Sync Jobs" dropdown, and the sync job modal it opens.
+ * `/data-sources/<site_name>` is this page with that source's edit form open.
+ */
 export function DataSourcesPage() {
+  const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const { navigate, params, setParams } = useHashRoute();
+  const navigate = useNavigate();
+  const { params, setParams } = useRouteParams();
+  const editName = (useParams({ strict: false }) as { siteName?: string }).siteName ?? null;
   const batchId = params.get(BATCH_PARAM);
   const syncJob = useSyncJobLink();
   const sources = useQuery(dataSourcesQuery(api));
   const [notice, setNotice] = useState<string | null>(null);
-  const [editing, setEditing] = useState<DataSource | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DataSource | null>(null);
   const [toggling, setToggling] = useState<ReadonlySet<string>>(new Set());
 
   const toggle = useMutation({
     mutationFn: ({ source, active }: { source: DataSource; active: boolean }) =>
-      api.updateDataSource(source.site_name, { is_active: active }),
+      dataSourcesApi.update(api, source.site_name, { is_active: active }),
     onMutate: ({ source }) => setToggling((s) => new Set(s).add(source.site_name)),
-    onError: (error, { source }) => setNotice(`Could not update ${source.site_name}: ${errorMessage(error)}`),
+    onSuccess: (saved) =>
+      toast.success(
+        t(saved.is_active ? "dataSources.toast.activated" : "dataSources.toast.deactivated", { name: saved.site_name }),
+      ),
+    onError: (error, { source }) =>
+      setNotice(t("dataSources.updateFailed", { name: source.site_name, message: errorMessage(error) })),
     onSettled: async (_data, _error, { source }) => {
       await queryClient.invalidateQueries({ queryKey: dataSourceKeys.all });
       setToggling((s) => {
@@ -49,17 +63,19 @@ export function DataSourcesPage() {
   });
 
   const items = sources.data ?? [];
+  const editing = editName ? (items.find((s) => s.site_name.toLowerCase() === editName.toLowerCase()) ?? null) : null;
+  const closeEdit = () => void navigate({ to: "/data-sources", search: (s) => s });
 
   return (
     <>
       <PageHeader
-        title="Data Sources"
-        description="Job boards jobsync crawls. Start a sync job to fetch their new job postings."
+        title={t("dataSources.title")}
+        description={t("dataSources.description")}
         actions={
           <>
             <Button variant="secondary" onClick={() => setCreating(true)}>
               <Plus className="size-3.5" aria-hidden />
-              New data source
+              {t("dataSources.new")}
             </Button>
             <SyncJobsDropdown
               sources={items}
@@ -82,28 +98,32 @@ export function DataSourcesPage() {
             role="alert"
             className="flex items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800"
           >
-            <p className="flex-1">{notice}</p>
-            <Button variant="ghost" size="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>
-              <X className="size-3.5" />
+            <p className="min-w-0 flex-1 break-words">{notice}</p>
+            <Button variant="ghost" size="icon" onClick={() => setNotice(null)}>
+              <X className="size-3.5" aria-hidden />
+              <span className="sr-only">{t("common.dismiss")}</span>
             </Button>
           </div>
         ) : null}
+        {editName && sources.isSuccess && !editing ? (
+          <ErrorState title={t("dataSources.notFound", { name: editName })} message={t("dataSources.notFoundHint")} />
+        ) : null}
         {sources.isPending ? (
-          <LoadingState label="Loading data sources…" />
+          <LoadingState label={t("dataSources.loading")} />
         ) : sources.isError ? (
           <ErrorState
-            title="Could not load the data sources"
+            title={t("dataSources.loadFailed")}
             message={errorMessage(sources.error)}
             onRetry={() => void sources.refetch()}
           />
         ) : items.length === 0 ? (
           <EmptyState
-            title="No data sources yet"
-            description="Add a job board to crawl, such as TopCV, then start a sync job from the Sync Jobs button."
+            title={t("dataSources.empty")}
+            description={t("dataSources.emptyHint")}
             action={
               <Button variant="primary" onClick={() => setCreating(true)}>
                 <Plus className="size-3.5" aria-hidden />
-                New data source
+                {t("dataSources.new")}
               </Button>
             }
           />
@@ -113,15 +133,17 @@ export function DataSourcesPage() {
             toggling={toggling}
             onToggleActive={(source, active) => toggle.mutate({ source, active })}
             onOpenSyncJob={syncJob.open}
-            onEdit={setEditing}
+            onEdit={(source) =>
+              void navigate({ to: "/data-sources/$siteName", params: { siteName: source.site_name }, search: (s) => s })
+            }
             onDelete={setDeleting}
-            onShowPostings={(source) => navigate("/postings", { source: source.site_name })}
+            onShowPostings={(source) => void navigate({ to: "/job-postings", search: { source: source.site_name } })}
           />
         )}
       </PageBody>
       <DataSourceDialog open={creating} onOpenChange={setCreating} />
       {editing ? (
-        <DataSourceDialog open onOpenChange={(open) => (open ? undefined : setEditing(null))} source={editing} />
+        <DataSourceDialog open onOpenChange={(open) => (open ? undefined : closeEdit())} source={editing} />
       ) : null}
       <DeleteDataSourceDialog source={deleting} onClose={() => setDeleting(null)} />
       <SyncBatchModal

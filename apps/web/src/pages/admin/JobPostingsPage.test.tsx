@@ -33,7 +33,7 @@ const postings = [
 describe("JobPostingsPage", () => {
   test("results: normalised salaries, provinces, safe links, crawled text shown as text", async () => {
     api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: postings, total: 3, page: 1, page_size: 20 }));
-    renderSignedIn(<JobPostingsPage />, api.url);
+    await renderSignedIn(<JobPostingsPage />, api.url);
     const results = await screen.findByRole("region", { name: "Results" });
     expect(within(results).getByTestId("result-count")).toHaveTextContent("1–3 of 3 job postings");
     expect(
@@ -43,9 +43,9 @@ describe("JobPostingsPage", () => {
     ).toEqual(["10 – 15 triệu VND/tháng", "Thoả thuận", "1,000 – 2,000 USD/tháng"]);
     expect(within(results).getByText("Đà Nẵng, Huế")).toBeInTheDocument();
     const hostile = within(results).getByRole("link", { name: /^Kế toán <script>/ });
-    expect(hostile).toHaveAttribute("href", "#/postings/2");
+    expect(hostile).toHaveAttribute("href", "/job-postings/2");
     expect(results.querySelector("script, img")).toBeNull();
-    for (const link of within(results).getAllByRole("link", { name: /^Original posting:/ })) {
+    for (const link of within(results).getAllByRole("link", { name: /^Original: / })) {
       expect(link).toHaveAttribute("rel", "noopener noreferrer");
       expect(link).toHaveAttribute("target", "_blank");
     }
@@ -53,7 +53,7 @@ describe("JobPostingsPage", () => {
 
   test("search and filters go to the API; salary in millions becomes VND", async () => {
     api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: [], total: 0, page: 1, page_size: 20 }));
-    renderSignedIn(<JobPostingsPage />, api.url);
+    await renderSignedIn(<JobPostingsPage />, api.url);
     expect(
       await screen.findByText("Nothing has been crawled yet: start a sync job from Data Sources."),
     ).toBeInTheDocument();
@@ -79,7 +79,7 @@ describe("JobPostingsPage", () => {
 
   test("a bad minimum salary is explained next to its field and not sent", async () => {
     api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: [], total: 0, page: 1, page_size: 20 }));
-    renderSignedIn(<JobPostingsPage />, api.url);
+    await renderSignedIn(<JobPostingsPage />, api.url);
     await userEvent.type(screen.getByLabelText("Min. salary (million VND)"), "lots");
     expect(screen.getByText("Enter a number of millions, such as 15")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Search" })).toBeDisabled();
@@ -89,7 +89,7 @@ describe("JobPostingsPage", () => {
     api.on("GET", "/api/v1/jobs", (_req, res) =>
       apiError(res, 400, "validation_failed", "q must be at most 200 characters"),
     );
-    renderSignedIn(<JobPostingsPage />, api.url);
+    await renderSignedIn(<JobPostingsPage />, api.url);
     expect(await screen.findByText("q must be at most 200 characters")).toBeInTheDocument();
     expect(screen.getByText("Search failed")).toBeInTheDocument();
   });

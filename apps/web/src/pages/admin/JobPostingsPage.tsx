@@ -1,7 +1,8 @@
 import { PROVINCES } from "@jobsync/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, Download, Search } from "lucide-react";
+import { Download, Search } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { ExpirePostingsButton } from "../../components/postings/ExpirePostingsButton";
@@ -9,26 +10,21 @@ import { PostingRow } from "../../components/postings/PostingRow";
 import { Button } from "../../components/ui/button";
 import { Field } from "../../components/ui/field";
 import { Input, Select } from "../../components/ui/input";
+import { Pager } from "../../components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
-import { useHashRoute } from "../../hooks/use-hash-route";
+import { useRouteParams } from "../../hooks/use-route-params";
 import { formatCount } from "../../lib/format";
 import { dataSourcesQuery } from "../../queries/data-sources";
 import { postingSearchQuery } from "../../queries/postings";
-import type { JobSearchParams } from "../../services/api";
 import { errorMessage } from "../../services/api-error";
 import { exportLinks } from "../../services/export-links";
+import type { JobSearchParams } from "../../services/postings-api";
 
 const PAGE_SIZE = 20;
 const MILLION = 1_000_000;
 /** "Experience" choices: postings asking for at most this many years (their stated minimum). */
-const EXPERIENCE_CHOICES: ReadonlyArray<[value: string, label: string]> = [
-  ["", "Any experience"],
-  ["0", "None needed"],
-  ["1", "Up to 1 year"],
-  ["2", "Up to 2 years"],
-  ["3", "Up to 3 years"],
-  ["5", "Up to 5 years"],
-];
+/** Years of experience a posting may ask for at most ("" = any). */
+const EXPERIENCE_CHOICES = ["", "0", "1", "2", "3", "5"] as const;
 
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -41,13 +37,14 @@ function positiveInt(value: string | null, fallback: number): number {
  * 5.2 million a month.
  */
 export function JobPostingsPage() {
+  const { t } = useTranslation();
   const api = useApi();
-  const { params, setParams } = useHashRoute();
+  const { params, setParams } = useRouteParams();
   const q = params.get("q") ?? "";
   const location = params.get("location") ?? "";
   const source = params.get("source") ?? "";
   const salaryMillions = params.get("salary_min") ?? "";
-  const experienceMax = EXPERIENCE_CHOICES.some(([v]) => v === params.get("experience_max"))
+  const experienceMax = EXPERIENCE_CHOICES.some((v) => v === params.get("experience_max"))
     ? (params.get("experience_max") ?? "")
     : "";
   const page = positiveInt(params.get("page"), 1);
@@ -83,45 +80,45 @@ export function JobPostingsPage() {
   return (
     <>
       <PageHeader
-        title="Job Postings"
-        description="What the sync jobs found. Search ignores accents: “ke toan” finds “Kế toán”."
+        title={t("postings.title")}
+        description={t("postings.description")}
         actions={
           <>
             <ExpirePostingsButton />
             <Button variant="secondary" asChild>
-              <a href={exportLinks.postingsCsv(api, search)} download aria-label="Export the results as CSV">
+              <a href={exportLinks.postingsCsv(api, search)} download>
                 <Download className="size-3.5" aria-hidden />
-                Export CSV
+                {t("postings.exportCsv")}
               </a>
             </Button>
           </>
         }
       />
       <PageBody>
-        <form aria-label="Search job postings" onSubmit={submit} className="flex flex-wrap items-end gap-3">
-          <Field id="postings-q" label="Search" className="min-w-48 flex-1">
+        <form aria-label={t("postings.searchForm")} onSubmit={submit} className="flex flex-wrap items-end gap-3">
+          <Field id="postings-q" label={t("postings.search")} className="min-w-48 flex-1">
             {" "}
             <span className="relative">
-              <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-zinc-400" aria-hidden />
+              <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-zinc-500" aria-hidden />
               <Input
                 id="postings-q"
                 type="search"
                 className="pl-8"
-                placeholder="Title, company, skill…"
+                placeholder={t("postings.searchPlaceholder")}
                 value={draft}
                 onChange={(e) => setDraft(e.target.value)}
               />
             </span>
           </Field>
-          <Field id="postings-province" label="Province">
+          <Field id="postings-province" label={t("postings.province")}>
             {" "}
             <Select
               id="postings-province"
-              className="w-44"
+              className="w-44 max-w-full"
               value={location}
               onChange={(e) => apply({ location: e.target.value || null })}
             >
-              <option value="">All provinces</option>
+              <option value="">{t("postings.allProvinces")}</option>
               {PROVINCES.map((province) => (
                 <option key={province} value={province}>
                   {province}
@@ -129,15 +126,15 @@ export function JobPostingsPage() {
               ))}
             </Select>
           </Field>
-          <Field id="postings-source" label="Data source">
+          <Field id="postings-source" label={t("postings.source")}>
             {" "}
             <Select
               id="postings-source"
-              className="w-40"
+              className="w-40 max-w-full"
               value={source}
               onChange={(e) => apply({ source: e.target.value || null })}
             >
-              <option value="">All sources</option>
+              <option value="">{t("postings.allSources")}</option>
               {(sources.data ?? []).map((s) => (
                 <option key={s.id} value={s.site_name}>
                   {s.site_name}
@@ -145,7 +142,7 @@ export function JobPostingsPage() {
               ))}
             </Select>
           </Field>
-          <Field id="postings-experience" label="Experience">
+          <Field id="postings-experience" label={t("postings.experience")}>
             {" "}
             <Select
               id="postings-experience"
@@ -153,58 +150,70 @@ export function JobPostingsPage() {
               value={experienceMax}
               onChange={(e) => apply({ experience_max: e.target.value || null })}
             >
-              {EXPERIENCE_CHOICES.map(([value, label]) => (
+              {EXPERIENCE_CHOICES.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {value === ""
+                    ? t("postings.experienceChoices.any")
+                    : value === "0"
+                      ? t("postings.experienceChoices.none")
+                      : t("postings.experienceChoices.upTo", { count: Number(value) })}
                 </option>
               ))}
             </Select>
           </Field>
           <Field
             id="postings-salary"
-            label="Min. salary (million VND)"
-            error={salaryInvalid ? "Enter a number of millions, such as 15" : null}
+            label={t("postings.minSalary")}
+            error={salaryInvalid ? t("postings.minSalaryInvalid") : null}
           >
             {" "}
             <Input
               id="postings-salary"
-              className="w-40"
+              className="w-40 max-w-full"
               inputMode="decimal"
-              placeholder="e.g. 15"
+              placeholder={t("postings.minSalaryPlaceholder")}
               value={salaryDraft}
               aria-invalid={salaryInvalid || undefined}
               onChange={(e) => setSalaryDraft(e.target.value)}
             />
           </Field>
           <Button type="submit" variant="primary" disabled={salaryInvalid}>
-            Search
+            {t("postings.searchButton")}
           </Button>
         </form>
 
         {results.isPending ? (
-          <LoadingState label="Searching…" />
+          <LoadingState label={t("postings.searching")} />
         ) : results.isError ? (
           <ErrorState
-            title="Search failed"
+            title={t("postings.searchFailed")}
             message={errorMessage(results.error)}
             onRetry={() => void results.refetch()}
           />
         ) : data && data.items.length === 0 ? (
           <EmptyState
-            title="No job postings match"
+            title={t("postings.empty")}
             description={
               q || location || source || salaryMillions || experienceMax
-                ? "Try fewer words or filters."
-                : "Nothing has been crawled yet: start a sync job from Data Sources."
+                ? t("postings.emptyFiltered")
+                : t("postings.emptyHint")
             }
           />
         ) : data ? (
-          <section aria-label="Results" className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
-            <header className="flex items-center justify-between border-b border-zinc-200 bg-zinc-50/80 px-4 py-2 text-xs text-zinc-500">
+          <section
+            aria-label={t("postings.results")}
+            className="overflow-hidden rounded-lg border border-zinc-200 bg-white"
+          >
+            <header className="flex items-center justify-between border-b border-zinc-200 bg-zinc-50/80 px-4 py-2 text-xs text-zinc-600">
               <span data-testid="result-count">
-                {formatCount(first)}–{formatCount(last)} of {formatCount(data.total)} job postings
+                {t("postings.count", {
+                  first: formatCount(first),
+                  last: formatCount(last),
+                  total: formatCount(data.total),
+                  count: data.total,
+                })}
               </span>
-              {results.isFetching ? <span>Updating…</span> : null}
+              {results.isFetching ? <span>{t("common.updating")}</span> : null}
             </header>
             <ul className="divide-y divide-zinc-100">
               {data.items.map((posting) => (
@@ -215,19 +224,13 @@ export function JobPostingsPage() {
         ) : null}
 
         {data && data.total > data.page_size ? (
-          <nav aria-label="Pages" className="flex items-center justify-end gap-2">
-            <span className="mr-2 text-xs text-zinc-500">
-              Page {data.page} of {Math.ceil(data.total / data.page_size)}
-            </span>
-            <Button size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-              <ChevronLeft className="size-3.5" aria-hidden />
-              Previous
-            </Button>
-            <Button size="sm" disabled={last >= data.total} onClick={() => setParams({ page: String(page + 1) })}>
-              Next
-              <ChevronRight className="size-3.5" aria-hidden />
-            </Button>
-          </nav>
+          <Pager
+            summary={t("postings.page", { page: data.page, pages: Math.ceil(data.total / data.page_size) })}
+            hasPrevious={page > 1}
+            hasNext={last < data.total}
+            onPrevious={() => setParams({ page: String(page - 1) })}
+            onNext={() => setParams({ page: String(page + 1) })}
+          />
         ) : null}
       </PageBody>
     </>

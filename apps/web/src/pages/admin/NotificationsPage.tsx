@@ -2,11 +2,13 @@ import { DELIVERY_STATUSES, type NotificationChannel } from "@jobsync/contracts"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { ChannelDialog } from "../../components/notifications/ChannelDialog";
 import { ChannelsTable } from "../../components/notifications/ChannelsTable";
-import { DeliveriesTable } from "../../components/notifications/DeliveriesTable";
+import { DELIVERY_STATUS_LABEL, DeliveriesTable } from "../../components/notifications/DeliveriesTable";
 import { Button } from "../../components/ui/button";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { Field } from "../../components/ui/field";
@@ -20,6 +22,7 @@ import { notificationsApi } from "../../services/notifications-api";
 
 /** Notification channels (CRUD) and the delivery log. */
 export function NotificationsPage() {
+  const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
   const syncJob = useSyncJobLink();
@@ -35,6 +38,10 @@ export function NotificationsPage() {
     mutationFn: ({ channel, active }: { channel: NotificationChannel; active: boolean }) =>
       notificationsApi.updateChannel(api, channel.id, { is_active: active }),
     onMutate: ({ channel }) => setToggling((s) => new Set(s).add(channel.id)),
+    onSuccess: (saved) =>
+      toast.success(
+        t(saved.is_active ? "notifications.toast.activated" : "notifications.toast.deactivated", { name: saved.name }),
+      ),
     onSettled: async (_d, _e, { channel }) => {
       await queryClient.invalidateQueries({ queryKey: notificationKeys.channels() });
       setToggling((s) => {
@@ -46,8 +53,9 @@ export function NotificationsPage() {
   });
   const remove = useMutation({
     mutationFn: (channel: NotificationChannel) => notificationsApi.deleteChannel(api, channel.id),
-    onSuccess: async () => {
+    onSuccess: async (_done, channel) => {
       await queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      toast.success(t("notifications.toast.deleted", { name: channel.name }));
       setDeleting(null);
     },
   });
@@ -56,27 +64,27 @@ export function NotificationsPage() {
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description="Webhooks, Slack and e-mail when sync jobs end or a data source is auto-disabled."
+        title={t("notifications.title")}
+        description={t("notifications.description")}
         actions={
           <Button variant="primary" onClick={() => setEditing("new")}>
             <Plus className="size-3.5" aria-hidden />
-            New channel
+            {t("notifications.new")}
           </Button>
         }
       />
       <PageBody>
-        <h2 className="text-sm font-semibold text-zinc-900">Channels</h2>
+        <h2 className="text-sm font-semibold text-zinc-900">{t("notifications.channels")}</h2>
         {channels.isPending ? (
-          <LoadingState label="Loading channels…" />
+          <LoadingState label={t("notifications.loadingChannels")} />
         ) : channels.isError ? (
           <ErrorState
-            title="Could not load the channels"
+            title={t("notifications.channelsFailed")}
             message={errorMessage(channels.error)}
             onRetry={() => void channels.refetch()}
           />
         ) : items.length === 0 ? (
-          <EmptyState title="No channels yet" description="Add a webhook, a Slack webhook or e-mail recipients." />
+          <EmptyState title={t("notifications.noChannels")} description={t("notifications.noChannelsHint")} />
         ) : (
           <ChannelsTable
             channels={items}
@@ -87,33 +95,33 @@ export function NotificationsPage() {
           />
         )}
         {toggle.error ? (
-          <p role="alert" className="text-xs text-red-600">
+          <p role="alert" className="text-xs text-red-700">
             {errorMessage(toggle.error)}
           </p>
         ) : null}
-        <div className="flex items-end justify-between gap-3 pt-4">
-          <h2 className="text-sm font-semibold text-zinc-900">Deliveries</h2>
-          <Field id="delivery-status" label="Status">
+        <div className="flex flex-wrap items-end justify-between gap-3 pt-4">
+          <h2 className="text-sm font-semibold text-zinc-900">{t("notifications.deliveries")}</h2>
+          <Field id="delivery-status" label={t("notifications.columns.status")}>
             <Select id="delivery-status" className="w-40" value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">All</option>
+              <option value="">{t("notifications.allStatuses")}</option>
               {DELIVERY_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {t(DELIVERY_STATUS_LABEL[s])}
                 </option>
               ))}
             </Select>
           </Field>
         </div>
         {deliveries.isPending ? (
-          <LoadingState label="Loading deliveries…" />
+          <LoadingState label={t("notifications.loadingDeliveries")} />
         ) : deliveries.isError ? (
           <ErrorState
-            title="Could not load the deliveries"
+            title={t("notifications.deliveriesFailed")}
             message={errorMessage(deliveries.error)}
             onRetry={() => void deliveries.refetch()}
           />
         ) : deliveries.data.length === 0 ? (
-          <EmptyState title="No deliveries" description="They appear here when a sync job ends." />
+          <EmptyState title={t("notifications.noDeliveries")} description={t("notifications.noDeliveriesHint")} />
         ) : (
           <DeliveriesTable deliveries={deliveries.data} onOpenSyncJob={syncJob.open} />
         )}
@@ -133,9 +141,9 @@ export function NotificationsPage() {
             setDeleting(null);
           }
         }}
-        title={`Delete ${deleting?.name ?? "channel"}?`}
-        description={<p>The channel and its delivery log are removed.</p>}
-        confirmLabel="Delete"
+        title={t("notifications.delete.title", { name: deleting?.name ?? "" })}
+        description={<p>{t("notifications.delete.description")}</p>}
+        confirmLabel={t("common.delete")}
         destructive
         pending={remove.isPending}
         error={remove.error ? errorMessage(remove.error) : null}

@@ -34,7 +34,7 @@ afterEach(async () => {
 
 describe("SyncHistoryPage", () => {
   test("pages by cursor, filters by status and source, and a row opens the modal", async () => {
-    renderSignedIn(<SyncHistoryPage />, api.url);
+    const { router } = await renderSignedIn(<SyncHistoryPage />, api.url);
     const table = await screen.findByRole("table", { name: "Sync jobs" });
     expect(within(table).getAllByRole("row")).toHaveLength(3); // header + 2
     expect(Object.fromEntries(api.requests.find((r) => r.path === JOBS)?.query ?? [])).toEqual({
@@ -43,7 +43,7 @@ describe("SyncHistoryPage", () => {
     });
 
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
-    await waitFor(() => expect(screen.getByText("Page 2 · 1 sync jobs")).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText("Page 2 · 1 sync job")).toBeInTheDocument());
     expect(screen.getByRole("button", { name: "Next" })).toBeDisabled();
     await userEvent.click(screen.getByRole("button", { name: "Previous" }));
     await waitFor(() => expect(screen.getByText("Page 1 · 2 sync jobs")).toBeInTheDocument());
@@ -63,12 +63,13 @@ describe("SyncHistoryPage", () => {
       site_name: "TopCV-Demo",
       limit: "20",
     });
-    expect(window.location.hash).toBe("#/?source=TopCV-Demo&status=failed");
+    await waitFor(() => expect(router.state.location.href).toBe("/?source=TopCV-Demo&status=failed"));
 
     await userEvent.selectOptions(status, "all");
     await userEvent.selectOptions(screen.getByLabelText("Data source"), "");
     const rows = await screen.findAllByRole("button", { name: /^Open sync job of TopCV/ });
     await userEvent.click(rows[1] as HTMLElement);
-    expect(window.location.hash).toContain("job=00000000-0000-4000-8000-000000000002");
+    // the sync job's own path; the filters stay in the query string
+    await waitFor(() => expect(router.state.location.pathname).toBe("/sync-jobs/00000000-0000-4000-8000-000000000002"));
   });
 });

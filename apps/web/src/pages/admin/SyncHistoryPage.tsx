@@ -1,17 +1,19 @@
 import { SYNC_JOB_STATUS_FILTERS } from "@jobsync/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useNavigate } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { SyncJobsTable } from "../../components/sync-job/SyncJobsTable";
 import { SYNC_JOB_STATUS_DISPLAY } from "../../components/sync-job/status-display";
-import { Button } from "../../components/ui/button";
 import { Field } from "../../components/ui/field";
 import { Select } from "../../components/ui/input";
+import { Pager } from "../../components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
-import { useHashRoute } from "../../hooks/use-hash-route";
-import { useSyncJobLink } from "../../hooks/use-sync-job-link";
+import { useRouteParams } from "../../hooks/use-route-params";
+import { formatCount } from "../../lib/format";
 import { dataSourcesQuery } from "../../queries/data-sources";
 import { syncJobListQuery } from "../../queries/sync-jobs";
 import { errorMessage } from "../../services/api-error";
@@ -19,21 +21,25 @@ import type { SyncJobStatusFilter } from "../../types/admin";
 
 const PAGE_SIZE = 20;
 
-function statusLabel(filter: SyncJobStatusFilter): string {
-  if (filter === "all") return "All statuses";
-  if (filter === "active") return "Active (pending, running, cancelling)";
-  return SYNC_JOB_STATUS_DISPLAY[filter].label;
+function statusLabel(t: TFunction, filter: SyncJobStatusFilter): string {
+  if (filter === "all") return t("syncHistory.allStatuses");
+  if (filter === "active") return t("syncHistory.activeStatuses");
+  return t(SYNC_JOB_STATUS_DISPLAY[filter].label);
 }
 
 function isStatusFilter(value: string | null): value is SyncJobStatusFilter {
   return value !== null && (SYNC_JOB_STATUS_FILTERS as readonly string[]).includes(value);
 }
 
-/** Past and running sync jobs, filtered by data source and status, paged by cursor; a row opens the modal. */
+/**
+ * Past and running sync jobs, filtered by data source and status, paged by cursor; a row opens the modal at
+ * `/sync-jobs/<id>` (the filters stay in the query string).
+ */
 export function SyncHistoryPage() {
+  const { t } = useTranslation();
   const api = useApi();
-  const { params, setParams } = useHashRoute();
-  const syncJob = useSyncJobLink();
+  const navigate = useNavigate();
+  const { params, setParams } = useRouteParams();
   const status: SyncJobStatusFilter = isStatusFilter(params.get("status"))
     ? (params.get("status") as SyncJobStatusFilter)
     : "all";
@@ -48,27 +54,25 @@ export function SyncHistoryPage() {
     setCursors([undefined]);
     setParams(patch, { replace: true });
   };
+  const open = (jobId: string) =>
+    void navigate({ to: "/sync-jobs/$jobId", params: { jobId }, search: (s) => ({ ...s, job: undefined }) });
 
   const items = jobs.data?.items ?? [];
   const nextCursor = jobs.data?.next_cursor ?? null;
 
   return (
     <>
-      <PageHeader
-        title="Sync History"
-        description="Every sync job, newest first. Open one to see its steps and summary."
-      />
+      <PageHeader title={t("syncHistory.title")} description={t("syncHistory.description")} />
       <PageBody>
         <div className="flex flex-wrap items-end gap-3">
-          <Field id="history-source" label="Data source">
-            {" "}
+          <Field id="history-source" label={t("syncHistory.source")}>
             <Select
               id="history-source"
-              className="w-48"
+              className="w-48 max-w-full"
               value={site}
               onChange={(e) => setFilter({ source: e.target.value || null })}
             >
-              <option value="">All data sources</option>
+              <option value="">{t("syncHistory.allSources")}</option>
               {(sources.data ?? []).map((source) => (
                 <option key={source.id} value={source.site_name}>
                   {source.site_name}
@@ -76,63 +80,51 @@ export function SyncHistoryPage() {
               ))}
             </Select>
           </Field>
-          <Field id="history-status" label="Status">
-            {" "}
+          <Field id="history-status" label={t("syncHistory.status")}>
             <Select
               id="history-status"
-              className="w-64"
+              className="w-64 max-w-full"
               value={status}
               onChange={(e) => setFilter({ status: e.target.value === "all" ? null : e.target.value })}
             >
               {SYNC_JOB_STATUS_FILTERS.map((filter) => (
                 <option key={filter} value={filter}>
-                  {statusLabel(filter)}
+                  {statusLabel(t, filter)}
                 </option>
               ))}
             </Select>
           </Field>
-          {jobs.isFetching && !jobs.isPending ? <span className="pb-2 text-xs text-zinc-400">Updating…</span> : null}
+          {jobs.isFetching && !jobs.isPending ? (
+            <span className="pb-2 text-xs text-zinc-600">{t("common.updating")}</span>
+          ) : null}
         </div>
         {jobs.isPending ? (
-          <LoadingState label="Loading sync jobs…" />
+          <LoadingState label={t("syncHistory.loading")} />
         ) : jobs.isError ? (
           <ErrorState
-            title="Could not load the sync jobs"
+            title={t("syncHistory.loadFailed")}
             message={errorMessage(jobs.error)}
             onRetry={() => void jobs.refetch()}
           />
         ) : items.length === 0 ? (
           <EmptyState
-            title="No sync jobs match"
-            description={
-              status === "all" && !site
-                ? "Start one from Data Sources → Sync Jobs."
-                : "Try another data source or status."
-            }
+            title={t("syncHistory.empty")}
+            description={status === "all" && !site ? t("syncHistory.emptyHint") : t("syncHistory.emptyFiltered")}
           />
         ) : (
-          <SyncJobsTable jobs={items} onOpen={syncJob.open} />
+          <SyncJobsTable jobs={items} onOpen={open} />
         )}
-        <nav aria-label="Pages" className="flex items-center justify-between">
-          <span className="text-xs text-zinc-500">
-            Page {cursors.length}
-            {items.length > 0 ? ` · ${items.length} sync jobs` : ""}
-          </span>
-          <div className="flex gap-2">
-            <Button size="sm" disabled={cursors.length <= 1} onClick={() => setCursors((list) => list.slice(0, -1))}>
-              <ChevronLeft className="size-3.5" aria-hidden />
-              Previous
-            </Button>
-            <Button
-              size="sm"
-              disabled={!nextCursor}
-              onClick={() => nextCursor && setCursors((list) => [...list, nextCursor])}
-            >
-              Next
-              <ChevronRight className="size-3.5" aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <Pager
+          summary={t("syncHistory.page", {
+            page: cursors.length,
+            count: items.length,
+            formatted: formatCount(items.length),
+          })}
+          hasPrevious={cursors.length > 1}
+          hasNext={Boolean(nextCursor)}
+          onPrevious={() => setCursors((list) => list.slice(0, -1))}
+          onNext={() => nextCursor && setCursors((list) => [...list, nextCursor])}
+        />
       </PageBody>
     </>
   );
