@@ -77,6 +77,8 @@ export const crawlJobProgressSchema = z.object({
   max_attempts: z.int().min(1),
   /** The failed or cancelled sync job this one continues (trigger `resume`). */
   resumed_from: z.string().nullable(),
+  /** Failed or cancelled with a checkpoint (it saved at least one batch): "Resume" can continue it. */
+  resumable: z.boolean(),
   /**
    * Seconds the running sync job is expected to take still, from the rate of its heaviest running step so far (the
    * source's request delay is in that rate); null until that estimate is meaningful (and once the sync job is final).

@@ -36,6 +36,7 @@ export interface SyncJobViewRow {
   attempt: number;
   max_attempts: number;
   resumed_from: string | null;
+  has_checkpoint: boolean;
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -90,6 +91,7 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
     attempt: Number(row.attempt ?? 1),
     max_attempts: Number(row.max_attempts ?? 1),
     resumed_from: row.resumed_from ?? null,
+    resumable: (row.status === "failed" || row.status === "cancelled") && row.has_checkpoint === true,
     eta_seconds: estimateSecondsLeft(row.steps, row.status, iso(row.updated_at) as string),
   };
 }

@@ -18,7 +18,8 @@ const VIEW = sql`
   SELECT sj.id, sj.data_source_id, sj.site_name, sj.status, sj.trigger, sj.max_jobs, sj.full_refresh, sj.progress,
     sj.current_step, sj.steps, sj.stats, sj.summary, sj.error, sj.requested_by, ru.email AS requested_by_email,
     sj.cancelled_by, cu.email AS cancelled_by_email, sj.version, sj.created_at, sj.started_at, sj.finished_at,
-    sj.updated_at, sj.attempt, sj.max_attempts, sj.resumed_from
+    sj.updated_at, sj.attempt, sj.max_attempts, sj.resumed_from,
+    EXISTS (SELECT 1 FROM sync_job_checkpoints c WHERE c.sync_job_id = sj.id) AS has_checkpoint
   FROM sync_jobs sj
   LEFT JOIN users ru ON ru.id = sj.requested_by
   LEFT JOIN users cu ON cu.id = sj.cancelled_by`;

@@ -290,6 +290,38 @@ describe("SyncJobModal", () => {
     expect(screen.queryByRole("button", { name: "Cancel sync" })).not.toBeInTheDocument();
   });
 
+  test("cancelled after saving: Resume continues it from its checkpoint and follows the new sync job", async () => {
+    serve(
+      progressFixture("cancelled", {
+        progress: 48,
+        steps: stepsUpTo("crawl_jobs", "skipped"),
+        stats: stats({ jobs_found: 120, jobs_added: 100 }),
+        resumable: true,
+        attempt: 2,
+        finished_at: "2026-05-04T08:00:30.000Z",
+      }),
+    );
+    let resumed = 0;
+    api.on("POST", `${JOB_PATH}/resume`, (_req, res) => {
+      resumed++;
+      json(res, 202, {
+        job_id: "88888888-8888-4888-8888-888888888888",
+        site_name: "TopCV-Demo",
+        status: "pending",
+        message: "Sync job started",
+        created_at: "2026-05-04T08:02:00.000Z",
+      });
+    });
+    const onFollow = vi.fn();
+    await renderModal(onFollow);
+    expect(await screen.findByText("attempt 2 of 3")).toBeInTheDocument();
+    // a cancelled sync job is resumed, not retried
+    expect(screen.queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
+    await userEvent.click(await screen.findByRole("button", { name: "Resume" }));
+    await waitFor(() => expect(onFollow).toHaveBeenCalledWith("88888888-8888-4888-8888-888888888888"));
+    expect(resumed).toBe(1);
+  });
+
   test("the status region announces the outcome once the sync job is final", async () => {
     serve(
       progressFixture("completed", {

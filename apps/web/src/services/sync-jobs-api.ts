@@ -37,6 +37,10 @@ export const syncJobsApi = {
   cancel(api: ApiClient, jobId: string): Promise<CrawlJobProgress> {
     return api.request("POST", `${jobPath(jobId)}/cancel`, { schema: crawlJobProgressSchema });
   },
+  /** Continue a failed or cancelled sync job from its checkpoint: a new sync job (202), 409 while the source syncs. */
+  resume(api: ApiClient, jobId: string): Promise<SyncJobResponse> {
+    return api.request("POST", `${jobPath(jobId)}/resume`, { schema: syncJobResponseSchema });
+  },
   /** Open the sync job's SSE stream (Bearer auth), resuming after `lastEventId` when given. */
   openEvents(api: ApiClient, jobId: string, options: { lastEventId?: string | null; signal?: AbortSignal } = {}) {
     const headers: Record<string, string> = { accept: "text/event-stream" };

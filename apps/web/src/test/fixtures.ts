@@ -93,6 +93,7 @@ export function progressFixture(
     attempt: 1,
     max_attempts: 3,
     resumed_from: null,
+    resumable: false,
     ...patch,
   });
 }

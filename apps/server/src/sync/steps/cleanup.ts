@@ -3,15 +3,19 @@ import type { CrawlStreamResult } from "@jobsync/crawler";
 import type { PipelineOutcome, PreparedSync, StepReporter, StepResult, SyncEnv } from "../sync-context";
 import { cutSearches } from "./crawl-jobs";
 
+/** "1 duplicate", "2 duplicates". */
+const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function summaryMessage(env: SyncEnv, outcome: PipelineOutcome): string {
   const s = env.progress.state.stats;
   const counts =
     `${s.jobs_found} found, ${s.jobs_added} added, ${s.jobs_updated} updated, ` +
-    `${s.duplicates} duplicates, ${s.jobs_invalid} invalid, ${s.errors} errors`;
+    `${counted(s.duplicates, "duplicate")}, ${s.jobs_invalid} invalid, ${counted(s.errors, "error")}`;
   const saved = s.jobs_added + s.jobs_updated;
   if (outcome.status === "completed") return `Completed: ${counts}`;
-  if (outcome.status === "cancelled") return `Cancelled: ${saved} job postings saved before the cancel (${counts})`;
-  return `Failed: ${outcome.error ?? "unknown error"}; ${saved} job postings saved before it stopped (${counts})`;
+  if (outcome.status === "cancelled")
+    return `Cancelled: ${counted(saved, "job posting")} saved before the cancel (${counts})`;
+  return `Failed: ${outcome.error ?? "unknown error"}; ${counted(saved, "job posting")} saved before it stopped (${counts})`;
 }
 
 export function buildSummary(

@@ -1,6 +1,6 @@
 import { type CrawlJobProgress, isActiveSyncJobStatus } from "@jobsync/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { RotateCcw } from "lucide-react";
+import { Play, RotateCcw } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
@@ -17,24 +17,19 @@ export interface SyncJobActionsProps {
 }
 
 /**
- * What can be done with a sync job now: Cancel while it runs; Retry once it failed (a new sync job of the same
- * source with the same options: max_jobs, full_refresh). Resume (issue 12: a failed or interrupted sync job carried
- * on from its checkpoint) goes here, before Retry, when the progress says the sync job can be resumed.
+ * What can be done with a sync job now: Cancel while it runs; Resume once it failed or was cancelled after saving
+ * something (a new sync job that carries on from its checkpoint: no page it saved is fetched again); Retry once it
+ * failed (a new sync job of the same source with the same options: max_jobs, full_refresh).
  */
 export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const retry = useMutation({
-    mutationFn: () =>
-      syncJobsApi.start(api, progress.site_name, {
-        max_jobs: progress.max_jobs,
-        ...(progress.full_refresh ? { full_refresh: true } : {}),
-      }),
-    onSuccess: (started) => {
-      toast.success(t("syncJobs.toast.retried", { site: progress.site_name }));
+  const followStarted = (key: "syncJobs.toast.retried" | "syncJobs.toast.resumed") => ({
+    onSuccess: (started: { job_id: string }) => {
+      toast.success(t(key, { site: progress.site_name }));
       onFollow(started.job_id);
     },
-    onError: (error) => {
+    onError: (error: unknown) => {
       const running = error instanceof ApiError ? error.activeSyncJob() : null;
       if (running) {
         toast.info(t("syncJobs.toast.alreadyRunning", { site: progress.site_name }));
@@ -42,6 +37,20 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
       }
     },
   });
+  const resume = useMutation({
+    mutationFn: () => syncJobsApi.resume(api, progress.job_id),
+    ...followStarted("syncJobs.toast.resumed"),
+  });
+  const retry = useMutation({
+    mutationFn: () =>
+      syncJobsApi.start(api, progress.site_name, {
+        max_jobs: progress.max_jobs,
+        ...(progress.full_refresh ? { full_refresh: true } : {}),
+      }),
+    ...followStarted("syncJobs.toast.retried"),
+  });
+  const failedToStart = (m: typeof retry | typeof resume) =>
+    m.isError && !(m.error instanceof ApiError && m.error.activeSyncJob()) ? errorMessage(m.error) : null;
 
   if (isActiveSyncJobStatus(progress.status)) {
     const cancelling = progress.status === "cancelling";
@@ -51,18 +60,32 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
       </Button>
     );
   }
-  if (progress.status !== "failed") return null;
+  if (progress.status !== "failed" && !progress.resumable) return null;
+  const problem = failedToStart(resume) ?? failedToStart(retry);
   return (
     <>
-      {retry.isError && !(retry.error instanceof ApiError && retry.error.activeSyncJob()) ? (
+      {problem ? (
         <span role="alert" className="text-xs text-red-700">
-          {t("syncJobs.retryFailed", { message: errorMessage(retry.error) })}
+          {t("syncJobs.retryFailed", { message: problem })}
         </span>
       ) : null}
-      <Button variant="secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>
-        <RotateCcw className="size-3.5" aria-hidden />
-        {retry.isPending ? t("syncJobs.retrying") : t("syncJobs.retry")}
-      </Button>
+      {progress.resumable ? (
+        <Button
+          variant="secondary"
+          disabled={resume.isPending}
+          title={t("syncJobs.resumeHint")}
+          onClick={() => resume.mutate()}
+        >
+          <Play className="size-3.5" aria-hidden />
+          {resume.isPending ? t("syncJobs.retrying") : t("syncJobs.resume")}
+        </Button>
+      ) : null}
+      {progress.status === "failed" ? (
+        <Button variant="secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>
+          <RotateCcw className="size-3.5" aria-hidden />
+          {retry.isPending ? t("syncJobs.retrying") : t("syncJobs.retry")}
+        </Button>
+      ) : null}
     </>
   );
 }

@@ -108,6 +108,12 @@ export function SyncJobProgressView({ progress, now }: { progress: CrawlJobProgr
           ) : null}
           <span>{t("syncJobs.maxJobs", { count: progress.max_jobs, formatted: formatCount(progress.max_jobs) })}</span>
           {progress.full_refresh ? <span>{t("syncJobs.fullRefresh")}</span> : null}
+          {progress.attempt > 1 ? (
+            <span>{t("syncJobs.attempt", { attempt: progress.attempt, max: progress.max_attempts })}</span>
+          ) : null}
+          {progress.resumed_from ? (
+            <span>{t("syncJobs.resumedFrom", { id: progress.resumed_from.slice(0, 8) })}</span>
+          ) : null}
           {progress.cancelled_by ? (
             <span>{t("syncJobs.cancelledBy", { email: progress.cancelled_by.email })}</span>
           ) : null}

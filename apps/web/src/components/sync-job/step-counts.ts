@@ -21,7 +21,7 @@ export function stepCounts(t: TFunction, key: StepKey, stats: CrawlStats): strin
         filtered: formatCount(stats.jobs_filtered),
       });
     case "check_duplicates":
-      return t("syncJobs.counts.duplicates", { duplicates: formatCount(stats.duplicates) });
+      return t("syncJobs.counts.duplicates", { count: stats.duplicates, duplicates: formatCount(stats.duplicates) });
     case "save_jobs":
       return t("syncJobs.counts.save", {
         added: formatCount(stats.jobs_added),

@@ -54,6 +54,10 @@ export const syncJobs = {
     cancelledBy: "Cancelled by {{email}}",
     cancel: "Cancel sync",
     cancelling: "Cancelling…",
+    resume: "Resume",
+    resumeHint: "Carry on from what it saved: no page it saved is fetched again",
+    attempt: "attempt {{attempt}} of {{max}}",
+    resumedFrom: "continues sync job {{id}}",
     retry: "Retry",
     retrying: "Starting…",
     retryFailed: "Could not retry: {{message}}",
@@ -72,7 +76,8 @@ export const syncJobs = {
     counts: {
       crawl: "{{pages}} listing pages · {{details}} detail pages · {{found}} found",
       process: "{{processed}} processed · {{invalid}} invalid · {{filtered}} filtered",
-      duplicates: "{{duplicates}} duplicates",
+      duplicates_one: "{{duplicates}} duplicate",
+      duplicates_other: "{{duplicates}} duplicates",
       save: "{{added}} added · {{updated}} updated",
     },
     live: {
@@ -99,6 +104,7 @@ export const syncJobs = {
     },
     toast: {
       started: "Sync job of {{site}} started",
+      resumed: "Sync job of {{site}} resumed from its checkpoint",
       retried: "Sync job of {{site}} started again",
       alreadyRunning: "{{site}} is already syncing: following that sync job",
       cancelRequested: "Cancelling the sync job of {{site}}",

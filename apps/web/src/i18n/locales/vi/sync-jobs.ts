@@ -56,6 +56,10 @@ export const syncJobs: Messages<typeof en> = {
     cancelledBy: "Huỷ bởi {{email}}",
     cancel: "Huỷ đồng bộ",
     cancelling: "Đang huỷ…",
+    resume: "Tiếp tục",
+    resumeHint: "Chạy tiếp từ phần đã lưu: không tải lại trang nào đã lưu",
+    attempt: "lần thử {{attempt}}/{{max}}",
+    resumedFrom: "tiếp tục lần đồng bộ {{id}}",
     retry: "Chạy lại",
     retrying: "Đang bắt đầu…",
     retryFailed: "Không chạy lại được: {{message}}",
@@ -74,7 +78,8 @@ export const syncJobs: Messages<typeof en> = {
     counts: {
       crawl: "{{pages}} trang danh sách · {{details}} trang chi tiết · tìm thấy {{found}}",
       process: "đã xử lý {{processed}} · {{invalid}} không hợp lệ · {{filtered}} bị lọc",
-      duplicates: "{{duplicates}} tin trùng",
+      duplicates_one: "{{duplicates}} tin trùng",
+      duplicates_other: "{{duplicates}} tin trùng",
       save: "thêm {{added}} · cập nhật {{updated}}",
     },
     live: {
@@ -101,6 +106,7 @@ export const syncJobs: Messages<typeof en> = {
     },
     toast: {
       started: "Đã bắt đầu đồng bộ {{site}}",
+      resumed: "Đã tiếp tục đồng bộ {{site}} từ điểm lưu",
       retried: "Đã chạy lại đồng bộ {{site}}",
       alreadyRunning: "{{site}} đang đồng bộ: theo dõi lần đồng bộ đó",
       cancelRequested: "Đang huỷ lần đồng bộ của {{site}}",
