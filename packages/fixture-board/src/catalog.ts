@@ -41,7 +41,8 @@ export interface CatalogOptions {
 export const MAX_PAGES_PER_KEYWORD = 250;
 export const MAX_CARDS_PER_PAGE = 100;
 /** Positions per keyword (pages × cards per page at most): ids stay the same whatever the depth. */
-const PRIVATE_SPAN = 10_000;
+export const MAX_CARDS_PER_KEYWORD = 10_000;
+const PRIVATE_SPAN = MAX_CARDS_PER_KEYWORD;
 const SHARED_BASE = 100_000;
 const PRIVATE_BASE = 1_000_000;
 const PRIVATE_SLOTS = 20_000;

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import { handleAdmin } from "./admin-api";
-import { type BoardCard, Catalog, MAX_CARDS_PER_PAGE, MAX_PAGES_PER_KEYWORD } from "./catalog";
+import {
+  type BoardCard,
+  Catalog,
+  MAX_CARDS_PER_KEYWORD,
+  MAX_CARDS_PER_PAGE,
+  MAX_PAGES_PER_KEYWORD,
+} from "./catalog";
 import { applyFault } from "./fault-responses";
 import { FaultSelector } from "./fault-selector";
 import { type FaultRule, parseFaultRules } from "./faults";
@@ -105,8 +111,14 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
   const cardsPerPage = intOption(options.cardsPerPage, "cardsPerPage", 1, MAX_CARDS_PER_PAGE, 50);
   const pageWeightBytes = intOption(options.pageWeightBytes, "pageWeightBytes", 0, 50 * 1024 * 1024, 1024 * 1024);
   const pagesOption = options.pagesPerKeyword ?? ((keyword: string) => 2 + (hash32(seed, `pages:${keyword}`) % 9));
-  if (typeof pagesOption === "number") intOption(pagesOption, "pagesPerKeyword", 0, MAX_PAGES_PER_KEYWORD, 0);
-  else if (typeof pagesOption !== "function")
+  if (typeof pagesOption === "number") {
+    intOption(pagesOption, "pagesPerKeyword", 0, MAX_PAGES_PER_KEYWORD, 0);
+    if (pagesOption * cardsPerPage > MAX_CARDS_PER_KEYWORD) {
+      throw new BoardOptionsError(
+        `pagesPerKeyword × cardsPerPage must be at most ${MAX_CARDS_PER_KEYWORD}, got ${pagesOption} × ${cardsPerPage}`,
+      );
+    }
+  } else if (typeof pagesOption !== "function")
     throw new BoardOptionsError("pagesPerKeyword must be a number or a function");
   const share = hostileShare(options.hostilePostings);
   const compression = compressionOption(options.compression);

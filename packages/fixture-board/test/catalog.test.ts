@@ -99,7 +99,10 @@ describe("options", () => {
     await expect(startFixtureBoard({ cardsPerPage: 0 })).rejects.toThrow(
       /cardsPerPage must be an integer from 1 to 100, got 0/,
     );
-    await expect(startFixtureBoard({ pagesPerKeyword: 101 })).rejects.toThrow(BoardOptionsError);
+    await expect(startFixtureBoard({ pagesPerKeyword: 251 })).rejects.toThrow(BoardOptionsError);
+    await expect(startFixtureBoard({ pagesPerKeyword: 201, cardsPerPage: 50 })).rejects.toThrow(
+      "pagesPerKeyword × cardsPerPage must be at most 10000, got 201 × 50",
+    );
     await expect(startFixtureBoard({ hostilePostings: 2 })).rejects.toThrow(/hostilePostings/);
     await expect(startFixtureBoard({ faults: [{ type: "status", status: 99 }] })).rejects.toThrow(
       /faults\[0\]\.status/,

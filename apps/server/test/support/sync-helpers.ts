@@ -55,12 +55,19 @@ export async function getJob(t: TestApp, jobId: string): Promise<CrawlJobProgres
   return res.json();
 }
 
-/** Poll the guide's progress endpoint until the sync job is final (as the UI does, every few hundred ms here). */
+/**
+ * Poll the guide's progress endpoint until the sync job is final (as the UI does, every few hundred ms here), then let
+ * the end handler finish what follows the end (source health, notification rows: it runs from the outbox moments
+ * later), so a test reads a settled state.
+ */
 export async function waitFinal(t: TestApp, jobId: string, timeoutMillis = 120_000): Promise<CrawlJobProgress> {
   const deadline = Date.now() + timeoutMillis;
   for (;;) {
     const job = await getJob(t, jobId);
-    if (["completed", "failed", "cancelled"].includes(job.status)) return job;
+    if (["completed", "failed", "cancelled"].includes(job.status)) {
+      await t.services.syncJobEnds.drain();
+      return job;
+    }
     if (Date.now() > deadline) throw new Error(`sync job ${jobId} still ${job.status} (${job.current_step})`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
