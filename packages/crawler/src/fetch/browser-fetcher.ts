@@ -2,12 +2,21 @@ import { randomUUID } from "node:crypto";
 import {
   type Browser,
   type BrowserContext,
+  type CDPSession,
   chromium,
   type Page,
   errors as playwrightErrors,
   type Response,
 } from "playwright-core";
+import { GuardProxy, REFUSED_HEADER } from "../net/guard-proxy";
 import { BROWSER_MARKER_VARIABLE, killMarkedProcesses } from "./browser-processes";
+import {
+  BLOCKED_URL_PATTERNS,
+  CHROMIUM_ARGS,
+  PAGE_BYTES_FACTOR,
+  READ_GRACE_MILLIS,
+  RENDERER_LIMIT_ARGS,
+} from "./browser-settings";
 import { detectChallenge } from "./challenge";
 import { resolveChromiumPath } from "./chromium-path";
 import {
@@ -24,6 +33,7 @@ import {
   FetchError,
   HttpStatusError,
   NetworkError,
+  PrivateAddressError,
   ResponseTooLargeError,
   TimeoutError,
   TooManyRedirectsError,
@@ -32,31 +42,12 @@ import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse
 import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
 import { parseHttpUrl } from "./http-url";
+import { type MainDocument, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
-
-/** The house flags: headless-friendly, no sandbox (containers), no background traffic of Chromium's own. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/**
- * Images, fonts and media are blocked by URL pattern over CDP (Network.setBlockedURLs): measured to cost nothing,
- * where page.route() made page loads 25 % slower.
- */
-export const BLOCKED_URL_PATTERNS = [
-  ...["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp"],
-  ...["woff", "woff2", "ttf", "otf", "eot"],
-  ...["mp4", "webm", "ogg", "mp3", "wav", "m4a", "avi", "mov"],
-].flatMap((ext) => [`*.${ext}`, `*.${ext}?*`]);
+import { withDeadline } from "./backoff";
+import type { RobotsVerdict } from "./robots-cache";
 
 const CHALLENGE_STATUSES = new Set([200, 403, 429, 503]);
 
@@ -86,6 +77,8 @@ export class BrowserFetcher implements Fetcher {
   private readonly counters = { requests: 0, retries: 0, bytes: 0, robotsDisallowed: 0, blocked: 0, rateLimitWaits: 0 };
   private browser: Browser | null = null;
   private pool: PagePool<Page> | null = null;
+  private proxy: GuardProxy | null = null;
+  private readonly sessions = new WeakMap<Page, CDPSession>();
   private starting: Promise<string> | null = null;
   private closing: Promise<void> | null = null;
   private crashed = false;
@@ -112,11 +105,16 @@ export class BrowserFetcher implements Fetcher {
     const executablePath = resolveChromiumPath(this.options.chromiumPath);
     const headless = this.options.headless ?? true;
     try {
+      // with a network policy, every connection of Chromium goes through the guard proxy (loopback included)
+      const network = this.options.network;
+      if (network?.guarded) this.proxy = await GuardProxy.start(network, this.options.timeoutMillis);
+      const proxyArgs = this.proxy ? [`--proxy-server=${this.proxy.url}`, "--proxy-bypass-list=<-loopback>"] : [];
+      const args = [...CHROMIUM_ARGS, ...RENDERER_LIMIT_ARGS, ...proxyArgs];
       const browser = await chromium.launch({
         executablePath,
         headless,
         // the house flags force headless: a headed browser (for debugging) gets them without --headless
-        args: headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((flag) => flag !== "--headless"),
+        args: headless ? args : args.filter((flag) => flag !== "--headless"),
         timeout: this.options.launchTimeoutMillis ?? 30_000,
         env: { ...process.env, [BROWSER_MARKER_VARIABLE]: this.instanceId },
       });
@@ -145,7 +143,12 @@ export class BrowserFetcher implements Fetcher {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setBlockedURLs", { urls: BLOCKED_URL_PATTERNS });
+    this.sessions.set(page, cdp);
     return page;
+  }
+
+  robotsVerdict(url: string, signal?: AbortSignal): Promise<RobotsVerdict> {
+    return this.http.robotsVerdict(url, signal);
   }
 
   stats(): FetcherStats {
@@ -186,6 +189,7 @@ export class BrowserFetcher implements Fetcher {
     if (this.crashed || !this.pool)
       throw new FetchError(`the browser is gone (crashed or closed): ${url.href}`, url.href, false);
     const page = await this.pool.acquire(url.href, signal);
+    const cdp = this.sessions.get(page);
     let healthy = true;
     // an abort closes the page: that is the only way to stop a navigation at once
     const onAbort = () => {
@@ -199,54 +203,64 @@ export class BrowserFetcher implements Fetcher {
       const request = response.request();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) releaseSlot();
     };
+    let watch: NavigationWatch | null = null;
     try {
       releaseSlot = await this.throttle.wait(url, signal);
       page.on("response", onResponse);
+      // the size cap holds while bytes arrive: past it, loading stops and the page (its renderer) is thrown away
+      if (cdp) {
+        watch = await NavigationWatch.begin(
+          cdp,
+          { maxResponseBytes: this.maxResponseBytes, maxPageBytes: this.maxResponseBytes * PAGE_BYTES_FACTOR },
+          () => {
+            healthy = false;
+          },
+        );
+      }
       this.counters.requests++;
-      const response = await page.goto(url.href, {
-        timeout: this.options.timeoutMillis,
-        waitUntil: "domcontentloaded",
-      });
+      const navigation = await page
+        .goto(url.href, { timeout: this.options.timeoutMillis, waitUntil: "domcontentloaded" })
+        .then((response) => ({ response, error: null as unknown }))
+        .catch((error: unknown) => ({ response: null, error }));
+      if (watch?.oversized) throw new ResponseTooLargeError(watch.oversized.url, this.maxResponseBytes);
+      if (navigation.error !== null) {
+        this.throwRefusal(watch?.mainDocument?.urls ?? [url.href]);
+        if (navigation.error instanceof playwrightErrors.TimeoutError && watch && cdp) {
+          // the page did not reach domcontentloaded in time: use its HTML if all of it arrived, else say what did
+          return await this.afterTimeout(url, watch, cdp);
+        }
+        throw navigation.error;
+      }
+      const response = navigation.response;
       if (!response) throw new NetworkError(url.href, "the browser got no response");
       const finalUrl = response.url();
+      const headers = response.headers();
+      if (headers[REFUSED_HEADER] === "1") this.throwRefusal([finalUrl], true);
       let redirects = 0;
       for (let r = response.request().redirectedFrom(); r; r = r.redirectedFrom()) redirects++;
       if (redirects > this.maxRedirects) throw new TooManyRedirectsError(url.href, this.maxRedirects);
       const status = response.status();
-      const headers = response.headers();
       const declared = Number(headers["content-length"]);
       if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
         throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
       }
-      const html = await page.content();
-      // a legacy charset (windows-1258) leaves tones as combining marks: compose them as the HTTP fetcher does
-      const charset = await page.evaluate(() => document.characterSet);
-      const body = charset.toLowerCase() === "utf-8" ? html : html.normalize("NFC");
-      const bytes = Buffer.byteLength(body);
-      if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
-      this.counters.bytes += bytes;
-      if (CHALLENGE_STATUSES.has(status)) {
-        const challenge = detectChallenge(body);
-        if (challenge) {
-          this.counters.blocked++;
-          throw new BlockedError(finalUrl, challenge);
-        }
-      }
-      if (status === 429) {
-        throw new AttemptFailure(new HttpStatusError(finalUrl, 429), parseRetryAfter(headers["retry-after"]), true);
-      }
-      if (status < 200 || status >= 300) {
-        const retryAfter = status >= 500 ? parseRetryAfter(headers["retry-after"]) : null;
-        throw new AttemptFailure(new HttpStatusError(finalUrl, status), retryAfter);
-      }
-      return { finalUrl, status, headers, body, bytes };
+      const remaining = Math.max(READ_GRACE_MILLIS, this.options.timeoutMillis - (watch?.elapsedMs() ?? 0));
+      const [html, charset] = await withDeadline(
+        Promise.all([page.content(), page.evaluate(() => document.characterSet)]),
+        remaining,
+        () => new TimeoutError(finalUrl, this.options.timeoutMillis, "the page's scripts kept it busy"),
+      );
+      if (watch?.oversized) throw new ResponseTooLargeError(watch.oversized.url, this.maxResponseBytes);
+      return this.judge(finalUrl, status, headers, html, charset);
     } catch (error) {
       if (error instanceof FetchError || error instanceof AttemptFailure) {
+        if (error instanceof TimeoutError || error instanceof ResponseTooLargeError) healthy = false;
         if (!(error instanceof AbortedError)) throw error;
       }
       healthy = false;
       throw this.mapError(error, url.href, signal);
     } finally {
+      watch?.end();
       releaseSlot();
       page.off("response", onResponse);
       signal?.removeEventListener("abort", onAbort);
@@ -254,10 +268,97 @@ export class BrowserFetcher implements Fetcher {
     }
   }
 
+  /** The status, size, challenge and charset rules every page goes through, as the HTTP fetcher applies them. */
+  private judge(
+    finalUrl: string,
+    status: number,
+    headers: Record<string, string>,
+    html: string,
+    charset: string,
+  ): Omit<FetchResponse, "url" | "elapsedMs" | "attempts"> {
+    // a legacy charset (windows-1258) leaves tones as combining marks: compose them as the HTTP fetcher does
+    const body = charset.toLowerCase() === "utf-8" ? html : html.normalize("NFC");
+    const bytes = Buffer.byteLength(body);
+    if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
+    this.counters.bytes += bytes;
+    if (CHALLENGE_STATUSES.has(status)) {
+      const challenge = detectChallenge(body);
+      if (challenge) {
+        this.counters.blocked++;
+        throw new BlockedError(finalUrl, challenge);
+      }
+    }
+    if (status === 429) {
+      throw new AttemptFailure(new HttpStatusError(finalUrl, 429), parseRetryAfter(headers["retry-after"]), true);
+    }
+    if (status < 200 || status >= 300) {
+      const retryAfter = status >= 500 ? parseRetryAfter(headers["retry-after"]) : null;
+      throw new AttemptFailure(new HttpStatusError(finalUrl, status), retryAfter);
+    }
+    return { finalUrl, status, headers, body, bytes };
+  }
+
+  /**
+   * A navigation that timed out. Its document answered and arrived whole (sub-resources or scripts held the load):
+   * the HTML as received is the page. It answered but did not arrive whole, or never answered: a TimeoutError that
+   * says which.
+   */
+  private async afterTimeout(
+    url: URL,
+    watch: NavigationWatch,
+    cdp: CDPSession,
+  ): Promise<Omit<FetchResponse, "url" | "elapsedMs" | "attempts">> {
+    const doc: MainDocument | null = watch.mainDocument;
+    const finalUrl = doc?.urls.at(-1) ?? url.href;
+    if (!doc || doc.status === null || doc.answeredAfterMs === null) {
+      throw new TimeoutError(url.href, this.options.timeoutMillis);
+    }
+    const answered = `it answered HTTP ${doc.status} after ${formatSecs(doc.answeredAfterMs)}`;
+    if (!doc.finished) {
+      throw new TimeoutError(finalUrl, this.options.timeoutMillis, `${answered}, but its HTML did not finish arriving`);
+    }
+    const received = await withDeadline(
+      cdp.send("Network.getResponseBody", { requestId: doc.requestId }),
+      READ_GRACE_MILLIS,
+      () =>
+        new TimeoutError(
+          finalUrl,
+          this.options.timeoutMillis,
+          `${answered}; ${watch.stillLoading} sub-resources were still loading and its scripts kept the page busy`,
+        ),
+    ).catch((error: unknown) => {
+      if (error instanceof TimeoutError) throw error;
+      throw new TimeoutError(finalUrl, this.options.timeoutMillis, `${answered}, but its HTML could not be read back`);
+    });
+    const html = received.base64Encoded ? Buffer.from(received.body, "base64").toString("utf8") : received.body;
+    return this.judge(finalUrl, doc.status, doc.headers, html, "utf-8");
+  }
+
+  /** Throws the guard proxy's refusal of any of these URLs' hosts (`always`: a generic one when none is known). */
+  private throwRefusal(urls: string[], always = false): void {
+    for (const raw of [...urls].reverse()) {
+      const refusal = URL.canParse(raw) ? this.proxy?.refusalFor(new URL(raw).host) : null;
+      if (refusal) throw refusal;
+    }
+    if (always) {
+      const raw = urls.at(-1) ?? "";
+      const switchName = this.options.network?.switchName ?? "ALLOW_PRIVATE_HOSTS";
+      throw new PrivateAddressError(
+        raw,
+        URL.canParse(raw) ? new URL(raw).host : raw,
+        null,
+        "a private address",
+        switchName,
+      );
+    }
+  }
+
   private mapError(error: unknown, url: string, signal?: AbortSignal): Error {
     if (signal?.aborted || this.closing) return new AbortedError(url);
     if (error instanceof AbortedError) return error;
     if (error instanceof playwrightErrors.TimeoutError) return new TimeoutError(url, this.options.timeoutMillis);
+    const refused = /net::ERR_TUNNEL_CONNECTION_FAILED/.test(error instanceof Error ? error.message : "");
+    if (refused) this.throwRefusal([url]);
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes("ERR_TOO_MANY_REDIRECTS")) return new TooManyRedirectsError(url, this.maxRedirects);
     if (
@@ -293,9 +394,15 @@ export class BrowserFetcher implements Fetcher {
       ]);
     }
     await killMarkedProcesses(this.instanceId);
+    await this.proxy?.close();
+    this.proxy = null;
   }
 }
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
+}
+
+function formatSecs(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }

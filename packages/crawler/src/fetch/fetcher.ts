@@ -1,4 +1,6 @@
 import type { FetcherKind } from "@jobsync/contracts";
+import type { NetworkPolicy } from "../net/network-policy";
+import type { RobotsVerdict } from "./robots-cache";
 
 /** What a step asks a fetcher for. `purpose` is only used in messages and stats. */
 export interface FetchRequest {
@@ -51,6 +53,11 @@ export interface FetcherOptions {
   maxRedirects?: number;
   maxResponseBytes?: number;
   respectRobotsTxt?: boolean;
+  /**
+   * Who may be connected to, checked at connect time on every hop (Chromium through a guard proxy). Absent: any
+   * address (the library's callers decide; the server always passes its policy).
+   */
+  network?: NetworkPolicy;
   /** Browser fetcher only. */
   headless?: boolean;
   chromiumPath?: string;
@@ -73,6 +80,8 @@ export interface Fetcher {
   /** Prepare (launch the browser); a no-op for HTTP. Returns a human description, e.g. "Chromium 156". */
   start(): Promise<string>;
   fetch(request: FetchRequest): Promise<FetchResponse>;
+  /** What robots.txt says about `url`; reads it (over plain HTTP) before any other page of its host. */
+  robotsVerdict(url: string, signal?: AbortSignal): Promise<RobotsVerdict>;
   stats(): FetcherStats;
   close(): Promise<void>;
 }

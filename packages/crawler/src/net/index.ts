@@ -1,0 +1,4 @@
+export * from "./address-class";
+export * from "./guard-proxy";
+export * from "./guarded-agent";
+export * from "./network-policy";
