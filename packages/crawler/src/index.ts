@@ -7,4 +7,5 @@ export * from "./fetch/errors";
 export * from "./fetch/fetcher";
 export * from "./net";
 export * from "./normalize";
+export * from "./parse";
 export * from "./sanitize";

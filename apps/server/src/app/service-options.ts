@@ -1,4 +1,5 @@
 import type { Env } from "../config/env";
+import { demoBoardEndpoint } from "./demo-board";
 import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "./services";
 
 /** The services' options from the validated environment (one mapping for `npm start` and `npm run worker`). */
@@ -10,6 +11,9 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
     loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
     loginWindowSecs: env.LOGIN_WINDOW_SECS,
     allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+    allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS,
+    // the demo board (TopCV-Demo's pages) is reachable whatever ALLOW_PRIVATE_HOSTS says; on port 0, once it listens
+    ...(env.DEMO_BOARD && env.DEMO_BOARD_PORT > 0 ? { privateEndpoints: [demoBoardEndpoint(env)] } : {}),
     syncConcurrency: env.SYNC_CONCURRENCY,
     syncStaleSecs: env.SYNC_STALE_SECS,
     syncRetention: env.SYNC_RETENTION,

@@ -1,11 +1,12 @@
 import { hostname } from "node:os";
+import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
 import { BatchSyncService } from "../batches/batch-sync.service";
-import { privateHostReason } from "../data-sources/base-url-policy";
+import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
 import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
@@ -37,12 +38,11 @@ import { SyncRunner } from "../sync/sync-runner";
 import { SyncWorker } from "../sync/sync-worker";
 import { HealthService } from "./health.service";
 
-export interface ServiceOptions {
+export interface ServiceOptions extends NetworkSettings {
   jwtSecret: string;
   jwtExpiresSecs: number;
   loginMaxAttempts: number;
   loginWindowSecs: number;
-  allowPrivateHosts: boolean;
   syncConcurrency: number;
   syncStaleSecs: number;
   syncRetention: number;
@@ -100,6 +100,8 @@ export interface Services {
   /** Closes postings past their deadline or gone from their board: hourly (worker) and `npm run cli -- expire`. */
   expirySweep: ExpirySweep;
   expiryJob: ExpiryJob;
+  /** Who a data source makes us connect to (the demo board's endpoint is exempted here once it listens). */
+  network: NetworkPolicy;
   options: ServiceOptions;
 }
 
@@ -113,12 +115,10 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const postingWrites = new PostingWriteRepository(database.db);
   const queue = new SyncQueue(database, logger);
   const knownPostings = new KnownPostingsRepository(database.db);
-  const expirySweep = new ExpirySweep(database.db, {
-    urlPolicy: (url) => (options.allowPrivateHosts ? null : privateHostReason(url)),
-    timeoutMillis: 15_000,
-    concurrency: 4,
-  });
-  const urlPolicy = (url: string) => (options.allowPrivateHosts ? null : privateHostReason(url));
+  const network = hostPolicy(options);
+  const webhooks = webhookPolicy(options);
+  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
   const notificationQueue = new NotificationQueue(() => queue.pgBoss, {
@@ -132,7 +132,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       timeoutMillis: 10_000,
       mailer: options.smtpUrl ? createMailer(options.smtpUrl) : null,
       mailFrom: options.smtpFrom ?? "jobsync <jobsync@localhost>",
-      urlPolicy,
+      network: webhooks,
     }),
     options.notificationMaxAttempts,
     logger,
@@ -158,6 +158,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       runtime: {
         crawlConcurrency: options.crawlConcurrency,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
+        network,
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       },
     },
@@ -192,13 +193,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
     users,
     auth: new AuthService(users, tokens, limiter),
     dataSourceRepository,
-    dataSources: new DataSourceService(
-      dataSourceRepository,
-      { allowPrivateHosts: options.allowPrivateHosts },
-      scheduler,
-    ),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
     selectorPreview: new SelectorPreviewService({
-      allowPrivateHosts: options.allowPrivateHosts,
+      network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
     }),
     health: new HealthService(database),
@@ -223,6 +220,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     notificationDeliveries: deliveryRepository,
     expirySweep,
     expiryJob: new ExpiryJob(() => queue.pgBoss, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
+    network,
     options,
   };
 }

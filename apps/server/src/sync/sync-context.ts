@@ -1,5 +1,13 @@
 import type { FetcherKind, FinalSyncJobStatus, SourceConfig, SourceKind, StepKey } from "@jobsync/contracts";
-import type { Fetcher, JobDetail, ListingCard, ListingTarget, PostingDraft, SiteAdapter } from "@jobsync/crawler";
+import type {
+  Fetcher,
+  JobDetail,
+  ListingCard,
+  ListingTarget,
+  NetworkPolicy,
+  ParsingAdapter,
+  PostingDraft,
+} from "@jobsync/crawler";
 import type { DataSourceRow } from "../db/schema";
 import type { DuplicatePlan } from "../postings/duplicate-plan";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
@@ -26,6 +34,8 @@ export interface SyncRuntimeOptions {
   chromiumPath?: string;
   /** Requests in flight per sync job (the per-host delay still applies). */
   crawlConcurrency: number;
+  /** Who the fetchers may connect to (ALLOW_PRIVATE_HOSTS, the demo board's endpoint). */
+  network?: NetworkPolicy;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
 }
@@ -45,7 +55,7 @@ export interface SyncContext {
   readonly crawledAt: Date;
   config: SourceConfig | null;
   settings: CrawlSettings | null;
-  adapter: SiteAdapter | null;
+  adapter: ParsingAdapter | null;
   fetcher: Fetcher | null;
   targets: ListingTarget[];
   items: CrawledItem[];

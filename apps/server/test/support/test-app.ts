@@ -50,6 +50,7 @@ export async function createTestApp(
       loginMaxAttempts: 5,
       loginWindowSecs: 900,
       allowPrivateHosts: true,
+      allowPrivateWebhooks: true,
       ...options,
     },
     createLogger("info", logStream),

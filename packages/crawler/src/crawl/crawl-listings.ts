@@ -1,5 +1,6 @@
-import type { JobDetail, ListingTarget, SiteAdapter } from "../adapters/adapter";
+import type { JobDetail, ListingTarget } from "../adapters/adapter";
 import type { Fetcher, RetryInfo } from "../fetch/fetcher";
+import type { PageParsers } from "../parse/parsing-adapter";
 import type { CrawlError, CrawlEvent, CrawlItem, CrawlResult, StopReason } from "./crawl-events";
 import { type CrawlErrorKind, errorKind, errorMessage } from "./error-kind";
 import { KnownPagesTracker } from "./known-pages";
@@ -7,8 +8,8 @@ import { ListingPlan } from "./listing-plan";
 import { runPool } from "./run-pool";
 
 export interface CrawlListingsOptions {
-  /** Only the parsers are used: crawling is fetching and parsing, nothing else. */
-  adapter: Pick<SiteAdapter, "parseListing" | "parseDetail">;
+  /** Only the parsers are used: crawling is fetching and parsing, nothing else. They may parse off-thread. */
+  adapter: PageParsers;
   fetcher: Pick<Fetcher, "fetch">;
   targets: readonly ListingTarget[];
   /** Stop once this many unique cards (by external_id) are known. */
@@ -120,7 +121,7 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
         signal: AbortSignal.any([stop.signal, own.signal]),
         onRetry: retryListener("listing"),
       });
-      const parsed = adapter.parseListing(response.body, response.finalUrl);
+      const parsed = await adapter.parseListing(response.body, response.finalUrl);
       const known =
         knownPages && options.knownIds && parsed.cards.length > 0
           ? await options.knownIds(parsed.cards.map((c) => c.external_id))
@@ -249,7 +250,7 @@ export async function crawlListings(options: CrawlListingsOptions): Promise<Craw
             signal: AbortSignal.any([detailStop.signal]), // its own signal: listeners do not pile up on one
             onRetry: retryListener("detail"),
           });
-          const detail: JobDetail = parseDetail(response.body, response.finalUrl);
+          const detail: JobDetail = await parseDetail(response.body, response.finalUrl);
           if (detailStop.signal.aborted) return;
           item.detail = detail;
           detailsFetched++;

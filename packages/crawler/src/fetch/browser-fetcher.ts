@@ -9,6 +9,7 @@ import {
   type Response,
 } from "playwright-core";
 import { GuardProxy, REFUSED_HEADER } from "../net/guard-proxy";
+import { withDeadline } from "./backoff";
 import { BROWSER_MARKER_VARIABLE, killMarkedProcesses } from "./browser-processes";
 import {
   BLOCKED_URL_PATTERNS,
@@ -46,7 +47,6 @@ import { type MainDocument, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
-import { withDeadline } from "./backoff";
 import type { RobotsVerdict } from "./robots-cache";
 
 const CHALLENGE_STATUSES = new Set([200, 403, 429, 503]);

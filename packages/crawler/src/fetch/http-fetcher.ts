@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
 import { Agent, type Dispatcher, request } from "undici";
+import { createGuardedAgent } from "../net/guarded-agent";
 import { detectChallenge } from "./challenge";
 import { decodeBody } from "./charset";
-import { createGuardedAgent } from "../net/guarded-agent";
 import {
   cappedCrawlDelaySecs,
   DEFAULT_MAX_REDIRECTS,

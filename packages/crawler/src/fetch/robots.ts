@@ -84,6 +84,14 @@ export function ruleMatches(rule: Pick<Rule, "segments" | "anchored">, path: str
   return path.length - tail.length >= at && path.endsWith(tail);
 }
 
+/** The first ROBOTS_MAX_BYTES characters, without a last line cut in half (half a rule could forbid too much). */
+function firstPart(text: string): string {
+  if (text.length <= ROBOTS_MAX_BYTES) return text;
+  const head = text.slice(0, ROBOTS_MAX_BYTES);
+  const lastBreak = Math.max(head.lastIndexOf("\n"), head.lastIndexOf("\r"));
+  return /[\r\n]/.test(text.charAt(ROBOTS_MAX_BYTES)) ? head : head.slice(0, Math.max(0, lastBreak));
+}
+
 export class RobotsTxt {
   /** The rules each product token obeys, merged once. */
   private readonly rulesByToken = new Map<string, Rule[]>();
@@ -104,7 +112,7 @@ export class RobotsTxt {
     const groups: Group[] = [];
     let current: Group | null = null;
     let collectingAgents = false;
-    for (const rawLine of text.slice(0, ROBOTS_MAX_BYTES).split(/\r\n|\r|\n/)) {
+    for (const rawLine of firstPart(text).split(/\r\n|\r|\n/)) {
       const line = rawLine.replace(/#.*$/, "").trim();
       const colon = line.indexOf(":");
       if (colon <= 0) continue;

@@ -24,10 +24,9 @@ export function nonPublicAddressKind(address: string): string | null {
 /** Host names that are local by definition, whatever a resolver answers: localhost (RFC 6761), mDNS, private TLDs. */
 export function localNameKind(hostname: string): string | null {
   const host = normalizeHostname(hostname);
-  if (host === "localhost" || host.endsWith(".localhost")) return "a localhost name";
-  if (host.endsWith(".local")) return "an mDNS (.local) name";
-  if (host.endsWith(".internal") || host.endsWith(".home.arpa") || host.endsWith(".lan"))
-    return "a private-network name";
+  if (host === "localhost" || host.endsWith(".localhost")) return "localhost";
+  if (host.endsWith(".local")) return "mDNS";
+  if (host.endsWith(".internal") || host.endsWith(".home.arpa") || host.endsWith(".lan")) return "private network";
   return null;
 }
 

@@ -1,8 +1,8 @@
 import {
-  Agent as HttpAgent,
   createServer,
-  type IncomingMessage,
+  Agent as HttpAgent,
   request as httpRequest,
+  type IncomingMessage,
   type Server,
   type ServerResponse,
 } from "node:http";

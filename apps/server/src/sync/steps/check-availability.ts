@@ -1,8 +1,10 @@
 import { BlockedError, createFetcher, FetchError, HttpStatusError } from "@jobsync/crawler";
 import { requireValue, StepFailure, type SyncStep } from "../sync-context";
+import { readRobots } from "./read-robots";
 
 /**
- * Check Availability: one plain HTTP request to the board's home page. Unreachable → the sync job fails with the
+ * Check Availability: robots.txt first (RFC 9309: before any other page of the host), then one plain HTTP request
+ * to the board's home page unless robots.txt forbids it. Unreachable → the sync job fails with the
  * reason (the guide's "Site Unavailable"). A challenge page fails an HTTP-fetched source; a browser-fetched source
  * goes on with a warning, since the browser may pass where plain HTTP does not.
  */
@@ -12,13 +14,16 @@ export const checkAvailabilityStep: SyncStep = {
     const adapter = requireValue(ctx.adapter, "site adapter");
     const settings = requireValue(ctx.settings, "configuration");
     const url = adapter.availabilityUrl(ctx.source.baseUrl, ctx.config);
+    const robots = await readRobots(ctx, url, report);
+    if (robots) return robots;
     report.detail(`GET ${url}`);
     const probe = createFetcher({
       kind: "http",
       timeoutMillis: Math.min(settings.timeoutSecs, 30) * 1000,
       requestDelayMillis: 0,
       maxRetries: 1,
-      respectRobotsTxt: false,
+      respectRobotsTxt: false, // read just above, through the sync's own fetcher
+      ...(ctx.runtime.network ? { network: ctx.runtime.network } : {}),
     });
     try {
       const response = await probe.fetch({ url, signal: ctx.signal, purpose: "probe" });

@@ -1,5 +1,5 @@
 import { parseSourceConfig, type SourceConfig, sourceKindSchema } from "@jobsync/contracts";
-import { adapterForSource, createFetcher } from "@jobsync/crawler";
+import { createFetcher, createParsingAdapter } from "@jobsync/crawler";
 import { type CrawlSettings, StepFailure, type SyncStep } from "../sync-context";
 
 /** The engine settings every kind's config carries (the guide's fields, plus fetcher and detail fetching). */
@@ -29,7 +29,7 @@ export const initializeStep: SyncStep = {
     ctx.config = parsed.data;
     const settings = crawlSettings(parsed.data);
     ctx.settings = settings;
-    ctx.adapter = adapterForSource(kind.data, parsed.data);
+    ctx.adapter = createParsingAdapter(kind.data, parsed.data); // pages are parsed off the event loop
     report.progress(50);
     ctx.fetcher = createFetcher({
       kind: settings.fetcher,
@@ -37,6 +37,7 @@ export const initializeStep: SyncStep = {
       requestDelayMillis: settings.requestDelaySecs * 1000,
       headless: settings.headless,
       ...(ctx.runtime.chromiumPath ? { chromiumPath: ctx.runtime.chromiumPath } : {}),
+      ...(ctx.runtime.network ? { network: ctx.runtime.network } : {}),
     });
     const keywords = (parsed.data as { search_keywords?: string[] }).search_keywords;
     report.detail(`Source ${ctx.source.siteName} (${kind.data}) at ${ctx.source.baseUrl}`);
