@@ -191,7 +191,7 @@ export class BrowserFetcher implements Fetcher {
     const page = await this.pool.acquire(url.href, signal);
     const cdp = this.sessions.get(page);
     let healthy = true;
-    // an abort closes the page: that is the only way to stop a navigation at once
+    // an abort (or a response past the size cap) closes the page: the only way to stop a navigation at once
     const onAbort = () => {
       healthy = false;
       page.close().catch(() => {});
@@ -212,9 +212,7 @@ export class BrowserFetcher implements Fetcher {
         watch = await NavigationWatch.begin(
           cdp,
           { maxResponseBytes: this.maxResponseBytes, maxPageBytes: this.maxResponseBytes * PAGE_BYTES_FACTOR },
-          () => {
-            healthy = false;
-          },
+          onAbort, // closing the page ends the navigation at once and frees its renderer
         );
       }
       this.counters.requests++;
