@@ -114,6 +114,18 @@ describe("SSRF: names and redirects to private addresses", () => {
       const job = await sync(strict, row!.siteName);
       expect(job.status, host).toBe("failed");
       expect(job.steps.find((step) => step.key === "check_availability")?.status).toBe("failed");
+      // editing such a source (schedule, config, the form saved whole) never trips over its unchanged base_url...
+      const edit = (payload: object) =>
+        strict.app.inject({
+          method: "PATCH",
+          url: `/api/v1/admin/data-sources/${row!.siteName}`,
+          headers: bearer(strict.adminToken),
+          payload,
+        });
+      const kept = await edit({ base_url: row!.baseUrl, schedule_cron: "0 6 * * *", config: { max_pages: 2 } });
+      expect(kept.statusCode, kept.body).toBe(200);
+      // ...while moving it to another private address is refused
+      expect((await edit({ base_url: `${internalBy("evil.test")}/other` })).statusCode).toBe(400);
       expect(job.error).toMatch(
         new RegExp(
           `^Check Availability: site unavailable: refused: ${host.replace(".", "\\.")} resolves to a private address`,

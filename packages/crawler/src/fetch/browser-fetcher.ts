@@ -35,6 +35,7 @@ import {
   HttpStatusError,
   NetworkError,
   PrivateAddressError,
+  RendererMemoryError,
   ResponseTooLargeError,
   TimeoutError,
   TooManyRedirectsError,
@@ -45,6 +46,7 @@ import { HttpFetcher } from "./http-fetcher";
 import { parseHttpUrl } from "./http-url";
 import { type MainDocument, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
+import { DEFAULT_RENDERER_MAX_MB, RendererWatchdog } from "./renderer-watchdog";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
 import type { RobotsVerdict } from "./robots-cache";
@@ -56,6 +58,8 @@ export interface BrowserFetcherOptions extends FetcherOptions {
   launchTimeoutMillis?: number;
   /** Shared with an HTTP fetcher so both keep the same per-host spacing. */
   throttle?: HostThrottle;
+  /** A renderer process past this resident size (MB) is killed and its page fails as too large. Default 512. */
+  rendererMaxMb?: number;
 }
 
 /**
@@ -79,6 +83,7 @@ export class BrowserFetcher implements Fetcher {
   private pool: PagePool<Page> | null = null;
   private proxy: GuardProxy | null = null;
   private readonly sessions = new WeakMap<Page, CDPSession>();
+  private readonly watchdog: RendererWatchdog;
   private starting: Promise<string> | null = null;
   private closing: Promise<void> | null = null;
   private crashed = false;
@@ -90,6 +95,7 @@ export class BrowserFetcher implements Fetcher {
     this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.throttle = options.throttle ?? new HostThrottle(options.requestDelayMillis);
+    this.watchdog = new RendererWatchdog(this.instanceId, options.rendererMaxMb ?? DEFAULT_RENDERER_MAX_MB);
     // robots.txt over plain HTTP, sharing the throttle
     this.http = new HttpFetcher({ ...options, kind: "http", throttle: this.throttle, onRetry: undefined });
   }
@@ -204,6 +210,8 @@ export class BrowserFetcher implements Fetcher {
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) releaseSlot();
     };
     let watch: NavigationWatch | null = null;
+    const started = performance.now();
+    const endWatchdog = this.watchdog.begin();
     try {
       releaseSlot = await this.throttle.wait(url, signal);
       page.on("response", onResponse);
@@ -251,6 +259,11 @@ export class BrowserFetcher implements Fetcher {
       if (watch?.oversized) throw new ResponseTooLargeError(watch.oversized.url, this.maxResponseBytes);
       return this.judge(finalUrl, status, headers, html, charset);
     } catch (error) {
+      // a renderer killed for its memory crashes its pages, whatever step they were at
+      if (this.watchdog.killedSince(started) && !(error instanceof AbortedError) && !signal?.aborted) {
+        healthy = false;
+        throw new RendererMemoryError(url.href, this.watchdog.maxMb);
+      }
       if (error instanceof FetchError || error instanceof AttemptFailure) {
         if (error instanceof TimeoutError || error instanceof ResponseTooLargeError) healthy = false;
         if (!(error instanceof AbortedError)) throw error;
@@ -258,6 +271,7 @@ export class BrowserFetcher implements Fetcher {
       healthy = false;
       throw this.mapError(error, url.href, signal);
     } finally {
+      endWatchdog();
       watch?.end();
       releaseSlot();
       page.off("response", onResponse);

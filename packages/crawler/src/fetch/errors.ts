@@ -69,6 +69,15 @@ export class ResponseTooLargeError extends FetchError {
   }
 }
 
+/** A page whose renderer grew past the browser fetcher's memory limit and was stopped: too large, in memory. */
+export class RendererMemoryError extends ResponseTooLargeError {
+  constructor(url: string, limitMb: number) {
+    super(url, limitMb * 1024 * 1024);
+    this.message = `page ${url} needed more than ${limitMb} MB in the browser (its renderer was stopped)`;
+    this.name = "RendererMemoryError";
+  }
+}
+
 export class TooManyRedirectsError extends FetchError {
   constructor(url: string, limit: number) {
     super(`more than ${limit} redirects from ${url}`, url, false);

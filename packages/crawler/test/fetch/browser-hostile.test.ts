@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BrowserFetcher, type BrowserFetcherOptions } from "../../src/fetch/browser-fetcher";
-import { processesWithMarker } from "../../src/fetch/browser-processes";
+import { processesWithMarker, processTree } from "../../src/fetch/browser-processes";
 import { PrivateAddressError, ResponseTooLargeError, TimeoutError } from "../../src/fetch/errors";
 import { NetworkPolicy } from "../../src/net/network-policy";
 import { StaticResolver } from "../../src/net/static-resolver";
@@ -133,7 +133,7 @@ describe("browser fetcher: an endless response", () => {
     await fetcher.start();
     let peak = 0;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, rssMb(processesWithMarker(fetcher.instanceId)));
+      peak = Math.max(peak, rssMb(processTree(processesWithMarker(fetcher.instanceId))));
     }, 50);
     const error = await fetcher.fetch({ url: b.listingUrl("ke-toan", 1) }).catch((e: unknown) => e);
     clearInterval(sampler);
