@@ -59,8 +59,13 @@ export function normalizeRobotsPath(path: string): string {
 function compile(allow: boolean, pattern: string): Rule {
   const anchored = pattern.endsWith("$");
   const body = anchored ? pattern.slice(0, -1) : pattern;
-  // runs of "*" are one "*"; empty segments between them say nothing
-  return { allow, pattern, segments: body.split("*"), anchored };
+  // runs of "*" are one "*": the empty segments between them say nothing (only the first and last have a place)
+  const parts = body.split("*");
+  const segments =
+    parts.length <= 2
+      ? parts
+      : [parts[0] as string, ...parts.slice(1, -1).filter((p) => p !== ""), parts.at(-1) as string];
+  return { allow, pattern, segments, anchored };
 }
 
 /** Whether the rule matches `path`: linear in pattern plus path, whatever the pattern. */
