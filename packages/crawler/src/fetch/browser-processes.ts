@@ -80,7 +80,8 @@ export async function killMarkedProcesses(marker: string, waitMillis = 3000): Pr
   let killed = 0;
   const deadline = performance.now() + waitMillis;
   for (;;) {
-    const alive = processesWithMarker(marker).filter((pid) => pid !== process.pid);
+    // the renderers a zygote forked may not show the marker: the marked processes' descendants go too
+    const alive = processTree(processesWithMarker(marker)).filter((pid) => pid !== process.pid);
     if (alive.length === 0 || performance.now() > deadline) return killed;
     for (const pid of alive) {
       try {

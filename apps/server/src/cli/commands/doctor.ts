@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
 import { parseSourceConfig, sourceKindSchema } from "@jobsync/contracts";
-import { adapterFor, BlockedError, createFetcher, resolveChromiumPath } from "@jobsync/crawler";
+import { adapterFor, BlockedError, createFetcher, type NetworkPolicy, resolveChromiumPath } from "@jobsync/crawler";
 import { HealthService } from "../../app/health.service";
+import { networkSettingsFromEnv } from "../../app/service-options";
 import { loadEnv } from "../../config/env";
+import { hostPolicy } from "../../data-sources/base-url-policy";
 import { DataSourceRepository } from "../../data-sources/data-source.repository";
 import { DataDirLockedError } from "../../db/data-dir-lock";
 import type { Database } from "../../db/database";
@@ -80,7 +82,7 @@ async function checkChromium(chromiumPath: string | undefined): Promise<Check> {
   }
 }
 
-async function checkSources(database: Database, skipSites: boolean): Promise<Check[]> {
+async function checkSources(database: Database, skipSites: boolean, network: NetworkPolicy): Promise<Check[]> {
   const checks: Check[] = [];
   const sources = (await new DataSourceRepository(database.db).list()).filter((s) => s.is_active);
   if (sources.length === 0) {
@@ -116,6 +118,7 @@ async function checkSources(database: Database, skipSites: boolean): Promise<Che
       requestDelayMillis: 0,
       maxRetries: 0,
       respectRobotsTxt: false,
+      network,
     });
     try {
       const response = await probe.fetch({ url, purpose: "probe" });
@@ -150,7 +153,8 @@ export async function doctorCommand(args: readonly string[], io: CliIo): Promise
   checks.push(chromium);
   if (database) {
     try {
-      for (const c of await checkSources(database, flags["skip-sites"] === true)) {
+      const network = hostPolicy(networkSettingsFromEnv(env));
+      for (const c of await checkSources(database, flags["skip-sites"] === true, network)) {
         print(io, c);
         checks.push(c);
       }
