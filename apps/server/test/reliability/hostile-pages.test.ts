@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeHealth, samplePeakMemory } from "../support/health-probe";
 import { startRemoteBoard } from "../support/remote-board";
-import { startBoard, startSync, waitFinal } from "../support/sync-helpers";
-import { bearer, createTestApp, type TestApp } from "../support/test-app";
+import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
+import { createTestApp, type TestApp } from "../support/test-app";
 
 /**
  * Hostile pages against a running server: while a sync meets each one, /healthz is asked every 25 ms over real HTTP
@@ -41,18 +41,7 @@ describe("hostile pages: the server stays responsive and bounded", () => {
   /** One sync of a fresh source on `board`, with the health probe and the memory sampler running. */
   async function syncWatched(board: { url: string }, config: object) {
     const siteName = `Hostile-${++n}`;
-    const created = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/admin/data-sources",
-      headers: bearer(t.adminToken),
-      payload: {
-        site_name: siteName,
-        kind: "topcv",
-        base_url: board.url,
-        config: { max_pages: 1, request_delay: 0, max_jobs: 100, fetcher: "http", timeout: 20, ...config },
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await createSource(t, siteName, board.url, { max_pages: 1, max_jobs: 100, timeout: 20, ...config });
     const health = probeHealth(baseUrl);
     const memory = samplePeakMemory();
     const job = await waitFinal(t, (await startSync(t, siteName)).json().job_id, 110_000);

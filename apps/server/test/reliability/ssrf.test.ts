@@ -1,11 +1,10 @@
 import { NetworkPolicy, StaticResolver } from "@jobsync/crawler";
-import type { FixtureBoard } from "@jobsync/fixture-board";
+import { type FixtureBoard, INTERNAL_SECRET, type InternalService, startInternalService } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
 import { createChannelSenders } from "../../src/notifications/channel-senders";
 import type { StoredChannel } from "../../src/notifications/notification-channel.repository";
-import { INTERNAL_SECRET, type InternalService, startInternalService } from "../support/internal-service";
 import { startBoard, startSync, waitFinal } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 
@@ -286,12 +285,14 @@ describe("SSRF: names and redirects to private addresses", () => {
       secret: "s".repeat(32),
     } as StoredChannel;
     const payload = { event: "sync_job.completed" } as never;
-    const refused = await createChannelSenders({
-      timeoutMillis: 2000,
-      mailer: null,
-      mailFrom: "x@y",
-      network: new NetworkPolicy({ allowPrivate: false, switchName: "ALLOW_PRIVATE_WEBHOOKS", lookup: hooks.lookup }),
-    }).send(channel, payload, "d-1");
+    const senders = (allowPrivate: boolean) =>
+      createChannelSenders({
+        timeoutMillis: 2000,
+        mailer: null,
+        mailFrom: "x@y",
+        network: new NetworkPolicy({ allowPrivate, switchName: "ALLOW_PRIVATE_WEBHOOKS", lookup: hooks.lookup }),
+      });
+    const refused = await senders(false).send(channel, payload, "d-1");
     expect(refused).toEqual({
       ok: false,
       responseCode: null,
@@ -300,12 +301,7 @@ describe("SSRF: names and redirects to private addresses", () => {
         "refused: hooks.test resolves to a private address (127.0.0.1, loopback); set ALLOW_PRIVATE_WEBHOOKS=1 to allow it",
     });
     expect(internal.requests).toEqual([]);
-    const allowed = await createChannelSenders({
-      timeoutMillis: 2000,
-      mailer: null,
-      mailFrom: "x@y",
-      network: new NetworkPolicy({ allowPrivate: true, switchName: "ALLOW_PRIVATE_WEBHOOKS", lookup: hooks.lookup }),
-    }).send(channel, payload, "d-2");
+    const allowed = await senders(true).send(channel, payload, "d-2");
     expect(allowed.ok).toBe(true);
     expect(internal.requests).toEqual(["/hook"]);
     internal.requests.length = 0;

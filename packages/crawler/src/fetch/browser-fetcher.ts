@@ -32,7 +32,6 @@ import {
   BlockedError,
   BrowserLaunchError,
   FetchError,
-  HttpStatusError,
   NetworkError,
   PrivateAddressError,
   RendererMemoryError,
@@ -47,8 +46,7 @@ import { parseHttpUrl } from "./http-url";
 import { type MainDocument, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
 import { DEFAULT_RENDERER_MAX_MB, RendererWatchdog } from "./renderer-watchdog";
-import { parseRetryAfter } from "./retry-after";
-import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
+import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
 import type { RobotsVerdict } from "./robots-cache";
 
 const CHALLENGE_STATUSES = new Set([200, 403, 429, 503]);
@@ -300,13 +298,8 @@ export class BrowserFetcher implements Fetcher {
         throw new BlockedError(finalUrl, challenge);
       }
     }
-    if (status === 429) {
-      throw new AttemptFailure(new HttpStatusError(finalUrl, 429), parseRetryAfter(headers["retry-after"]), true);
-    }
-    if (status < 200 || status >= 300) {
-      const retryAfter = status >= 500 ? parseRetryAfter(headers["retry-after"]) : null;
-      throw new AttemptFailure(new HttpStatusError(finalUrl, status), retryAfter);
-    }
+    const failure = statusFailure(finalUrl, status, headers);
+    if (failure) throw failure;
     return { finalUrl, status, headers, body, bytes };
   }
 

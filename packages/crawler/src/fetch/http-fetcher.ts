@@ -27,7 +27,7 @@ import { HostThrottle } from "./host-throttle";
 import { parseHttpUrl } from "./http-url";
 import { readBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
-import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
+import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
 import { productToken, ROBOTS_MAX_BYTES } from "./robots";
 import { RobotsCache, type RobotsVerdict } from "./robots-cache";
 
@@ -200,19 +200,12 @@ export class HttpFetcher implements Fetcher {
           this.counters.blocked++;
           throw new BlockedError(href, challenge);
         }
-        if (status === 429) {
-          throw new AttemptFailure(new HttpStatusError(href, 429), parseRetryAfter(headers["retry-after"]), true);
-        }
-        if (status >= 300) {
-          throw new AttemptFailure(new HttpStatusError(href, status), parseRetryAfter(headers["retry-after"]));
-        }
+        const failure = statusFailure(href, status, headers);
+        if (failure) throw failure;
         return { finalUrl: href, status, headers, body: text, bytes: received.wireBytes };
       }
       await this.discard(exchange);
-      throw new AttemptFailure(
-        new HttpStatusError(href, status),
-        status >= 500 ? parseRetryAfter(headers["retry-after"]) : null,
-      );
+      throw statusFailure(href, status, headers) as AttemptFailure;
     } finally {
       exchange.done();
     }

@@ -1,6 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type FixtureBoard, type FixtureBoardOptions, startFixtureBoard } from "@jobsync/fixture-board";
+import {
+  type FixtureBoard,
+  type FixtureBoardOptions,
+  type InternalService,
+  startFixtureBoard,
+  startInternalService,
+} from "@jobsync/fixture-board";
 import { afterEach } from "vitest";
 import type { Fetcher } from "../../src/fetch/fetcher";
 
@@ -44,27 +48,11 @@ export function gaps(times: number[]): number[] {
   return times.slice(1).map((t, i) => t - (times[i] as number));
 }
 
-/** What an internal service (a cloud metadata endpoint, an admin port) must never hand a crawled site. */
-export const INTERNAL_SECRET = "aws_secret_access_key=AKIAINTERNALSECRET0000";
+export { INTERNAL_SECRET } from "@jobsync/fixture-board";
 
-/** An "internal" HTTP service on loopback: answers the secret to anyone, and logs every path asked. */
-export async function internalService(): Promise<{ port: number; url: string; requests: string[] }> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? "/");
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(
-      `<html><body><div class="job-item-search-result" data-job-id="666"><h3 class="title"><a href="/secret"><span>${INTERNAL_SECRET}</span></a></h3></div></body></html>`,
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  open.push({
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  });
-  return { port, url: `http://127.0.0.1:${port}`, requests };
+/** An "internal" service on loopback (see the fixture board's), closed after the test. */
+export async function internalService(): Promise<InternalService> {
+  const service = await startInternalService();
+  open.push(service);
+  return service;
 }

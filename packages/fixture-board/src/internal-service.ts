@@ -1,19 +1,22 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** What an internal service (a metadata endpoint, an admin port) must never hand to a crawled site. */
+/** What an internal service (a cloud metadata endpoint, an admin port) must never hand to a crawled site. */
 export const INTERNAL_SECRET = "aws_secret_access_key=AKIAINTERNALSECRET0000";
 
 export interface InternalService {
   port: number;
+  /** e.g. "http://127.0.0.1:40123" */
+  url: string;
   /** Every path asked, in order. */
   requests: string[];
   close(): Promise<void>;
 }
 
 /**
- * An "internal" service on loopback that answers every path with a page holding the secret — shaped like a TopCV
- * card, so a crawl or a "Test selectors" that reached it would read the secret as a job title.
+ * For SSRF tests: an "internal" service on loopback that answers every path with a page holding INTERNAL_SECRET,
+ * shaped like a TopCV card — a crawl or a "Test selectors" that reached it would read the secret as a job title —
+ * and logs every path it is asked for.
  */
 export async function startInternalService(): Promise<InternalService> {
   const requests: string[] = [];
@@ -25,8 +28,10 @@ export async function startInternalService(): Promise<InternalService> {
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.address() as AddressInfo).port;
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
+    url: `http://127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
