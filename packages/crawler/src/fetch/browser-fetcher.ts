@@ -54,8 +54,6 @@ const CHALLENGE_STATUSES = new Set([200, 403, 429, 503]);
 export interface BrowserFetcherOptions extends FetcherOptions {
   /** Launch timeout (default 30 s). */
   launchTimeoutMillis?: number;
-  /** Shared with an HTTP fetcher so both keep the same per-host spacing. */
-  throttle?: HostThrottle;
   /** A renderer process past this resident size (MB) is killed and its page fails as too large. Default 512. */
   rendererMaxMb?: number;
 }
@@ -71,7 +69,7 @@ export class BrowserFetcher implements Fetcher {
   /** The marker value its Chromium processes carry (see browser-processes.ts). */
   readonly instanceId = randomUUID();
   readonly userAgent: string;
-  private readonly throttle: HostThrottle;
+  readonly throttle: HostThrottle;
   private readonly http: HttpFetcher;
   private readonly policy: RetryPolicy;
   private readonly maxRedirects: number;

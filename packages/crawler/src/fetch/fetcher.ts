@@ -1,5 +1,6 @@
 import type { FetcherKind } from "@jobsync/contracts";
 import type { NetworkPolicy } from "../net/network-policy";
+import type { HostThrottle } from "./host-throttle";
 import type { RobotsVerdict } from "./robots-cache";
 
 /** What a step asks a fetcher for. `purpose` is only used in messages and stats. */
@@ -58,6 +59,8 @@ export interface FetcherOptions {
    * address (the library's callers decide; the server always passes its policy).
    */
   network?: NetworkPolicy;
+  /** The per-host spacing, shared with another fetcher (a sync's probe keeps its fetcher's spacing and Crawl-delay). */
+  throttle?: HostThrottle;
   /** Browser fetcher only. */
   headless?: boolean;
   chromiumPath?: string;
@@ -77,6 +80,8 @@ export interface FetcherOptions {
 /** One interface for the HTTP and the browser fetcher. Always `close()` it, also after a failure. */
 export interface Fetcher {
   readonly kind: FetcherKind;
+  /** Its per-host spacing (request_delay, raised by a robots.txt Crawl-delay): another fetcher may share it. */
+  readonly throttle: HostThrottle;
   /** Prepare (launch the browser); a no-op for HTTP. Returns a human description, e.g. "Chromium 156". */
   start(): Promise<string>;
   fetch(request: FetchRequest): Promise<FetchResponse>;

@@ -46,10 +46,7 @@ interface Exchange {
   timedOut: () => boolean;
 }
 
-export interface HttpFetcherOptions extends FetcherOptions {
-  /** Shared with a browser fetcher so both keep the same per-host spacing. */
-  throttle?: HostThrottle;
-}
+export interface HttpFetcherOptions extends FetcherOptions {}
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -70,7 +67,7 @@ export class HttpFetcher implements Fetcher {
   readonly kind = "http" as const;
   readonly userAgent: string;
   private readonly agent: Agent;
-  private readonly throttle: HostThrottle;
+  readonly throttle: HostThrottle;
   private readonly robots: RobotsCache | null;
   private readonly policy: RetryPolicy;
   private readonly maxRedirects: number;

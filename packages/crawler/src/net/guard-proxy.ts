@@ -11,6 +11,9 @@ import type { Duplex } from "node:stream";
 import { PrivateAddressError } from "../fetch/errors";
 import type { NetworkPolicy, ResolvedAddress } from "./network-policy";
 
+/** Refusals remembered for the fetcher to name (the most recent ones). */
+const MAX_REMEMBERED_REFUSALS = 1000;
+
 /** The header a refused plain-HTTP request is answered with (the browser fetcher reads it back). */
 export const REFUSED_HEADER = "x-jobsync-refused";
 
@@ -81,6 +84,9 @@ export class GuardProxy {
 
   private refused(error: unknown, host: string): PrivateAddressError | null {
     if (!(error instanceof PrivateAddressError)) return null;
+    // a page asking for endless made-up names cannot grow this: the oldest refusals go first
+    if (this.refusals.size >= MAX_REMEMBERED_REFUSALS)
+      this.refusals.delete(this.refusals.keys().next().value as string);
     this.refusals.set(host.toLowerCase(), error);
     return error;
   }

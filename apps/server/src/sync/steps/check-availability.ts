@@ -23,6 +23,7 @@ export const checkAvailabilityStep: SyncStep = {
       requestDelayMillis: 0,
       maxRetries: 1,
       respectRobotsTxt: false, // read just above, through the sync's own fetcher
+      throttle: requireValue(ctx.fetcher, "fetcher").throttle, // and its spacing (a Crawl-delay) holds for the probe
       ...(ctx.runtime.network ? { network: ctx.runtime.network } : {}),
     });
     try {
