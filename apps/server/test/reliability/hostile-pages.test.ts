@@ -10,11 +10,12 @@ import { createTestApp, type TestApp } from "../support/test-app";
  * on its own with its reason; the sync goes on and saves the rest.
  *
  * /healthz: the typical answer (median) within 100 ms, and never a stall of the kind these pages caused (28 s to
- * 20 minutes): none over 1 s. The worst single answer is printed, with the same probe's worst on the idle server
- * just before — on a shared 2-core machine the scheduler alone delays an answer by a few hundred ms at times.
+ * 20 minutes): none over 5 s. The worst single answer is printed, with the same probe's worst on the idle server
+ * just before — on the shared 2-core machine the scheduler alone delays an answer by up to a second when other test
+ * runs share it (idle worst 127–371 ms seen), so a tighter bound on the worst answer would judge the neighbours.
  */
 const MEDIAN_LIMIT_MS = 100;
-const STALL_MS = 1000;
+const STALL_MS = 5000;
 const results: string[] = [];
 
 function quantile(sorted: number[], p: number): number {

@@ -18,6 +18,7 @@ function startWorker(databaseUrl: string): Promise<ChildProcess> {
       JWT_SECRET: TEST_JWT_SECRET,
       SYNC_STALE_SECS: String(STALE_SECS),
       SYNC_CONCURRENCY: "2",
+      ALLOW_PRIVATE_HOSTS: "1", // the board is on loopback
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

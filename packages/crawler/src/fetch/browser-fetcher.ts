@@ -43,7 +43,7 @@ import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse
 import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
 import { parseHttpUrl } from "./http-url";
-import { type MainDocument, NavigationWatch } from "./navigation-watch";
+import { documentAfterTimeout, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
 import { DEFAULT_RENDERER_MAX_MB, RendererWatchdog } from "./renderer-watchdog";
 import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
@@ -208,9 +208,14 @@ export class BrowserFetcher implements Fetcher {
     let watch: NavigationWatch | null = null;
     const started = performance.now();
     const endWatchdog = this.watchdog.begin();
+    let crashed = false;
+    const onCrash = () => {
+      crashed = true;
+    };
     try {
       releaseSlot = await this.throttle.wait(url, signal);
       page.on("response", onResponse);
+      page.on("crash", onCrash);
       // the size cap holds while bytes arrive: past it, loading stops and the page (its renderer) is thrown away
       if (cdp) {
         watch = await NavigationWatch.begin(
@@ -229,7 +234,8 @@ export class BrowserFetcher implements Fetcher {
         this.throwRefusal(watch?.mainDocument?.urls ?? [url.href]);
         if (navigation.error instanceof playwrightErrors.TimeoutError && watch && cdp) {
           // the page did not reach domcontentloaded in time: use its HTML if all of it arrived, else say what did
-          return await this.afterTimeout(url, watch, cdp);
+          const arrived = await documentAfterTimeout(url.href, watch, cdp, this.options.timeoutMillis);
+          return this.judge(arrived.finalUrl, arrived.status, arrived.headers, arrived.html, "utf-8");
         }
         throw navigation.error;
       }
@@ -256,7 +262,7 @@ export class BrowserFetcher implements Fetcher {
       return this.judge(finalUrl, status, headers, html, charset);
     } catch (error) {
       // a renderer killed for its memory crashes its pages, whatever step they were at
-      if (this.watchdog.killedSince(started) && !(error instanceof AbortedError) && !signal?.aborted) {
+      if (crashed && this.watchdog.killedSince(started) && !signal?.aborted) {
         healthy = false;
         throw new RendererMemoryError(url.href, this.watchdog.maxMb);
       }
@@ -271,6 +277,7 @@ export class BrowserFetcher implements Fetcher {
       watch?.end();
       releaseSlot();
       page.off("response", onResponse);
+      page.off("crash", onCrash);
       signal?.removeEventListener("abort", onAbort);
       this.pool?.release(page, healthy && !page.isClosed());
     }
@@ -299,42 +306,6 @@ export class BrowserFetcher implements Fetcher {
     const failure = statusFailure(finalUrl, status, headers);
     if (failure) throw failure;
     return { finalUrl, status, headers, body, bytes };
-  }
-
-  /**
-   * A navigation that timed out. Its document answered and arrived whole (sub-resources or scripts held the load):
-   * the HTML as received is the page. It answered but did not arrive whole, or never answered: a TimeoutError that
-   * says which.
-   */
-  private async afterTimeout(
-    url: URL,
-    watch: NavigationWatch,
-    cdp: CDPSession,
-  ): Promise<Omit<FetchResponse, "url" | "elapsedMs" | "attempts">> {
-    const doc: MainDocument | null = watch.mainDocument;
-    const finalUrl = doc?.urls.at(-1) ?? url.href;
-    if (!doc || doc.status === null || doc.answeredAfterMs === null) {
-      throw new TimeoutError(url.href, this.options.timeoutMillis);
-    }
-    const answered = `it answered HTTP ${doc.status} after ${formatSecs(doc.answeredAfterMs)}`;
-    if (!doc.finished) {
-      throw new TimeoutError(finalUrl, this.options.timeoutMillis, `${answered}, but its HTML did not finish arriving`);
-    }
-    const received = await withDeadline(
-      cdp.send("Network.getResponseBody", { requestId: doc.requestId }),
-      READ_GRACE_MILLIS,
-      () =>
-        new TimeoutError(
-          finalUrl,
-          this.options.timeoutMillis,
-          `${answered}; ${watch.stillLoading} sub-resources were still loading and its scripts kept the page busy`,
-        ),
-    ).catch((error: unknown) => {
-      if (error instanceof TimeoutError) throw error;
-      throw new TimeoutError(finalUrl, this.options.timeoutMillis, `${answered}, but its HTML could not be read back`);
-    });
-    const html = received.base64Encoded ? Buffer.from(received.body, "base64").toString("utf8") : received.body;
-    return this.judge(finalUrl, doc.status, doc.headers, html, "utf-8");
   }
 
   /** Throws the guard proxy's refusal of any of these URLs' hosts (`always`: a generic one when none is known). */
@@ -404,8 +375,4 @@ export class BrowserFetcher implements Fetcher {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-function formatSecs(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }

@@ -1,4 +1,7 @@
 import type { CDPSession } from "playwright-core";
+import { withDeadline } from "./backoff";
+import { READ_GRACE_MILLIS } from "./browser-settings";
+import { TimeoutError } from "./errors";
 
 /** The main document of a navigation, as Chromium's network events report it. */
 export interface MainDocument {
@@ -161,4 +164,34 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
   return out;
+}
+
+/**
+ * After a navigation timed out: when its document answered and arrived whole (sub-resources or scripts held the
+ * load), the HTML as received; when it answered but did not arrive whole, or never answered, a TimeoutError that says
+ * which ("it answered HTTP 200 after 0.2 s, but its HTML did not finish arriving").
+ */
+export async function documentAfterTimeout(
+  url: string,
+  watch: NavigationWatch,
+  cdp: CDPSession,
+  timeoutMillis: number,
+): Promise<{ finalUrl: string; status: number; headers: Record<string, string>; html: string }> {
+  const doc = watch.mainDocument;
+  const finalUrl = doc?.urls.at(-1) ?? url;
+  if (!doc || doc.status === null || doc.answeredAfterMs === null) throw new TimeoutError(url, timeoutMillis);
+  const answered = `it answered HTTP ${doc.status} after ${(doc.answeredAfterMs / 1000).toFixed(1)} s`;
+  if (!doc.finished)
+    throw new TimeoutError(finalUrl, timeoutMillis, `${answered}, but its HTML did not finish arriving`);
+  const busy = `${answered}; ${watch.stillLoading} sub-resources were still loading and its scripts kept the page busy`;
+  const received = await withDeadline(
+    cdp.send("Network.getResponseBody", { requestId: doc.requestId }),
+    READ_GRACE_MILLIS,
+    () => new TimeoutError(finalUrl, timeoutMillis, busy),
+  ).catch((error: unknown) => {
+    if (error instanceof TimeoutError) throw error;
+    throw new TimeoutError(finalUrl, timeoutMillis, `${answered}, but its HTML could not be read back`);
+  });
+  const html = received.base64Encoded ? Buffer.from(received.body, "base64").toString("utf8") : received.body;
+  return { finalUrl, status: doc.status, headers: doc.headers, html };
 }

