@@ -1,5 +1,5 @@
 /**
- * npm run bench                 every benchmark, B1..B8 (scaled-down workloads, 3 runs each, ~10 minutes)
+ * npm run bench                 every benchmark, B1..B10 (scaled-down workloads, 3 runs each, ~10 minutes)
  * npm run bench -- B3 B5        only these
  * npm run bench -- --rounds 5   more runs per figure;  --full: the issue's full-size B1 workload (much slower)
  * Prints the table (Markdown) and writes it with the machine's description to bench/results/latest.md.
@@ -16,11 +16,12 @@ import { b5Reads } from "./b5-reads";
 import { b6Memory } from "./b6-memory";
 import { b7Web } from "./b7-web";
 import { b8Startup } from "./b8-startup";
+import { b10Robots } from "./b10-robots";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchRow, formatTable } from "./lib/report";
 
-const ALL: Benchmark[] = [b1Crawl, b2Parse, b3Save, b4Progress, b5Reads, b6Memory, b7Web, b8Startup];
-const USAGE = "usage: npm run bench -- [B1..B8 ...] [--rounds N] [--full]";
+const ALL: Benchmark[] = [b1Crawl, b2Parse, b3Save, b4Progress, b5Reads, b6Memory, b7Web, b8Startup, b10Robots];
+const USAGE = "usage: npm run bench -- [B1..B10 ...] [--rounds N] [--full]";
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";

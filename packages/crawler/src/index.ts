@@ -5,5 +5,7 @@ export * from "./crawl";
 export * from "./fetch";
 export * from "./fetch/errors";
 export * from "./fetch/fetcher";
+export * from "./net";
 export * from "./normalize";
+export * from "./parse";
 export * from "./sanitize";

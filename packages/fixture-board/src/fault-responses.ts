@@ -101,9 +101,11 @@ export async function applyFault(fault: TerminalFault, ctx: FaultContext): Promi
         const encoding = await send(req, res, page.status, page.headers, keep, ctx.compression);
         return { status: page.status, encoding };
       }
-      // announce the full length, send part of it, then drop the connection
+      // announce the full length, send part of it, then drop the connection (or keep it open, silent)
       res.writeHead(page.status, { ...page.headers, "content-length": full.length });
-      res.write(keep, () => req.socket.destroy());
+      res.write(keep, () => {
+        if (fault.mode === "connection") req.socket.destroy();
+      });
       return { status: page.status, encoding: null };
     }
     case "charset": {
@@ -133,6 +135,27 @@ export async function applyFault(fault: TerminalFault, ctx: FaultContext): Promi
       writeInChunks(res, body);
       return { status: 200, encoding: framing === "gzip" ? "gzip" : null };
     }
+    case "redirect": {
+      res.writeHead(fault.status ?? 302, { location: fault.location, "content-length": 0 });
+      res.end();
+      return { status: fault.status ?? 302, encoding: null };
+    }
+    case "deep_dom": {
+      const depth = fault.depth ?? 100_000;
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Deep</title></head><body>${"<div>".repeat(depth)}deep</body></html>`;
+      const encoding = await send(req, res, 200, { "content-type": "text/html; charset=UTF-8" }, html, ctx.compression);
+      return { status: 200, encoding };
+    }
+    case "endless":
+      res.writeHead(200, { "content-type": "text/html; charset=UTF-8" });
+      writeForever(res, fault.chunkBytes ?? 64 * 1024);
+      return { status: 200, encoding: null };
+    case "inject": {
+      const page = ctx.page();
+      const body = typeof page.body === "string" ? page.body.replace(/<\/body>/i, `${fault.html}</body>`) : page.body;
+      const encoding = await send(req, res, page.status, page.headers, body, ctx.compression);
+      return { status: page.status, encoding };
+    }
     case "redirect_loop": {
       const url = new URL(req.url ?? "/", "http://board.invalid");
       const n = Number(url.searchParams.get("_loop") ?? "0") + 1;
@@ -159,6 +182,23 @@ function writeInChunks(res: ServerResponse, body: Buffer): void {
       }
     }
     res.end();
+  };
+  res.on("error", () => {});
+  pump();
+}
+
+/** An HTML body that never ends: `chunkBytes` of paragraphs per write, as fast as the client reads, until it leaves. */
+function writeForever(res: ServerResponse, chunkBytes: number): void {
+  const unit = "<p>endless</p>\n";
+  const chunk = Buffer.from(unit.repeat(Math.max(1, Math.floor(chunkBytes / unit.length))));
+  res.write('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Endless</title></head><body>');
+  const pump = (): void => {
+    while (!res.destroyed) {
+      if (!res.write(chunk)) {
+        res.once("drain", pump);
+        return;
+      }
+    }
   };
   res.on("error", () => {});
   pump();

@@ -26,8 +26,11 @@ export type FaultAction =
   | { type: "hang" }
   /** The real Cloudflare "Just a moment..." page, with status 403 unless told. */
   | { type: "challenge"; status?: number }
-  /** "body": a complete response holding only the first part of the page; "connection": the socket dies mid-body. */
-  | { type: "truncated"; mode?: "body" | "connection"; keepFraction?: number }
+  /**
+   * "body": a complete response holding only the first part of the page; "connection": the socket dies mid-body;
+   * "stall": the first part is sent and then nothing more, the connection left open.
+   */
+  | { type: "truncated"; mode?: "body" | "connection" | "stall"; keepFraction?: number }
   /** The page encoded in windows-1258, announced in the header, the <meta>, or both. */
   | { type: "charset"; charset?: "windows-1258"; declare?: "header" | "meta" | "both" }
   /** A body of `bytes` bytes (default 12 MB); Content-Length sent, absent (chunked) or gzip (small on the wire). */
@@ -35,7 +38,15 @@ export type FaultAction =
   /** 302 to the same path with a growing `_loop` parameter, forever. */
   | { type: "redirect_loop" }
   /** The connection is closed without an answer (a dying server). */
-  | { type: "down" };
+  | { type: "down" }
+  /** A redirect (302 unless told) to `location`: another path, or another host (an internal one, for SSRF tests). */
+  | { type: "redirect"; location: string; status?: 301 | 302 | 303 | 307 | 308 }
+  /** A hostile page: `depth` (default 100,000) unclosed <div>s — 1.1 MB that froze naive parsers. */
+  | { type: "deep_dom"; depth?: number }
+  /** A 200 HTML answer that never ends (chunked, `chunkBytes` per write, default 64 KB), until the client leaves. */
+  | { type: "endless"; chunkBytes?: number }
+  /** The page as usual, with `html` inserted before </body> (a script, an iframe: what a page's own code can do). */
+  | { type: "inject"; html: string };
 
 export type FaultType = FaultAction["type"];
 export const FAULT_TYPES: readonly FaultType[] = [
@@ -50,6 +61,10 @@ export const FAULT_TYPES: readonly FaultType[] = [
   "oversized",
   "redirect_loop",
   "down",
+  "redirect",
+  "deep_dom",
+  "endless",
+  "inject",
 ];
 
 export type FaultRule = FaultAction & {
@@ -102,6 +117,10 @@ const KEYS: Record<FaultType, readonly string[]> = {
   oversized: ["bytes", "framing"],
   redirect_loop: [],
   down: [],
+  redirect: ["location", "status"],
+  deep_dom: ["depth"],
+  endless: ["chunkBytes"],
+  inject: ["html"],
 };
 const COMMON_KEYS = ["type", "kind", "path", "firstN", "everyNth", "probability"];
 
@@ -163,7 +182,7 @@ export function parseFaultRules(input: unknown): FaultRule[] {
         }
         break;
       case "truncated":
-        oneOf(raw, "mode", where, ["body", "connection"]);
+        oneOf(raw, "mode", where, ["body", "connection", "stall"]);
         if (raw.keepFraction !== undefined) {
           const f = raw.keepFraction;
           if (typeof f !== "number" || !(f > 0 && f < 1)) {
@@ -178,6 +197,29 @@ export function parseFaultRules(input: unknown): FaultRule[] {
       case "oversized":
         positiveInt(raw, "bytes", where);
         oneOf(raw, "framing", where, ["content-length", "chunked", "gzip"]);
+        break;
+      case "redirect":
+        if (typeof raw.location !== "string" || raw.location === "" || /[\r\n]/.test(raw.location)) {
+          throw new FaultConfigError(`${where}.location must be a URL or a path (one line)`);
+        }
+        oneOf(raw, "status", where, [301, 302, 303, 307, 308]);
+        break;
+      case "deep_dom":
+        positiveInt(raw, "depth", where);
+        if ((raw.depth as number | undefined) !== undefined && (raw.depth as number) > 10_000_000) {
+          throw new FaultConfigError(`${where}.depth must be at most 10000000`);
+        }
+        break;
+      case "endless":
+        positiveInt(raw, "chunkBytes", where);
+        if ((raw.chunkBytes as number | undefined) !== undefined && (raw.chunkBytes as number) > 16 * 1024 * 1024) {
+          throw new FaultConfigError(`${where}.chunkBytes must be at most 16777216`);
+        }
+        break;
+      case "inject":
+        if (typeof raw.html !== "string" || raw.html.length > 1024 * 1024) {
+          throw new FaultConfigError(`${where}.html must be a string of at most 1 MB`);
+        }
         break;
       default:
         break;

@@ -1,13 +1,13 @@
 /**
  * Run the fixture board on its own, for the demo and benchmarks:
- *   tsx packages/fixture-board/src/main.ts --port 3001 --seed 1 [--pages 5] [--cards 50] [--weight 1048576] [--hostile]
- * Prints its URL; faults can then be switched with POST /__admin/faults.
+ *   tsx packages/fixture-board/src/main.ts --port 3001 --seed 1 [--pages 5] [--cards 50] [--weight 1048576] [--hostile] [--admin]
+ * Prints its URL; with --admin (or DEMO_BOARD_ADMIN=1), faults can then be switched with POST /__admin/faults.
  */
 import { parseArgs } from "node:util";
 import { startFixtureBoard } from "./server";
 
 const USAGE =
-  "usage: tsx packages/fixture-board/src/main.ts [--port N] [--host H] [--seed N] [--pages N] [--cards N] [--weight BYTES] [--hostile]";
+  "usage: tsx packages/fixture-board/src/main.ts [--port N] [--host H] [--seed N] [--pages N] [--cards N] [--weight BYTES] [--hostile] [--admin]";
 
 function int(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       cards: { type: "string" },
       weight: { type: "string" },
       hostile: { type: "boolean" },
+      admin: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     cardsPerPage: int(values.cards, "cards"),
     pageWeightBytes: int(values.weight, "weight"),
     hostilePostings: values.hostile ?? false,
+    // the admin routes switch faults for anyone who can reach the board: only when asked
+    admin: values.admin === true || process.env.DEMO_BOARD_ADMIN === "1",
   });
   console.log(`fixture board listening on ${board.url} (seed ${board.seed})`);
   console.log(`  try ${board.listingUrl("python-developer")}`);

@@ -2,13 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import { handleAdmin } from "./admin-api";
-import {
-  type BoardCard,
-  Catalog,
-  MAX_CARDS_PER_KEYWORD,
-  MAX_CARDS_PER_PAGE,
-  MAX_PAGES_PER_KEYWORD,
-} from "./catalog";
+import { type BoardCard, Catalog, MAX_CARDS_PER_KEYWORD, MAX_CARDS_PER_PAGE, MAX_PAGES_PER_KEYWORD } from "./catalog";
 import { applyFault } from "./fault-responses";
 import { FaultSelector } from "./fault-selector";
 import { type FaultRule, parseFaultRules } from "./faults";
@@ -44,6 +38,11 @@ export interface FixtureBoardOptions {
   compression?: boolean | Encoding[];
   /** Keywords linked from the home page. */
   homeKeywords?: string[];
+  /**
+   * `/__admin/*` (fault switching, the request log) answers. Default true: tests and benchmarks drive the board
+   * that way; the demo board of `npm start` turns it off unless DEMO_BOARD_ADMIN=1.
+   */
+  admin?: boolean;
 }
 
 export interface FixtureBoard {
@@ -121,6 +120,7 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
   } else if (typeof pagesOption !== "function")
     throw new BoardOptionsError("pagesPerKeyword must be a number or a function");
   const share = hostileShare(options.hostilePostings);
+  const adminOn = options.admin ?? true;
   const compression = compressionOption(options.compression);
   const selector = new FaultSelector(seed, parseFaultRules(options.faults ?? []));
   const log = new RequestLog();
@@ -170,7 +170,7 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://board.invalid");
     const path = url.pathname;
-    if (path.startsWith("/__admin/")) return handleAdmin(req, res, path, controls);
+    if (adminOn && path.startsWith("/__admin/")) return handleAdmin(req, res, path, controls);
 
     const route = classify(path);
     const record = log.add({

@@ -1,4 +1,6 @@
 import type { Env } from "../config/env";
+import type { NetworkSettings } from "../data-sources/base-url-policy";
+import { demoBoardEndpoint } from "./demo-board";
 import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "./services";
 
 /** The services' options from the validated environment (one mapping for `npm start` and `npm run worker`). */
@@ -9,7 +11,7 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
     jwtExpiresSecs: env.JWT_EXPIRES_SECS,
     loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
     loginWindowSecs: env.LOGIN_WINDOW_SECS,
-    allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+    ...networkSettingsFromEnv(env),
     syncConcurrency: env.SYNC_CONCURRENCY,
     syncStaleSecs: env.SYNC_STALE_SECS,
     syncRetention: env.SYNC_RETENTION,
@@ -18,5 +20,15 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
     ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.SMTP_FROM ? { smtpFrom: env.SMTP_FROM } : {}),
+  };
+}
+
+/** Who syncs, webhooks and the CLI may connect to, from the environment (one mapping for every process). */
+export function networkSettingsFromEnv(env: Env): NetworkSettings {
+  return {
+    allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+    allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS,
+    // the demo board (TopCV-Demo's pages) is reachable whatever ALLOW_PRIVATE_HOSTS says; on port 0, once it listens
+    ...(env.DEMO_BOARD && env.DEMO_BOARD_PORT > 0 ? { privateEndpoints: [demoBoardEndpoint(env)] } : {}),
   };
 }

@@ -1,11 +1,12 @@
 import { hostname } from "node:os";
+import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
 import { BatchSyncService } from "../batches/batch-sync.service";
-import { privateHostReason } from "../data-sources/base-url-policy";
+import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
 import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
@@ -43,12 +44,11 @@ import { SyncRunner } from "../sync/sync-runner";
 import { SyncWorker } from "../sync/sync-worker";
 import { HealthService } from "./health.service";
 
-export interface ServiceOptions {
+export interface ServiceOptions extends NetworkSettings {
   jwtSecret: string;
   jwtExpiresSecs: number;
   loginMaxAttempts: number;
   loginWindowSecs: number;
-  allowPrivateHosts: boolean;
   syncConcurrency: number;
   syncStaleSecs: number;
   syncRetention: number;
@@ -118,6 +118,8 @@ export interface Services {
   /** Closes postings past their deadline or gone from their board: hourly (worker) and `npm run cli -- expire`. */
   expirySweep: ExpirySweep;
   expiryJob: ExpiryJob;
+  /** Who a data source makes us connect to (the demo board's endpoint is exempted here once it listens). */
+  network: NetworkPolicy;
   options: ServiceOptions;
 }
 
@@ -134,12 +136,10 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
-  const expirySweep = new ExpirySweep(database.db, {
-    urlPolicy: (url) => (options.allowPrivateHosts ? null : privateHostReason(url)),
-    timeoutMillis: 15_000,
-    concurrency: 4,
-  });
-  const urlPolicy = (url: string) => (options.allowPrivateHosts ? null : privateHostReason(url));
+  const network = hostPolicy(options);
+  const webhooks = webhookPolicy(options);
+  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
   const notificationQueue = new NotificationQueue(jobQueue, {
@@ -153,7 +153,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       timeoutMillis: 10_000,
       mailer: options.smtpUrl ? createMailer(options.smtpUrl) : null,
       mailFrom: options.smtpFrom ?? "jobsync <jobsync@localhost>",
-      urlPolicy,
+      network: webhooks,
     }),
     options.notificationMaxAttempts,
     logger,
@@ -185,6 +185,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
         crawlConcurrency: options.crawlConcurrency,
         batchSize: options.syncBatchSize,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
+        network,
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       },
     },
@@ -229,13 +230,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
     users,
     auth: new AuthService(users, tokens, limiter),
     dataSourceRepository,
-    dataSources: new DataSourceService(
-      dataSourceRepository,
-      { allowPrivateHosts: options.allowPrivateHosts },
-      scheduler,
-    ),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
     selectorPreview: new SelectorPreviewService({
-      allowPrivateHosts: options.allowPrivateHosts,
+      network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
     }),
     health: new HealthService(database),
@@ -263,6 +260,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     notificationDeliveries: deliveryRepository,
     expirySweep,
     expiryJob: new ExpiryJob(jobQueue, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
+    network,
     options,
   };
 }

@@ -84,8 +84,9 @@ export async function startJobsync(options: StartOptions = {}): Promise<RunningJ
 
     let demoBoardUrl: string | null = null;
     if (env.DEMO_BOARD) {
-      const board = await startDemoBoard(env.DEMO_BOARD_PORT, env.HOST);
+      const board = await startDemoBoard(env.DEMO_BOARD_PORT, env.HOST, env.DEMO_BOARD_ADMIN);
       closers.push(() => board.close());
+      services.network.exemptEndpoint(board.host, board.port);
       demoBoardUrl = board.url;
       await seedDemoSource(services.dataSourceRepository, board.url);
     }

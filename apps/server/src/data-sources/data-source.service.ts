@@ -7,15 +7,20 @@ import {
   sourceKindSchema,
   type UpdateDataSourceRequest,
 } from "@jobsync/contracts";
+import type { NetworkPolicy } from "@jobsync/crawler";
 import type { DataSourceRow } from "../db/schema";
 import { AppError, conflict, notFound, validationFailed, zodFieldErrors } from "../errors/app-error";
 import { assertValidCron } from "../schedules/cron";
-import { privateHostReason } from "./base-url-policy";
+import { privateUrlReason } from "./base-url-policy";
 import type { DataSourceRepository } from "./data-source.repository";
 
 export interface DataSourcePolicy {
-  allowPrivateHosts: boolean;
+  /** Who a source's base_url may point at (ALLOW_PRIVATE_HOSTS, the demo board's endpoint). */
+  network: NetworkPolicy;
 }
+
+/** A base_url as stored: without trailing slashes. */
+const storedBaseUrl = (url: string) => url.replace(/\/+$/, "");
 
 /** Told after every write to a data source, so its pg-boss schedule follows the row. */
 export interface ScheduleSync {
@@ -52,23 +57,21 @@ export class DataSourceService {
     return row;
   }
 
-  private checkBaseUrl(baseUrl: string) {
-    if (this.policy.allowPrivateHosts) return;
-    const reason = privateHostReason(baseUrl);
-    if (reason) {
-      throw validationFailed([{ path: "base_url", message: `${reason}; set ALLOW_PRIVATE_HOSTS=1 to allow it` }]);
-    }
+  /** A 400 naming the host and the address when base_url resolves to a private one (checked again at every connection). */
+  private async checkBaseUrl(baseUrl: string) {
+    const reason = await privateUrlReason(baseUrl, this.policy.network);
+    if (reason) throw validationFailed([{ path: "base_url", message: `base_url ${reason}` }]);
   }
 
   async create(body: CreateDataSourceRequest): Promise<DataSource> {
-    this.checkBaseUrl(body.base_url);
+    await this.checkBaseUrl(body.base_url);
     const config = validateConfig(body.kind, body.config ?? {});
     const scheduleTimezone = body.schedule_timezone ?? DEFAULT_SCHEDULE_TIMEZONE;
     if (body.schedule_cron) assertValidCron(body.schedule_cron, scheduleTimezone);
     const row = await this.repository.create({
       siteName: body.site_name,
       kind: body.kind,
-      baseUrl: body.base_url.replace(/\/+$/, ""),
+      baseUrl: storedBaseUrl(body.base_url),
       isActive: body.is_active ?? true,
       config,
       scheduleCron: body.schedule_cron ?? null,
@@ -83,7 +86,9 @@ export class DataSourceService {
     const row = await this.getRow(siteName);
     const kind = sourceKindSchema.safeParse(row.kind);
     if (!kind.success) throw new AppError("conflict", `data source ${siteName} has an unknown kind ${row.kind}`);
-    if (body.base_url !== undefined) this.checkBaseUrl(body.base_url);
+    // an unchanged base_url is not checked again: editing a source's schedule or config never trips over it
+    const baseUrlChanged = body.base_url !== undefined && storedBaseUrl(body.base_url) !== row.baseUrl;
+    if (baseUrlChanged) await this.checkBaseUrl(body.base_url as string);
     const config =
       body.config === undefined
         ? undefined
@@ -92,7 +97,7 @@ export class DataSourceService {
     const scheduleTimezone = body.schedule_timezone ?? row.scheduleTimezone;
     if (scheduleCron) assertValidCron(scheduleCron, scheduleTimezone);
     await this.repository.update(row.id, {
-      ...(body.base_url !== undefined ? { baseUrl: body.base_url.replace(/\/+$/, "") } : {}),
+      ...(baseUrlChanged ? { baseUrl: storedBaseUrl(body.base_url as string) } : {}),
       ...(body.is_active !== undefined ? { isActive: body.is_active } : {}),
       ...(config !== undefined ? { config } : {}),
       ...(body.schedule_cron !== undefined ? { scheduleCron: body.schedule_cron } : {}),

@@ -5,11 +5,11 @@ import {
   FetchError,
   HttpStatusError,
   ParseError,
-  previewCssListing,
+  previewCssListingOffThread,
   startUrl,
 } from "@jobsync/crawler";
 import { validationFailed } from "../errors/app-error";
-import { privateHostReason } from "./base-url-policy";
+import { privateUrlReason } from "./base-url-policy";
 import { type DataSourcePolicy, validateConfig } from "./data-source.service";
 
 export interface SelectorPreviewOptions extends DataSourcePolicy {
@@ -21,9 +21,11 @@ const MAX_PREVIEW_CARDS = 50;
 const MAX_PREVIEW_TIMEOUT_SECS = 20;
 
 /**
- * "Test selectors" of a css source: validate the config as a save would (400 naming `config.<field>`), fetch one
- * page through the fetcher the config names (HTTP or Chromium), and read it with the selectors. A page that cannot
- * be fetched or read is an answer too (`outcome` and `error`), so the admin sees why.
+ * "Test selectors" of a css source: validate the config as a save would (400 naming `config.<field>`, or the host
+ * and address of a URL resolving to a private one), fetch one page through the fetcher the config names (HTTP or
+ * Chromium, under the same network policy as a sync: a redirect to a private address is refused) and read it with
+ * the selectors in the parse pool. A page that cannot be fetched or read is an answer too (`outcome` and `error`),
+ * so the admin sees why.
  */
 export class SelectorPreviewService {
   constructor(private readonly options: SelectorPreviewOptions) {}
@@ -36,12 +38,8 @@ export class SelectorPreviewService {
       ["base_url", body.base_url],
       [body.url ? "url" : "config.start_urls.0", url],
     ] as const) {
-      const reason = this.options.allowPrivateHosts ? null : privateHostReason(value);
-      if (reason) {
-        throw validationFailed([
-          { path, message: `${reason.replace(/^base_url/, path)}; set ALLOW_PRIVATE_HOSTS=1 to allow it` },
-        ]);
-      }
+      const reason = await privateUrlReason(value, this.options.network);
+      if (reason) throw validationFailed([{ path, message: `${path} ${reason}` }]);
     }
     const empty = {
       card_count: 0,
@@ -58,12 +56,13 @@ export class SelectorPreviewService {
       requestDelayMillis: 0,
       maxRetries: 1,
       headless: true,
+      network: this.options.network,
       ...(this.options.chromiumPath ? { chromiumPath: this.options.chromiumPath } : {}),
     });
     try {
       const response = await fetcher.fetch({ url, purpose: "listing", ...(signal ? { signal } : {}) });
       try {
-        const preview = previewCssListing(response.body, response.finalUrl, config, MAX_PREVIEW_CARDS);
+        const preview = await previewCssListingOffThread(response.body, response.finalUrl, config, MAX_PREVIEW_CARDS);
         return {
           ...preview,
           outcome: "ok",

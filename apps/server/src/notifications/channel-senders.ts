@@ -1,4 +1,5 @@
 import { type NotificationPayload, WEBHOOK_HEADERS } from "@jobsync/contracts";
+import { createGuardedFetch, type GuardedFetch, type NetworkPolicy, PrivateAddressError } from "@jobsync/crawler";
 import type { Transporter } from "nodemailer";
 import type { StoredChannel } from "./notification-channel.repository";
 import { notificationSubject, notificationText, slackBody } from "./notification-message";
@@ -21,20 +22,21 @@ export interface SenderOptions {
   /** null: SMTP_URL is not set and e-mail channels fail with that reason. */
   mailer: Transporter | null;
   mailFrom: string;
-  /** A URL that may not be called (private host without ALLOW_PRIVATE_HOSTS): the reason, or null. */
-  urlPolicy: (url: string) => string | null;
+  /** Who a webhook may reach (ALLOW_PRIVATE_WEBHOOKS): checked at connect time, so a rebinding name cannot pass. */
+  network: NetworkPolicy;
 }
 
 const RETRYABLE_STATUS = (status: number) => status >= 500 || status === 408 || status === 429;
 
 async function postJson(
+  client: GuardedFetch,
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMillis: number,
 ): Promise<SendResult> {
   try {
-    const response = await fetch(url, {
+    const response = await client.fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "jobsync-notifications/1", ...headers },
       body,
@@ -53,6 +55,9 @@ async function postJson(
     };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (cause instanceof PrivateAddressError) {
+      return { ok: false, responseCode: null, error: cause.message, retryable: false };
+    }
     const name = (error as Error).name;
     const message =
       name === "TimeoutError"
@@ -64,19 +69,20 @@ async function postJson(
 
 /** Webhook (signed JSON), Slack-compatible webhook, and e-mail over SMTP. */
 export function createChannelSenders(options: SenderOptions): ChannelSenders {
+  // one keep-alive pool for every webhook, its connections checked by the webhook policy
+  const client = createGuardedFetch(options.network, { connectTimeoutMillis: options.timeoutMillis });
   return {
     async send(channel, payload, deliveryId) {
       switch (channel.type) {
         case "webhook":
         case "slack": {
           if (!channel.url) return { ok: false, responseCode: null, error: "the channel has no url", retryable: false };
-          const refused = options.urlPolicy(channel.url);
-          if (refused) return { ok: false, responseCode: null, error: refused, retryable: false };
           const body = JSON.stringify(
             channel.type === "slack" ? slackBody(payload) : { ...payload, delivery_id: deliveryId },
           );
           const timestamp = String(Math.floor(Date.now() / 1000));
           return postJson(
+            client,
             channel.url,
             body,
             {

@@ -14,8 +14,8 @@ import type { ChannelValues, NotificationChannelRepository, StoredChannel } from
 import type { NotificationDeliveryRepository } from "./notification-delivery.repository";
 
 export interface NotificationPolicy {
-  /** Why a webhook URL may not be used (private host), or null. */
-  urlPolicy: (url: string) => string | null;
+  /** Why a webhook URL may not be used (its host resolves to a private address), or null. */
+  urlPolicy: (url: string) => Promise<string | null>;
   smtpConfigured: boolean;
 }
 
@@ -59,8 +59,8 @@ export class NotificationService {
     } else if (!values.url) {
       problems.push({ path: "url", message: `url is required for a ${values.type} channel` });
     } else {
-      const refused = this.policy.urlPolicy(values.url);
-      if (refused) problems.push({ path: "url", message: `url: ${refused}; set ALLOW_PRIVATE_HOSTS=1 to allow it` });
+      const refused = await this.policy.urlPolicy(values.url);
+      if (refused) problems.push({ path: "url", message: `url ${refused}` });
     }
     if (problems.length > 0) throw validationFailed(problems);
     return { ...values, dataSourceId };

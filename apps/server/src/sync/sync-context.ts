@@ -7,7 +7,15 @@ import type {
   SourceKind,
   StepKey,
 } from "@jobsync/contracts";
-import type { CrawlBatch, CrawlCheckpoint, Fetcher, ListingTarget, PostingDraft, SiteAdapter } from "@jobsync/crawler";
+import type {
+  CrawlBatch,
+  CrawlCheckpoint,
+  Fetcher,
+  ListingTarget,
+  NetworkPolicy,
+  ParsingAdapter,
+  PostingDraft,
+} from "@jobsync/crawler";
 import type { DataSourceRow } from "../db/schema";
 import type { DuplicatePlan } from "../postings/duplicate-plan";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
@@ -30,6 +38,8 @@ export interface SyncRuntimeOptions {
   crawlConcurrency: number;
   /** Postings per streamed batch (SYNC_BATCH_SIZE): what a sync holds in memory per step, and commits at once. */
   batchSize: number;
+  /** Who the fetchers may connect to (ALLOW_PRIVATE_HOSTS, the demo board's endpoint). */
+  network?: NetworkPolicy;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
 }
@@ -79,7 +89,8 @@ export interface PreparedSync {
   readonly config: SourceConfig;
   readonly settings: CrawlSettings;
   readonly options: ResolvedSyncOptions;
-  readonly adapter: SiteAdapter;
+  /** Its page parsers run in the parse pool (worker threads), off the event loop. */
+  readonly adapter: ParsingAdapter;
   readonly fetcher: Fetcher;
 }
 

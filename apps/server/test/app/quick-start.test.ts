@@ -68,6 +68,42 @@ describe("quick start (embedded mode)", () => {
     expect(search.body.total).toBeGreaterThan(0);
   });
 
+  it("lets the seeded demo source be edited, and keeps the demo board's admin routes closed", async () => {
+    const app = await start(mkdtempSync(join(tmpdir(), "jobsync-demo-edit-")));
+    running.push(app.child);
+    const token = (await api(app.url, "/api/v1/auth/login", { method: "POST", body: ADMIN })).body.access_token;
+    const demo = await api(app.url, "/api/v1/admin/data-sources/TopCV-Demo", { token });
+    expect(demo.status).toBe(200);
+    const boardUrl: string = demo.body.base_url;
+    expect(boardUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/); // a loopback address, ALLOW_PRIVATE_HOSTS unset
+    // a schedule and a config change, then a save of the whole form with its base_url unchanged
+    const edits = [
+      { schedule_cron: "30 6 * * *", schedule_timezone: "Asia/Ho_Chi_Minh" },
+      { config: { max_pages: 2, request_delay: 0.1 } },
+      { base_url: boardUrl, is_active: true, schedule_cron: null },
+      { base_url: `${boardUrl}/` },
+    ];
+    for (const body of edits) {
+      const saved = await api(app.url, "/api/v1/admin/data-sources/TopCV-Demo", { method: "PATCH", token, body });
+      expect(saved.status, JSON.stringify({ body, answer: saved.body })).toBe(200);
+    }
+    const after = await api(app.url, "/api/v1/admin/data-sources/TopCV-Demo", { token });
+    expect(after.body).toMatchObject({ base_url: boardUrl, schedule_cron: null });
+    expect(after.body.config).toMatchObject({ max_pages: 2, request_delay: 0.1 });
+    // another loopback address is still refused, naming why
+    const moved = await api(app.url, "/api/v1/admin/data-sources/TopCV-Demo", {
+      method: "PATCH",
+      token,
+      body: { base_url: "http://127.0.0.1:9" },
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.message).toContain("refused: 127.0.0.1 is a private address (loopback)");
+    // the demo board serves pages, but nobody can switch its faults or read its request log
+    expect((await fetch(`${boardUrl}/`)).status).toBe(200);
+    expect((await fetch(`${boardUrl}/__admin/stats`)).status).toBe(404);
+    expect((await fetch(`${boardUrl}/__admin/faults`)).status).toBe(404);
+  });
+
   it("killed mid-sync and started again: a readable database, and the sync job resumed to completion", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "jobsync-crash-"));
     const first = await start(dataDir);

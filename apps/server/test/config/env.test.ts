@@ -10,8 +10,16 @@ describe("loadEnv", () => {
       DATA_DIR: "./data",
       SYNC_CONCURRENCY: 2,
       SYNC_RETENTION: 50,
+      // the address policy is on, for sources and webhooks alike; the demo board's admin routes are closed
+      ALLOW_PRIVATE_HOSTS: false,
+      ALLOW_PRIVATE_WEBHOOKS: false,
+      DEMO_BOARD_ADMIN: false,
     });
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(loadEnv({ ALLOW_PRIVATE_WEBHOOKS: "1", DEMO_BOARD_ADMIN: "true" })).toMatchObject({
+      ALLOW_PRIVATE_WEBHOOKS: true,
+      DEMO_BOARD_ADMIN: true,
+    });
   });
 
   it("names every bad variable in one error", () => {
@@ -23,13 +31,23 @@ describe("loadEnv", () => {
         DATABASE_URL: "mysql://x",
         LOG_LEVEL: "loud",
         DEMO_BOARD: "maybe",
+        ALLOW_PRIVATE_WEBHOOKS: "yes",
+        DEMO_BOARD_ADMIN: "on",
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as EnvError).message;
-    for (const name of ["PORT", "SYNC_CONCURRENCY", "DATABASE_URL", "LOG_LEVEL", "DEMO_BOARD"]) {
+    for (const name of [
+      "PORT",
+      "SYNC_CONCURRENCY",
+      "DATABASE_URL",
+      "LOG_LEVEL",
+      "DEMO_BOARD must",
+      "ALLOW_PRIVATE_WEBHOOKS must be 0, 1, true or false",
+      "DEMO_BOARD_ADMIN must be 0, 1, true or false",
+    ]) {
       expect(message).toContain(name);
     }
   });

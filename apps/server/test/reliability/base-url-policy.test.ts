@@ -1,3 +1,4 @@
+import { StaticResolver } from "@jobsync/crawler";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
@@ -61,8 +62,10 @@ describe("base_url policy", () => {
   let open: TestApp;
   let n = 0;
   beforeAll(async () => {
-    strict = await createTestApp("pglite", { allowPrivateHosts: false });
-    open = await createTestApp("pglite", { allowPrivateHosts: true });
+    // public names answer public addresses (nothing connects to them: a save only resolves)
+    const dns = new StaticResolver({ "www.topcv.vn": "104.18.22.118", "itviec.com": "104.18.38.200" });
+    strict = await createTestApp("pglite", { allowPrivateHosts: false, lookup: dns.lookup });
+    open = await createTestApp("pglite", { allowPrivateHosts: true, lookup: dns.lookup });
   });
   afterAll(async () => {
     await strict.close();

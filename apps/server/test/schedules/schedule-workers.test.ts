@@ -10,7 +10,14 @@ import { databaseKinds } from "../support/test-database";
 function startWorker(databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/worker.ts"], {
     cwd: new URL("../..", import.meta.url).pathname,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: "warn" },
+    // the board is on loopback: a worker refuses it at connect time unless private hosts are allowed
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      ALLOW_PRIVATE_HOSTS: "1",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new Promise((resolve, reject) => {

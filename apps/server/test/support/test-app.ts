@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { StaticResolver } from "@jobsync/crawler";
 import type { FastifyInstance } from "fastify";
 import {
   createServices,
@@ -50,6 +51,9 @@ export async function createTestApp(
       loginMaxAttempts: 5,
       loginWindowSecs: 900,
       allowPrivateHosts: true,
+      allowPrivateWebhooks: true,
+      // the tests' own resolver: no name is ever asked of the outside network's DNS
+      lookup: new StaticResolver({ localhost: ["127.0.0.1", "::1"] }).lookup,
       ...options,
     },
     createLogger("info", logStream),

@@ -30,8 +30,15 @@ export async function startApp() {
     adminEmail: ADMIN_EMAIL,
     adminPassword: ADMIN_PASSWORD,
     demoBoard: true,
-    // Any free port for the demo board; private hosts allowed so a test can add a data source on a local board.
-    env: { DEMO_BOARD_PORT: 0, ALLOW_PRIVATE_HOSTS: true, LOG_LEVEL: "warn" },
+    // Any free port for the demo board (its /__admin routes on, for fault switching); private hosts and webhooks
+    // allowed so a test can add a data source on a local board and a webhook to a local receiver.
+    env: {
+      DEMO_BOARD_PORT: 0,
+      DEMO_BOARD_ADMIN: true,
+      ALLOW_PRIVATE_HOSTS: true,
+      ALLOW_PRIVATE_WEBHOOKS: true,
+      LOG_LEVEL: "warn",
+    },
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -1,6 +1,8 @@
 import { type CheerioAPI, load } from "cheerio/slim";
-import type { AnyNode, Element } from "domhandler";
+import { type AnyNode, type Document, DomHandler, type Element } from "domhandler";
+import { Parser } from "htmlparser2";
 import { collapseSpaces } from "../normalize/text";
+import { PageTooComplexError } from "./page-too-complex-error";
 
 /**
  * Loading and reading HTML for the site adapters. Pages are parsed with htmlparser2 (cheerio's fast, forgiving
@@ -11,8 +13,33 @@ export type Selection = ReturnType<CheerioAPI>;
 /** htmlparser2, entities decoded on read; `$.html()` writes UTF-8 text and escapes only `&<>"'`. */
 const HTML_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, encodeEntities: "utf8" as const } };
 
+/**
+ * Elements nested deeper than this make a page "too complex". Real boards nest about 25 deep (TopCV's listing 24,
+ * ITviec's 22); Chromium itself flattens past 512. 100,000 unclosed <div>s used to freeze the parser for half a
+ * minute (its cost grows with depth): now they fail in about a millisecond.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** cheerio's htmlparser2 tree, built by a handler that refuses depth past MAX_HTML_DEPTH as it goes. */
+class DepthLimitedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // the stack holds the root and every open element
+    if (this.tagStack.length > MAX_HTML_DEPTH) {
+      throw new PageTooComplexError(`more than ${MAX_HTML_DEPTH} nested elements`, "");
+    }
+    super.onopentag(name, attribs);
+  }
+}
+
+function parseDocument(html: string): Document {
+  const handler = new DepthLimitedHandler(undefined, HTML_OPTIONS.xml);
+  new Parser(handler, HTML_OPTIONS.xml).end(html);
+  return handler.root;
+}
+
+/** Parse a page; throws PageTooComplexError past MAX_HTML_DEPTH. */
 export function loadHtml(html: string): CheerioAPI {
-  return load(html, HTML_OPTIONS);
+  return load(parseDocument(html), HTML_OPTIONS);
 }
 
 /** The text of an HTML fragment, entities decoded, whitespace as written. */

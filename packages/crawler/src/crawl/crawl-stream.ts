@@ -1,6 +1,7 @@
-import type { JobDetail, ListingPage, ListingTarget, SiteAdapter } from "../adapters/adapter";
+import type { ListingTarget } from "../adapters/adapter";
 import { HttpStatusError } from "../fetch/errors";
 import type { Fetcher, RetryInfo } from "../fetch/fetcher";
+import type { PageParsers } from "../parse/parsing-adapter";
 import { BatchAssembler, type PendingPage } from "./batch-assembler";
 import type {
   CrawlBatch,
@@ -18,17 +19,9 @@ import { ListingPlan } from "./listing-plan";
 import { validateCrawlOptions } from "./validate-options";
 import { WorkPool } from "./work-pool";
 
-/** Parsers may run elsewhere (a worker thread): the crawl awaits whatever they return. */
-type MaybePromise<T> = T | Promise<T>;
-
-export interface CrawlAdapter {
-  parseListing(body: string, pageUrl: string): MaybePromise<ListingPage>;
-  parseDetail?(body: string, url: string): MaybePromise<JobDetail>;
-}
-
 export interface CrawlOptions {
-  /** Only the parsers are used: crawling is fetching and parsing, nothing else. */
-  adapter: CrawlAdapter | Pick<SiteAdapter, "parseListing" | "parseDetail">;
+  /** Only the parsers are used: crawling is fetching and parsing, nothing else. They may parse off-thread. */
+  adapter: PageParsers;
   fetcher: Pick<Fetcher, "fetch">;
   targets: readonly ListingTarget[];
   /** Stop once this many unique cards (by external_id) are known. */

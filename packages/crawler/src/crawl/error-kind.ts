@@ -4,6 +4,7 @@ import {
   BlockedError,
   HttpStatusError,
   NetworkError,
+  PrivateAddressError,
   ResponseTooLargeError,
   RobotsDisallowedError,
   TimeoutError,
@@ -14,6 +15,7 @@ import {
 export const CRAWL_ERROR_KINDS = [
   "blocked",
   "robots",
+  "refused",
   "timeout",
   "http",
   "network",
@@ -28,6 +30,7 @@ export type CrawlErrorKind = (typeof CRAWL_ERROR_KINDS)[number];
 export function errorKind(error: unknown): CrawlErrorKind {
   if (error instanceof BlockedError) return "blocked";
   if (error instanceof RobotsDisallowedError) return "robots";
+  if (error instanceof PrivateAddressError) return "refused";
   if (error instanceof TimeoutError) return "timeout";
   if (error instanceof HttpStatusError) return "http";
   if (error instanceof NetworkError) return "network";

@@ -26,11 +26,27 @@ const MAYBE_GONE = /h[eếẾ]t\s+h[aạẠ]n|ng[uừỪ]ng\s+nh[aậẬ]n|kh[o�
 /** Pages are read up to here: a closed-posting notice sits near the top, and folding a whole 1 MB page costs. */
 const SCAN_CHARS = 400_000;
 
-function visibleText(body: string): string {
-  return body
-    .slice(0, SCAN_CHARS)
-    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, " ")
-    .replace(/<[^>]+>/g, " ");
+/**
+ * The page's text without tags, scripts and styles, in one linear pass (a hostile page of unclosed "<script" or "<"
+ * made regular expressions quadratic, on the event loop).
+ */
+export function visibleText(html: string): string {
+  const lower = html.toLowerCase();
+  let out = "";
+  let at = 0;
+  while (at < html.length) {
+    const open = html.indexOf("<", at);
+    if (open === -1) {
+      out += html.slice(at);
+      break;
+    }
+    out += `${html.slice(at, open)} `;
+    const raw = /^<(script|style)[\s>]/.exec(lower.slice(open, open + 8))?.[1];
+    const close = raw ? lower.indexOf(`</${raw}`, open) : html.indexOf(">", open);
+    if (close === -1) break; // an unclosed tag or script runs to the end: no visible text after it
+    at = raw ? lower.indexOf(">", close) + 1 || html.length : close + 1;
+  }
+  return out;
 }
 
 /** The reason an HTTP status says the posting is gone (404/410), or null. */
@@ -44,7 +60,7 @@ export function goneReason(status: number, body: string): string | null {
   if (byStatus) return byStatus;
   if (status < 200 || status >= 300) return null;
   if (!MAYBE_GONE.test(body.slice(0, SCAN_CHARS))) return null;
-  const text = foldText(visibleText(body));
+  const text = foldText(visibleText(body.slice(0, SCAN_CHARS)));
   const hit = GONE_TEXTS.find((phrase) => text.includes(phrase));
   return hit ? `the page says "${hit}"` : null;
 }

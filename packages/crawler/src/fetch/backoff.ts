@@ -56,3 +56,20 @@ export function abortable<T>(promise: Promise<T>, url: string, signal?: AbortSig
     );
   });
 }
+
+/** `promise`, or the error of `onTimeout` after `ms`. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -2,12 +2,22 @@ import { randomUUID } from "node:crypto";
 import {
   type Browser,
   type BrowserContext,
+  type CDPSession,
   chromium,
   type Page,
   errors as playwrightErrors,
   type Response,
 } from "playwright-core";
+import { GuardProxy, REFUSED_HEADER } from "../net/guard-proxy";
+import { withDeadline } from "./backoff";
 import { BROWSER_MARKER_VARIABLE, killMarkedProcesses } from "./browser-processes";
+import {
+  BLOCKED_URL_PATTERNS,
+  CHROMIUM_ARGS,
+  PAGE_BYTES_FACTOR,
+  READ_GRACE_MILLIS,
+  RENDERER_LIMIT_ARGS,
+} from "./browser-settings";
 import { detectChallenge } from "./challenge";
 import { resolveChromiumPath } from "./chromium-path";
 import {
@@ -22,8 +32,9 @@ import {
   BlockedError,
   BrowserLaunchError,
   FetchError,
-  HttpStatusError,
   NetworkError,
+  PrivateAddressError,
+  RendererMemoryError,
   ResponseTooLargeError,
   TimeoutError,
   TooManyRedirectsError,
@@ -32,39 +43,19 @@ import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse
 import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
 import { parseHttpUrl } from "./http-url";
+import { documentAfterTimeout, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
-import { parseRetryAfter } from "./retry-after";
-import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
-
-/** The house flags: headless-friendly, no sandbox (containers), no background traffic of Chromium's own. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/**
- * Images, fonts and media are blocked by URL pattern over CDP (Network.setBlockedURLs): measured to cost nothing,
- * where page.route() made page loads 25 % slower.
- */
-export const BLOCKED_URL_PATTERNS = [
-  ...["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp"],
-  ...["woff", "woff2", "ttf", "otf", "eot"],
-  ...["mp4", "webm", "ogg", "mp3", "wav", "m4a", "avi", "mov"],
-].flatMap((ext) => [`*.${ext}`, `*.${ext}?*`]);
+import { DEFAULT_RENDERER_MAX_MB, RendererWatchdog } from "./renderer-watchdog";
+import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
+import type { RobotsVerdict } from "./robots-cache";
 
 const CHALLENGE_STATUSES = new Set([200, 403, 429, 503]);
 
 export interface BrowserFetcherOptions extends FetcherOptions {
   /** Launch timeout (default 30 s). */
   launchTimeoutMillis?: number;
-  /** Shared with an HTTP fetcher so both keep the same per-host spacing. */
-  throttle?: HostThrottle;
+  /** A renderer process past this resident size (MB) is killed and its page fails as too large. Default 512. */
+  rendererMaxMb?: number;
 }
 
 /**
@@ -78,7 +69,7 @@ export class BrowserFetcher implements Fetcher {
   /** The marker value its Chromium processes carry (see browser-processes.ts). */
   readonly instanceId = randomUUID();
   readonly userAgent: string;
-  private readonly throttle: HostThrottle;
+  readonly throttle: HostThrottle;
   private readonly http: HttpFetcher;
   private readonly policy: RetryPolicy;
   private readonly maxRedirects: number;
@@ -86,6 +77,9 @@ export class BrowserFetcher implements Fetcher {
   private readonly counters = { requests: 0, retries: 0, bytes: 0, robotsDisallowed: 0, blocked: 0, rateLimitWaits: 0 };
   private browser: Browser | null = null;
   private pool: PagePool<Page> | null = null;
+  private proxy: GuardProxy | null = null;
+  private readonly sessions = new WeakMap<Page, CDPSession>();
+  private readonly watchdog: RendererWatchdog;
   private starting: Promise<string> | null = null;
   private closing: Promise<void> | null = null;
   private crashed = false;
@@ -97,6 +91,7 @@ export class BrowserFetcher implements Fetcher {
     this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.throttle = options.throttle ?? new HostThrottle(options.requestDelayMillis);
+    this.watchdog = new RendererWatchdog(this.instanceId, options.rendererMaxMb ?? DEFAULT_RENDERER_MAX_MB);
     // robots.txt over plain HTTP, sharing the throttle
     this.http = new HttpFetcher({ ...options, kind: "http", throttle: this.throttle, onRetry: undefined });
   }
@@ -112,11 +107,16 @@ export class BrowserFetcher implements Fetcher {
     const executablePath = resolveChromiumPath(this.options.chromiumPath);
     const headless = this.options.headless ?? true;
     try {
+      // with a network policy, every connection of Chromium goes through the guard proxy (loopback included)
+      const network = this.options.network;
+      if (network?.guarded) this.proxy = await GuardProxy.start(network, this.options.timeoutMillis);
+      const proxyArgs = this.proxy ? [`--proxy-server=${this.proxy.url}`, "--proxy-bypass-list=<-loopback>"] : [];
+      const args = [...CHROMIUM_ARGS, ...RENDERER_LIMIT_ARGS, ...proxyArgs];
       const browser = await chromium.launch({
         executablePath,
         headless,
         // the house flags force headless: a headed browser (for debugging) gets them without --headless
-        args: headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((flag) => flag !== "--headless"),
+        args: headless ? args : args.filter((flag) => flag !== "--headless"),
         timeout: this.options.launchTimeoutMillis ?? 30_000,
         env: { ...process.env, [BROWSER_MARKER_VARIABLE]: this.instanceId },
       });
@@ -145,7 +145,12 @@ export class BrowserFetcher implements Fetcher {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setBlockedURLs", { urls: BLOCKED_URL_PATTERNS });
+    this.sessions.set(page, cdp);
     return page;
+  }
+
+  robotsVerdict(url: string, signal?: AbortSignal): Promise<RobotsVerdict> {
+    return this.http.robotsVerdict(url, signal);
   }
 
   stats(): FetcherStats {
@@ -186,8 +191,9 @@ export class BrowserFetcher implements Fetcher {
     if (this.crashed || !this.pool)
       throw new FetchError(`the browser is gone (crashed or closed): ${url.href}`, url.href, false);
     const page = await this.pool.acquire(url.href, signal);
+    const cdp = this.sessions.get(page);
     let healthy = true;
-    // an abort closes the page: that is the only way to stop a navigation at once
+    // an abort (or a response past the size cap) closes the page: the only way to stop a navigation at once
     const onAbort = () => {
       healthy = false;
       page.close().catch(() => {});
@@ -199,58 +205,125 @@ export class BrowserFetcher implements Fetcher {
       const request = response.request();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) releaseSlot();
     };
+    let watch: NavigationWatch | null = null;
+    const started = performance.now();
+    const endWatchdog = this.watchdog.begin();
+    let crashed = false;
+    const onCrash = () => {
+      crashed = true;
+    };
     try {
       releaseSlot = await this.throttle.wait(url, signal);
       page.on("response", onResponse);
+      page.on("crash", onCrash);
+      // the size cap holds while bytes arrive: past it, loading stops and the page (its renderer) is thrown away
+      if (cdp) {
+        watch = await NavigationWatch.begin(
+          cdp,
+          { maxResponseBytes: this.maxResponseBytes, maxPageBytes: this.maxResponseBytes * PAGE_BYTES_FACTOR },
+          onAbort, // closing the page ends the navigation at once and frees its renderer
+        );
+      }
       this.counters.requests++;
-      const response = await page.goto(url.href, {
-        timeout: this.options.timeoutMillis,
-        waitUntil: "domcontentloaded",
-      });
+      const navigation = await page
+        .goto(url.href, { timeout: this.options.timeoutMillis, waitUntil: "domcontentloaded" })
+        .then((response) => ({ response, error: null as unknown }))
+        .catch((error: unknown) => ({ response: null, error }));
+      if (watch?.oversized) throw new ResponseTooLargeError(watch.oversized.url, this.maxResponseBytes);
+      if (navigation.error !== null) {
+        this.throwRefusal(watch?.mainDocument?.urls ?? [url.href]);
+        if (navigation.error instanceof playwrightErrors.TimeoutError && watch && cdp) {
+          // the page did not reach domcontentloaded in time: use its HTML if all of it arrived, else say what did
+          const arrived = await documentAfterTimeout(url.href, watch, cdp, this.options.timeoutMillis);
+          return this.judge(arrived.finalUrl, arrived.status, arrived.headers, arrived.html, "utf-8");
+        }
+        throw navigation.error;
+      }
+      const response = navigation.response;
       if (!response) throw new NetworkError(url.href, "the browser got no response");
       const finalUrl = response.url();
+      const headers = response.headers();
+      if (headers[REFUSED_HEADER] === "1") this.throwRefusal([finalUrl], true);
       let redirects = 0;
       for (let r = response.request().redirectedFrom(); r; r = r.redirectedFrom()) redirects++;
       if (redirects > this.maxRedirects) throw new TooManyRedirectsError(url.href, this.maxRedirects);
       const status = response.status();
-      const headers = response.headers();
       const declared = Number(headers["content-length"]);
       if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
         throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
       }
-      const html = await page.content();
-      // a legacy charset (windows-1258) leaves tones as combining marks: compose them as the HTTP fetcher does
-      const charset = await page.evaluate(() => document.characterSet);
-      const body = charset.toLowerCase() === "utf-8" ? html : html.normalize("NFC");
-      const bytes = Buffer.byteLength(body);
-      if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
-      this.counters.bytes += bytes;
-      if (CHALLENGE_STATUSES.has(status)) {
-        const challenge = detectChallenge(body);
-        if (challenge) {
-          this.counters.blocked++;
-          throw new BlockedError(finalUrl, challenge);
-        }
-      }
-      if (status === 429) {
-        throw new AttemptFailure(new HttpStatusError(finalUrl, 429), parseRetryAfter(headers["retry-after"]), true);
-      }
-      if (status < 200 || status >= 300) {
-        const retryAfter = status >= 500 ? parseRetryAfter(headers["retry-after"]) : null;
-        throw new AttemptFailure(new HttpStatusError(finalUrl, status), retryAfter);
-      }
-      return { finalUrl, status, headers, body, bytes };
+      const remaining = Math.max(READ_GRACE_MILLIS, this.options.timeoutMillis - (watch?.elapsedMs() ?? 0));
+      const [html, charset] = await withDeadline(
+        Promise.all([page.content(), page.evaluate(() => document.characterSet)]),
+        remaining,
+        () => new TimeoutError(finalUrl, this.options.timeoutMillis, "the page's scripts kept it busy"),
+      );
+      if (watch?.oversized) throw new ResponseTooLargeError(watch.oversized.url, this.maxResponseBytes);
+      return this.judge(finalUrl, status, headers, html, charset);
     } catch (error) {
+      // a renderer killed for its memory crashes its pages, whatever step they were at
+      if (crashed && this.watchdog.killedSince(started) && !signal?.aborted) {
+        healthy = false;
+        throw new RendererMemoryError(url.href, this.watchdog.maxMb);
+      }
       if (error instanceof FetchError || error instanceof AttemptFailure) {
+        if (error instanceof TimeoutError || error instanceof ResponseTooLargeError) healthy = false;
         if (!(error instanceof AbortedError)) throw error;
       }
       healthy = false;
       throw this.mapError(error, url.href, signal);
     } finally {
+      endWatchdog();
+      watch?.end();
       releaseSlot();
       page.off("response", onResponse);
+      page.off("crash", onCrash);
       signal?.removeEventListener("abort", onAbort);
       this.pool?.release(page, healthy && !page.isClosed());
+    }
+  }
+
+  /** The status, size, challenge and charset rules every page goes through, as the HTTP fetcher applies them. */
+  private judge(
+    finalUrl: string,
+    status: number,
+    headers: Record<string, string>,
+    html: string,
+    charset: string,
+  ): Omit<FetchResponse, "url" | "elapsedMs" | "attempts"> {
+    // a legacy charset (windows-1258) leaves tones as combining marks: compose them as the HTTP fetcher does
+    const body = charset.toLowerCase() === "utf-8" ? html : html.normalize("NFC");
+    const bytes = Buffer.byteLength(body);
+    if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
+    this.counters.bytes += bytes;
+    if (CHALLENGE_STATUSES.has(status)) {
+      const challenge = detectChallenge(body);
+      if (challenge) {
+        this.counters.blocked++;
+        throw new BlockedError(finalUrl, challenge);
+      }
+    }
+    const failure = statusFailure(finalUrl, status, headers);
+    if (failure) throw failure;
+    return { finalUrl, status, headers, body, bytes };
+  }
+
+  /** Throws the guard proxy's refusal of any of these URLs' hosts (`always`: a generic one when none is known). */
+  private throwRefusal(urls: string[], always = false): void {
+    for (const raw of [...urls].reverse()) {
+      const refusal = URL.canParse(raw) ? this.proxy?.refusalFor(new URL(raw).host) : null;
+      if (refusal) throw refusal;
+    }
+    if (always) {
+      const raw = urls.at(-1) ?? "";
+      const switchName = this.options.network?.switchName ?? "ALLOW_PRIVATE_HOSTS";
+      throw new PrivateAddressError(
+        raw,
+        URL.canParse(raw) ? new URL(raw).host : raw,
+        null,
+        "a private address",
+        switchName,
+      );
     }
   }
 
@@ -258,6 +331,8 @@ export class BrowserFetcher implements Fetcher {
     if (signal?.aborted || this.closing) return new AbortedError(url);
     if (error instanceof AbortedError) return error;
     if (error instanceof playwrightErrors.TimeoutError) return new TimeoutError(url, this.options.timeoutMillis);
+    const refused = /net::ERR_TUNNEL_CONNECTION_FAILED/.test(error instanceof Error ? error.message : "");
+    if (refused) this.throwRefusal([url]);
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes("ERR_TOO_MANY_REDIRECTS")) return new TooManyRedirectsError(url, this.maxRedirects);
     if (
@@ -293,6 +368,8 @@ export class BrowserFetcher implements Fetcher {
       ]);
     }
     await killMarkedProcesses(this.instanceId);
+    await this.proxy?.close();
+    this.proxy = null;
   }
 }
 

@@ -28,6 +28,41 @@ export function processesWithMarker(marker: string): number[] {
   return pids;
 }
 
+/**
+ * The processes under `roots` (children, grandchildren...), `roots` included: the renderers a zygote forked do not
+ * always show the marker (their environment may read empty under a sandboxed kernel), but they are its descendants.
+ */
+export function processTree(roots: number[]): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return roots;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(parent);
+      if (list) list.push(Number(entry));
+      else children.set(parent, [Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  const found = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    if (found.has(pid)) continue;
+    found.add(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return [...found];
+}
+
 function isZombie(pid: string): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -45,7 +80,8 @@ export async function killMarkedProcesses(marker: string, waitMillis = 3000): Pr
   let killed = 0;
   const deadline = performance.now() + waitMillis;
   for (;;) {
-    const alive = processesWithMarker(marker).filter((pid) => pid !== process.pid);
+    // the renderers a zygote forked may not show the marker: the marked processes' descendants go too
+    const alive = processTree(processesWithMarker(marker)).filter((pid) => pid !== process.pid);
     if (alive.length === 0 || performance.now() > deadline) return killed;
     for (const pid of alive) {
       try {

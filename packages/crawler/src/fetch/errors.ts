@@ -24,8 +24,14 @@ export class HttpStatusError extends FetchError {
 }
 
 export class TimeoutError extends FetchError {
-  constructor(url: string, timeoutMillis: number) {
-    super(`no answer from ${url} within ${Math.round(timeoutMillis / 1000)} s`, url, true);
+  /** @param detail what did happen in time ("it answered HTTP 200 after 0.2 s, but ..."), when something did */
+  constructor(url: string, timeoutMillis: number, detail?: string) {
+    const secs = Math.round(timeoutMillis / 1000);
+    super(
+      detail ? `${url} did not load within ${secs} s: ${detail}` : `no answer from ${url} within ${secs} s`,
+      url,
+      true,
+    );
     this.name = "TimeoutError";
   }
 }
@@ -49,8 +55,9 @@ export class BlockedError extends FetchError {
 }
 
 export class RobotsDisallowedError extends FetchError {
-  constructor(url: string) {
-    super(`disallowed by robots.txt: ${url}`, url, false);
+  /** @param reason why the whole site is off limits (robots.txt answered 5xx), when that is why */
+  constructor(url: string, reason: string | null = null) {
+    super(reason ? `disallowed: ${reason}: ${url}` : `disallowed by robots.txt: ${url}`, url, false);
     this.name = "RobotsDisallowedError";
   }
 }
@@ -62,10 +69,44 @@ export class ResponseTooLargeError extends FetchError {
   }
 }
 
+/** A page whose renderer grew past the browser fetcher's memory limit and was stopped: too large, in memory. */
+export class RendererMemoryError extends ResponseTooLargeError {
+  constructor(url: string, limitMb: number) {
+    super(url, limitMb * 1024 * 1024);
+    this.message = `page ${url} needed more than ${limitMb} MB in the browser (its renderer was stopped)`;
+    this.name = "RendererMemoryError";
+  }
+}
+
 export class TooManyRedirectsError extends FetchError {
   constructor(url: string, limit: number) {
     super(`more than ${limit} redirects from ${url}`, url, false);
     this.name = "TooManyRedirectsError";
+  }
+}
+
+/**
+ * The address policy refused a connection: the host (as written in the URL, a redirect or a page) resolves to a
+ * loopback, private, link-local... address. Checked at connect time, on every redirect hop; never retried.
+ */
+export class PrivateAddressError extends FetchError {
+  readonly host: string;
+  /** The refused address ("127.0.0.1"), or null for a name refused as local by itself ("printer.local"). */
+  readonly address: string | null;
+  /** "loopback", "link-local", "localhost" (a local name)... */
+  readonly addressKind: string;
+  constructor(url: string, host: string, address: string | null, addressKind: string, switchName: string) {
+    const what =
+      address === null
+        ? `${host} is a local name (${addressKind})`
+        : address === host
+          ? `${host} is a private address (${addressKind})`
+          : `${host} resolves to a private address (${address}, ${addressKind})`;
+    super(`refused: ${what}; set ${switchName}=1 to allow it`, url, false);
+    this.name = "PrivateAddressError";
+    this.host = host;
+    this.address = address;
+    this.addressKind = addressKind;
   }
 }
 

@@ -1,4 +1,7 @@
 import type { FetcherKind } from "@jobsync/contracts";
+import type { NetworkPolicy } from "../net/network-policy";
+import type { HostThrottle } from "./host-throttle";
+import type { RobotsVerdict } from "./robots-cache";
 
 /** What a step asks a fetcher for. `purpose` is only used in messages and stats. */
 export interface FetchRequest {
@@ -51,6 +54,13 @@ export interface FetcherOptions {
   maxRedirects?: number;
   maxResponseBytes?: number;
   respectRobotsTxt?: boolean;
+  /**
+   * Who may be connected to, checked at connect time on every hop (Chromium through a guard proxy). Absent: any
+   * address (the library's callers decide; the server always passes its policy).
+   */
+  network?: NetworkPolicy;
+  /** The per-host spacing, shared with another fetcher (a sync's probe keeps its fetcher's spacing and Crawl-delay). */
+  throttle?: HostThrottle;
   /** Browser fetcher only. */
   headless?: boolean;
   chromiumPath?: string;
@@ -70,9 +80,13 @@ export interface FetcherOptions {
 /** One interface for the HTTP and the browser fetcher. Always `close()` it, also after a failure. */
 export interface Fetcher {
   readonly kind: FetcherKind;
+  /** Its per-host spacing (request_delay, raised by a robots.txt Crawl-delay): another fetcher may share it. */
+  readonly throttle: HostThrottle;
   /** Prepare (launch the browser); a no-op for HTTP. Returns a human description, e.g. "Chromium 156". */
   start(): Promise<string>;
   fetch(request: FetchRequest): Promise<FetchResponse>;
+  /** What robots.txt says about `url`; reads it (over plain HTTP) before any other page of its host. */
+  robotsVerdict(url: string, signal?: AbortSignal): Promise<RobotsVerdict>;
   stats(): FetcherStats;
   close(): Promise<void>;
 }

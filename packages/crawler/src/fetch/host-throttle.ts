@@ -13,22 +13,35 @@ export type ReleaseSlot = (at?: number) => void;
 export class HostThrottle {
   /** Per host: when the next request may be sent (resolves once the previous one reported). */
   private readonly next = new Map<string, Promise<number>>();
+  /** Per host: a longer delay than the default (a robots.txt Crawl-delay). */
+  private readonly floors = new Map<string, number>();
 
   constructor(
     private readonly delayMillis: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** Space requests to `host` ("example.com:8080", as URL.host writes it) at least `millis` apart from now on. */
+  raiseDelay(host: string, millis: number): void {
+    if (millis > (this.floors.get(host) ?? 0)) this.floors.set(host, millis);
+  }
+
+  /** The delay between two requests to `host`. */
+  delayFor(host: string): number {
+    return Math.max(this.delayMillis, this.floors.get(host) ?? 0);
+  }
+
   /**
    * Resolves when a request to `url`'s host may be sent, with the function that frees the slot; rejects with
    * AbortedError when `signal` aborts first.
    */
   async wait(url: URL, signal?: AbortSignal): Promise<ReleaseSlot> {
-    if (this.delayMillis <= 0) {
+    const host = url.host;
+    const delayMillis = this.delayFor(host);
+    if (delayMillis <= 0) {
       await sleep(0, url.href, signal);
       return () => {};
     }
-    const host = url.host;
     const previous = this.next.get(host) ?? Promise.resolve(0);
     let report: (at: number) => void = () => {};
     const mine = new Promise<number>((resolve) => {
@@ -39,7 +52,7 @@ export class HostThrottle {
     const release: ReleaseSlot = (at) => {
       if (released) return;
       released = true;
-      report((at ?? this.now()) + this.delayMillis);
+      report((at ?? this.now()) + delayMillis);
     };
     try {
       const earliest = await abortable(previous, url.href, signal);

@@ -1,8 +1,10 @@
 import type { Readable } from "node:stream";
 import { Agent, type Dispatcher, request } from "undici";
+import { createGuardedAgent } from "../net/guarded-agent";
 import { detectChallenge } from "./challenge";
 import { decodeBody } from "./charset";
 import {
+  cappedCrawlDelaySecs,
   DEFAULT_MAX_REDIRECTS,
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_USER_AGENT,
@@ -25,9 +27,9 @@ import { HostThrottle } from "./host-throttle";
 import { parseHttpUrl } from "./http-url";
 import { readBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
-import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
-import { productToken } from "./robots";
-import { RobotsCache } from "./robots-cache";
+import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
+import { productToken, ROBOTS_MAX_BYTES } from "./robots";
+import { RobotsCache, type RobotsVerdict } from "./robots-cache";
 
 /** Statuses whose body is read to tell a challenge page from a plain refusal. */
 const CHALLENGE_STATUSES = new Set([403, 429, 503]);
@@ -44,10 +46,7 @@ interface Exchange {
   timedOut: () => boolean;
 }
 
-export interface HttpFetcherOptions extends FetcherOptions {
-  /** Shared with a browser fetcher so both keep the same per-host spacing. */
-  throttle?: HostThrottle;
-}
+export interface HttpFetcherOptions extends FetcherOptions {}
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -68,7 +67,7 @@ export class HttpFetcher implements Fetcher {
   readonly kind = "http" as const;
   readonly userAgent: string;
   private readonly agent: Agent;
-  private readonly throttle: HostThrottle;
+  readonly throttle: HostThrottle;
   private readonly robots: RobotsCache | null;
   private readonly policy: RetryPolicy;
   private readonly maxRedirects: number;
@@ -84,14 +83,17 @@ export class HttpFetcher implements Fetcher {
     this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.throttle = options.throttle ?? new HostThrottle(options.requestDelayMillis);
-    this.agent = new Agent({
+    const agentOptions = {
       keepAliveTimeout: 30_000,
       keepAliveMaxTimeout: 120_000,
       connections: 16,
-      connect: { timeout: options.timeoutMillis },
       headersTimeout: options.timeoutMillis,
       bodyTimeout: options.timeoutMillis,
-    });
+    };
+    // with a network policy, every connection (each redirect hop included) goes to an address the policy checked
+    this.agent = options.network
+      ? createGuardedAgent(options.network, { ...agentOptions, connectTimeoutMillis: options.timeoutMillis })
+      : new Agent({ ...agentOptions, connect: { timeout: options.timeoutMillis } });
     this.robots =
       options.respectRobotsTxt === false
         ? null
@@ -99,6 +101,11 @@ export class HttpFetcher implements Fetcher {
             (url, signal) => this.loadRobots(url, signal),
             productToken(this.userAgent),
             this.lifetime.signal,
+            (origin, crawlDelaySecs) => {
+              // Crawl-delay is a floor under request_delay, capped
+              if (crawlDelaySecs !== null)
+                this.throttle.raiseDelay(new URL(origin).host, cappedCrawlDelaySecs(crawlDelaySecs) * 1000);
+            },
           );
   }
 
@@ -136,9 +143,29 @@ export class HttpFetcher implements Fetcher {
   /** Throws RobotsDisallowedError when robots.txt forbids `url` (no-op when robots are not respected). */
   async assertAllowed(url: URL, signal?: AbortSignal): Promise<void> {
     if (!this.robots) return;
-    if (await this.robots.isAllowed(url, signal)) return;
+    const { allowed, reason } = await this.robots.check(url, signal);
+    if (allowed) return;
     this.counters.robotsDisallowed++;
-    throw new RobotsDisallowedError(url.href);
+    throw new RobotsDisallowedError(url.href, reason);
+  }
+
+  /** What robots.txt says about `url` (it is read now, before any page of its host, if it was not yet). */
+  async robotsVerdict(rawUrl: string, signal?: AbortSignal): Promise<RobotsVerdict> {
+    const url = this.parseUrl(rawUrl);
+    if (!this.robots) {
+      return {
+        robotsUrl: `${url.origin}/robots.txt`,
+        outcome: "off",
+        httpStatus: null,
+        allowed: true,
+        crawlDelaySecs: null,
+        truncated: false,
+        summary: "robots.txt is not read (respect_robots_txt off)",
+        error: null,
+      };
+    }
+    const combined = signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal;
+    return this.robots.verdict(url, combined);
   }
 
   private parseUrl(raw: string): URL {
@@ -170,33 +197,32 @@ export class HttpFetcher implements Fetcher {
           this.counters.blocked++;
           throw new BlockedError(href, challenge);
         }
-        if (status === 429) {
-          throw new AttemptFailure(new HttpStatusError(href, 429), parseRetryAfter(headers["retry-after"]), true);
-        }
-        if (status >= 300) {
-          throw new AttemptFailure(new HttpStatusError(href, status), parseRetryAfter(headers["retry-after"]));
-        }
+        const failure = statusFailure(href, status, headers);
+        if (failure) throw failure;
         return { finalUrl: href, status, headers, body: text, bytes: received.wireBytes };
       }
       await this.discard(exchange);
-      throw new AttemptFailure(
-        new HttpStatusError(href, status),
-        status >= 500 ? parseRetryAfter(headers["retry-after"]) : null,
-      );
+      throw statusFailure(href, status, headers) as AttemptFailure;
     } finally {
       exchange.done();
     }
   }
 
-  private async receive(exchange: Exchange, signal?: AbortSignal) {
+  private async receive(exchange: Exchange, signal?: AbortSignal, options: { truncateAt?: number } = {}) {
     const href = exchange.finalUrl.href;
     const declared = Number(exchange.headers["content-length"]);
     try {
-      if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
+      if (options.truncateAt === undefined && Number.isFinite(declared) && declared > this.maxResponseBytes) {
         exchange.body.destroy();
         throw new ResponseTooLargeError(href, this.maxResponseBytes);
       }
-      const received = await readBody(exchange.body, exchange.headers["content-encoding"], this.maxResponseBytes, href);
+      const received = await readBody(
+        exchange.body,
+        exchange.headers["content-encoding"],
+        options.truncateAt ?? this.maxResponseBytes,
+        href,
+        { truncate: options.truncateAt !== undefined },
+      );
       this.counters.bytes += received.wireBytes;
       return received;
     } catch (error) {
@@ -281,7 +307,10 @@ export class HttpFetcher implements Fetcher {
   }
 
   /** robots.txt with retries but without a robots check; any status is an answer. */
-  private async loadRobots(robotsUrl: string, signal?: AbortSignal): Promise<{ status: number; body: string }> {
+  private async loadRobots(
+    robotsUrl: string,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; body: string; truncated: boolean }> {
     const url = new URL(robotsUrl);
     const { value } = await withRetries(
       robotsUrl,
@@ -306,10 +335,14 @@ export class HttpFetcher implements Fetcher {
           }
           if (exchange.status < 200 || exchange.status >= 300) {
             await this.discard(exchange);
-            return { status: exchange.status, body: "" };
+            return { status: exchange.status, body: "", truncated: false };
           }
-          const received = await this.receive(exchange, signal);
-          return { status: exchange.status, body: decodeBody(received.bytes, exchange.headers["content-type"]).text };
+          // RFC 9309 §2.5: the first 500 KiB are parsed; a bigger file is cut there, never a failure
+          const received = await this.receive(exchange, signal, { truncateAt: ROBOTS_MAX_BYTES });
+          const text = decodeBody(received.bytes, exchange.headers["content-type"]).text;
+          // a cut file loses its last, partial line (a half rule could forbid more than the site meant)
+          const body = received.truncated ? text.slice(0, Math.max(0, text.search(/[\r\n][^\r\n]*$/))) : text;
+          return { status: exchange.status, body, truncated: received.truncated };
         } finally {
           exchange.done();
         }

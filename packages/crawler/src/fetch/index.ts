@@ -1,6 +1,7 @@
 export * from "./backoff";
 export * from "./browser-fetcher";
 export * from "./browser-processes";
+export * from "./browser-settings";
 export * from "./challenge";
 export * from "./charset";
 export * from "./chromium-path";

@@ -1,6 +1,7 @@
 import { backoffDelay, sleep } from "./backoff";
 import { AbortedError, FetchError, HttpStatusError } from "./errors";
 import type { RetryInfo } from "./fetcher";
+import { parseRetryAfter } from "./retry-after";
 
 /**
  * How one attempt failed, with what the server said about waiting. `rateLimited` (a 429) waits without spending a
@@ -15,6 +16,17 @@ export class AttemptFailure extends Error {
     super(error.message, { cause: error });
     this.name = "AttemptFailure";
   }
+}
+
+/**
+ * What a final status means for the retry loop: null for a 2xx; a 429 waits out its Retry-After; a 5xx is retried
+ * (its Retry-After replacing the backoff); any other status fails at once.
+ */
+export function statusFailure(url: string, status: number, headers: Record<string, string>): AttemptFailure | null {
+  if (status >= 200 && status < 300) return null;
+  const retryAfter = parseRetryAfter(headers["retry-after"]);
+  if (status === 429) return new AttemptFailure(new HttpStatusError(url, 429), retryAfter, true);
+  return new AttemptFailure(new HttpStatusError(url, status), status >= 500 ? retryAfter : null);
 }
 
 export interface RetryPolicy {

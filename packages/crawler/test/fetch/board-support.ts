@@ -1,4 +1,10 @@
-import { type FixtureBoard, type FixtureBoardOptions, startFixtureBoard } from "@jobsync/fixture-board";
+import {
+  type FixtureBoard,
+  type FixtureBoardOptions,
+  type InternalService,
+  startFixtureBoard,
+  startInternalService,
+} from "@jobsync/fixture-board";
 import { afterEach } from "vitest";
 import type { Fetcher } from "../../src/fetch/fetcher";
 
@@ -40,4 +46,13 @@ export function arrivals(b: FixtureBoard, kind?: string): number[] {
 
 export function gaps(times: number[]): number[] {
   return times.slice(1).map((t, i) => t - (times[i] as number));
+}
+
+export { INTERNAL_SECRET } from "@jobsync/fixture-board";
+
+/** An "internal" service on loopback (see the fixture board's), closed after the test. */
+export async function internalService(): Promise<InternalService> {
+  const service = await startInternalService();
+  open.push(service);
+  return service;
 }

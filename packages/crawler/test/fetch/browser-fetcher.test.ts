@@ -36,8 +36,9 @@ function parentOf(pid: number): number {
 }
 
 describe("BrowserFetcher in real Chromium", () => {
-  it("fetches a board page without requesting images, fonts or media, and closes every process", async () => {
+  it("fetches a board page without requesting images, fonts, media or style sheets, and closes every process", async () => {
     const b = await board({ pageWeightBytes: 50_000 });
+    b.setFaults([{ kind: "listing", type: "inject", html: '<script src="/static/js/app.js"></script>' }]);
     const fetcher = browser();
     expect(await fetcher.start()).toMatch(/^Chromium \d+\./);
     const processes = processesWithMarker(fetcher.instanceId);
@@ -48,8 +49,8 @@ describe("BrowserFetcher in real Chromium", () => {
     for (const card of b.expectedCards("ke-toan", 1)) expect(res.body).toContain(`data-job-id="${card.external_id}"`);
 
     const requested = b.stats().requests.map((r) => r.url);
-    expect(requested).toContain("/static/css/main.css"); // the page did load its subresources...
-    expect(requested.filter((u) => /\.(png|jpe?g|ico|woff2?|ttf|mp4|webm)(\?|$)/.test(u))).toEqual([]); // ...but none of these
+    expect(requested).toContain("/static/js/app.js"); // the page did load its scripts...
+    expect(requested.filter((u) => /\.(png|jpe?g|ico|woff2?|ttf|mp4|webm|css)(\?|$)/.test(u))).toEqual([]); // ...but none of these
     expect(b.stats().requests.find((r) => r.kind === "listing")?.userAgent).toMatch(/^jobsync-bot\//);
 
     await fetcher.close();

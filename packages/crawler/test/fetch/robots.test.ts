@@ -1,5 +1,21 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeRobotsPath, productToken, RobotsTxt } from "../../src/fetch/robots";
+import { normalizeRobotsPath, productToken, RobotsTxt, ruleMatches } from "../../src/fetch/robots";
+
+/** The textbook meaning of a robots.txt pattern, as a (backtracking) regular expression: the oracle. */
+function oracle(pattern: string, path: string): boolean {
+  const anchored = pattern.endsWith("$");
+  const body = (anchored ? pattern.slice(0, -1) : pattern)
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${body}${anchored ? "$" : ""}`).test(path);
+}
+
+function rule(pattern: string) {
+  const anchored = pattern.endsWith("$");
+  return { segments: (anchored ? pattern.slice(0, -1) : pattern).split("*"), anchored };
+}
 
 describe("RobotsTxt (RFC 9309)", () => {
   it("obeys the longest matching rule, allow winning a tie", () => {
@@ -67,5 +83,46 @@ disallow: /secret
   it("reads the product token of a user agent", () => {
     expect(productToken("jobsync-bot/0.1 (job listings aggregator; obeys robots.txt)")).toBe("jobsync-bot");
     expect(productToken("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")).toBe("googlebot");
+  });
+
+  it("matches like the textbook regular expression, on every pattern and path (property)", () => {
+    const piece = fc.constantFrom("/", "a", "b", "ab", "*", "**", ".", "?", "=");
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }),
+        fc.boolean(),
+        fc.array(fc.constantFrom("/", "a", "b", ".", "?", "="), { maxLength: 12 }),
+        (parts, anchor, pathParts) => {
+          const pattern = `${parts.join("")}${anchor ? "$" : ""}`;
+          const path = pathParts.join("");
+          expect(ruleMatches(rule(pattern), path), `${pattern} ~ ${path}`).toBe(oracle(pattern, path));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("answers pathological patterns at once (the regex they replace froze the event loop for 60 s)", () => {
+    const path = `/${"a".repeat(62)}`;
+    expect(RobotsTxt.parse("User-agent: *\nDisallow: /********Z\n").isAllowed(path, "a")).toBe(true);
+    // a whole 500 KiB file of two patterns, against a 2,000-character path: linear, so this test takes no time
+    const huge = RobotsTxt.parse(
+      `User-agent: *\nDisallow: /${"*a".repeat(120_000)}Z\nDisallow: /${"*".repeat(250_000)}Z$\n`,
+    );
+    for (let i = 0; i < 100; i++) expect(huge.isAllowed(`/${"a".repeat(2000)}`, "a")).toBe(true);
+    expect(huge.isAllowed(`/${"a".repeat(2000)}Z`, "a")).toBe(false);
+    // past 500 KiB nothing counts, and a rule cut at the limit is dropped, not read as its first half ("/***")
+    const cut = RobotsTxt.parse(`User-agent: *\nDisallow: /${"*".repeat(600_000)}Z\n`);
+    expect(cut.isAllowed("/anything", "a")).toBe(true);
+  });
+
+  it("reads Crawl-delay per group: ours, else *'s; bad values ignored", () => {
+    const robots = RobotsTxt.parse(
+      "User-agent: *\nCrawl-delay: 10\nDisallow: /x\n\nUser-agent: jobsync-bot\nCrawl-delay: abc\nCrawl-delay: 2.5\nAllow: /\n",
+    );
+    expect(robots.crawlDelayFor("jobsync-bot")).toBe(2.5);
+    expect(robots.crawlDelayFor("other")).toBe(10);
+    expect(RobotsTxt.parse("User-agent: *\nCrawl-delay: -1\n").crawlDelayFor("a")).toBeNull();
+    expect(RobotsTxt.parse("Crawl-delay: 5\nUser-agent: *\nDisallow: /\n").crawlDelayFor("a")).toBeNull();
   });
 });

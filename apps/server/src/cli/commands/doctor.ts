@@ -1,9 +1,11 @@
 import { resolve } from "node:path";
 import { parseSourceConfig, sourceKindSchema } from "@jobsync/contracts";
-import { adapterFor, BlockedError, createFetcher, resolveChromiumPath } from "@jobsync/crawler";
+import { adapterFor, BlockedError, createFetcher, type NetworkPolicy, resolveChromiumPath } from "@jobsync/crawler";
 import { HealthService } from "../../app/health.service";
 import { nodeRuntimeProblem, REQUIRED_NODE_RANGE } from "../../app/node-runtime";
+import { networkSettingsFromEnv } from "../../app/service-options";
 import { loadEnv } from "../../config/env";
+import { hostPolicy } from "../../data-sources/base-url-policy";
 import { DataSourceRepository } from "../../data-sources/data-source.repository";
 import { DataDirLockedError } from "../../db/data-dir-lock";
 import type { Database } from "../../db/database";
@@ -87,7 +89,7 @@ async function checkChromium(chromiumPath: string | undefined): Promise<Check> {
   }
 }
 
-async function checkSources(database: Database, skipSites: boolean): Promise<Check[]> {
+async function checkSources(database: Database, skipSites: boolean, network: NetworkPolicy): Promise<Check[]> {
   const checks: Check[] = [];
   const sources = (await new DataSourceRepository(database.db).list()).filter((s) => s.is_active);
   if (sources.length === 0) {
@@ -123,6 +125,7 @@ async function checkSources(database: Database, skipSites: boolean): Promise<Che
       requestDelayMillis: 0,
       maxRetries: 0,
       respectRobotsTxt: false,
+      network,
     });
     try {
       const response = await probe.fetch({ url, purpose: "probe" });
@@ -161,7 +164,8 @@ export async function doctorCommand(args: readonly string[], io: CliIo): Promise
   if (database) {
     try {
       // an unmigrated database has no sources to read: its check above already says what to do
-      const sources = check.ok ? await checkSources(database, flags["skip-sites"] === true) : [];
+      const network = hostPolicy(networkSettingsFromEnv(env));
+      const sources = check.ok ? await checkSources(database, flags["skip-sites"] === true, network) : [];
       for (const c of sources) {
         print(io, c);
         checks.push(c);

@@ -1,4 +1,5 @@
-import { privateHostReason } from "../../data-sources/base-url-policy";
+import { networkSettingsFromEnv } from "../../app/service-options";
+import { hostPolicy } from "../../data-sources/base-url-policy";
 import { ExpirySweep } from "../../postings/expiry/expiry-sweep";
 import { parseFlags } from "../args";
 import { CliError, type CliIo, withDatabase } from "../cli-context";
@@ -21,7 +22,7 @@ export async function expireCommand(args: readonly string[], io: CliIo): Promise
   const staleHours = wholeNumber(flags["stale-hours"], "--stale-hours", 24, 24 * 365);
   return withDatabase(async (database, env) => {
     const sweep = new ExpirySweep(database.db, {
-      urlPolicy: (url) => (env.ALLOW_PRIVATE_HOSTS ? null : privateHostReason(url)),
+      network: hostPolicy(networkSettingsFromEnv(env)),
       timeoutMillis: 15_000,
       concurrency: 4,
     });

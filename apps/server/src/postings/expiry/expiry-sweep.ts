@@ -1,12 +1,15 @@
-import { goneReason } from "@jobsync/crawler";
+import { createGuardedFetch, type GuardedFetch, goneReason, type NetworkPolicy } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { intArray } from "../../db/sql-arrays";
 
+/** A posting page is read up to this much: "no longer accepting" is said near the top. */
+const MAX_PAGE_BYTES = 2_000_000;
+
 export interface ExpirySweepOptions {
-  /** Why a URL may not be fetched (private host without ALLOW_PRIVATE_HOSTS), or null. */
-  urlPolicy: (url: string) => string | null;
+  /** Who a posting's page may be fetched from (ALLOW_PRIVATE_HOSTS), checked at every connection and redirect. */
+  network: NetworkPolicy;
   timeoutMillis: number;
   /** Pages re-checked at once. */
   concurrency: number;
@@ -65,17 +68,20 @@ export class ExpirySweep {
         ORDER BY p.last_seen_at, p.id LIMIT ${request.recheckLimit}`,
     );
     const gone: Array<{ id: number; line: string }> = [];
+    const client = createGuardedFetch(this.options.network, { connectTimeoutMillis: this.options.timeoutMillis });
     let next = 0;
     const worker = async () => {
       while (next < candidates.length && !signal?.aborted) {
         const posting = candidates[next++]!;
-        const reason = await this.check(posting.url, signal);
+        const reason = await this.check(client, posting.url, signal);
         result.rechecked++;
         if (reason === "failed") result.failed++;
         else if (reason) gone.push({ id: posting.id, line: `${posting.url}: ${reason}` });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker)).finally(() =>
+      client.close(),
+    );
     if (gone.length > 0) {
       const closed = await queryRows<{ id: number }>(
         this.db,
@@ -89,19 +95,40 @@ export class ExpirySweep {
   }
 
   /** The reason the page shows the posting closed, null if open, "failed" if it could not be read. */
-  private async check(url: string, signal?: AbortSignal): Promise<string | null | "failed"> {
-    if (this.options.urlPolicy(url)) return "failed";
+  private async check(client: GuardedFetch, url: string, signal?: AbortSignal): Promise<string | null | "failed"> {
     try {
-      const response = await fetch(url, {
+      const response = await client.fetch(url, {
         headers: { "user-agent": "jobsync-expiry/1", accept: "text/html" },
         redirect: "follow",
         signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMillis), ...(signal ? [signal] : [])]),
       });
-      const body = response.status >= 200 && response.status < 300 ? (await response.text()).slice(0, 2_000_000) : "";
-      if (body === "") await response.body?.cancel().catch(() => {});
+      const ok = response.status >= 200 && response.status < 300;
+      const body = ok && response.body ? await readPrefix(response.body, MAX_PAGE_BYTES) : "";
+      await response.body?.cancel().catch(() => {});
       return goneReason(response.status, body);
     } catch {
       return "failed";
     }
   }
+}
+
+/** The first `maxBytes` of a body as text; the rest is never read (an endless page cannot fill memory). */
+async function readPrefix(
+  body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> } },
+  maxBytes: number,
+): Promise<string> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done || !value) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8");
 }

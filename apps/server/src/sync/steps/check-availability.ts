@@ -7,9 +7,11 @@ import {
   type SyncEnv,
   type SyncJobInput,
 } from "../sync-context";
+import { readRobots } from "./read-robots";
 
 /**
- * Check Availability: one plain HTTP request to the board's home page. Unreachable → the sync job fails with the
+ * Check Availability: robots.txt first (RFC 9309: before any other page of the host), then one plain HTTP request
+ * to the board's home page unless robots.txt forbids it. Unreachable → the sync job fails with the
  * reason (the guide's "Site Unavailable"). A challenge page fails an HTTP-fetched source; a browser-fetched source
  * goes on with a warning, since the browser may pass where plain HTTP does not.
  */
@@ -21,13 +23,17 @@ export async function checkAvailability(
 ): Promise<StepResult> {
   const { adapter, settings } = prepared;
   const url = adapter.availabilityUrl(job.source.baseUrl, prepared.config);
+  const robots = await readRobots(env, prepared, url, report);
+  if (robots) return robots;
   report.detail(`GET ${url}`);
   const probe = createFetcher({
     kind: "http",
     timeoutMillis: Math.min(settings.timeoutSecs, 30) * 1000,
     requestDelayMillis: 0,
     maxRetries: 1,
-    respectRobotsTxt: false,
+    respectRobotsTxt: false, // read just above, through the sync's own fetcher
+    throttle: prepared.fetcher.throttle, // and its spacing (a Crawl-delay) holds for the probe
+    ...(env.runtime.network ? { network: env.runtime.network } : {}),
   });
   try {
     const response = await probe.fetch({ url, signal: env.signal, purpose: "probe" });

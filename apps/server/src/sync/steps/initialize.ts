@@ -1,5 +1,5 @@
 import { parseSourceConfig, resolveSyncOptions, type SourceConfig, sourceKindSchema } from "@jobsync/contracts";
-import { adapterForSource, createFetcher } from "@jobsync/crawler";
+import { createFetcher, createParsingAdapter } from "@jobsync/crawler";
 import {
   type CrawlSettings,
   type PreparedSync,
@@ -41,7 +41,7 @@ export async function initialize(
   }
   const config = parsed.data;
   const settings = crawlSettings(config);
-  const adapter = adapterForSource(kind.data, config);
+  const adapter = createParsingAdapter(kind.data, config); // pages are parsed off the event loop
   report.progress(50);
   const fetcher = createFetcher({
     kind: settings.fetcher,
@@ -49,6 +49,7 @@ export async function initialize(
     requestDelayMillis: settings.requestDelaySecs * 1000,
     headless: settings.headless,
     ...(env.runtime.chromiumPath ? { chromiumPath: env.runtime.chromiumPath } : {}),
+    ...(env.runtime.network ? { network: env.runtime.network } : {}),
   });
   const keywords = (config as { search_keywords?: string[] }).search_keywords;
   report.detail(`Source ${job.source.siteName} (${kind.data}) at ${job.source.baseUrl}`);

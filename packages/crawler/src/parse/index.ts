@@ -1,0 +1,3 @@
+export * from "./parse-pool";
+export * from "./parse-task";
+export * from "./parsing-adapter";
