@@ -65,7 +65,7 @@ export async function waitFinal(t: TestApp, jobId: string, timeoutMillis = 120_0
   for (;;) {
     const job = await getJob(t, jobId);
     if (["completed", "failed", "cancelled"].includes(job.status)) {
-      await t.services.syncJobEnds.drain();
+      await t.services?.syncJobEnds.drain(); // a bare app (no services in hand) is not waited for
       return job;
     }
     if (Date.now() > deadline) throw new Error(`sync job ${jobId} still ${job.status} (${job.current_step})`);
