@@ -34,9 +34,9 @@ const WORKER_URL = new URL("./parse-worker.mjs", import.meta.url);
 
 /**
  * Each worker's young generation. V8 sizes it from the old generation's cap, which lets two workers parsing 1.5 MB
- * listings hold ~350 MB between collections; at 16 MB they hold ~150 MB, parsing as fast (measured in B6).
+ * listings hold ~350 MB between collections; at 8 MB they hold ~150 MB (B6).
  */
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 8;
 
 /**
  * HTML parsing off the event loop: a few worker threads, each parsing one page at a time. The time budget counts
