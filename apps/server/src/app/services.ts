@@ -1,10 +1,15 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { AuditService } from "../audit/audit.service";
+import { AuditLogRepository } from "../audit/audit-log.repository";
+import { AuditPruneJob } from "../audit/audit-prune-job";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
+import { SessionRepository } from "../auth/session.repository";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
+import { UserAdminService } from "../auth/user-admin.service";
 import { BatchSyncService } from "../batches/batch-sync.service";
 import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
@@ -67,6 +72,8 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
+  auditRetentionDays: number;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -80,6 +87,7 @@ export const DEFAULT_SERVICE_OPTIONS = {
   progressIntervalMillis: 250,
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
+  auditRetentionDays: 365,
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -88,6 +96,12 @@ export interface Services {
   logger: Logger;
   users: UserRepository;
   auth: AuthService;
+  /** The Users page. */
+  userAdmin: UserAdminService;
+  /** Every admin action, written in the transaction of its change. */
+  auditLog: AuditLogRepository;
+  audit: AuditService;
+  auditPrune: AuditPruneJob;
   dataSourceRepository: DataSourceRepository;
   dataSources: DataSourceService;
   /** "Test selectors" of css sources. */
@@ -125,6 +139,8 @@ export interface Services {
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
+  const sessions = new SessionRepository(database.db);
+  const auditLog = new AuditLogRepository(database.db);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
   const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
   const dataSourceRepository = new DataSourceRepository(database.db);
@@ -228,7 +244,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database,
     logger,
     users,
-    auth: new AuthService(users, tokens, limiter),
+    auth: new AuthService({ db: database.db, users, sessions, audit: auditLog }, tokens, limiter),
+    userAdmin: new UserAdminService(database.db, users, sessions, auditLog),
+    auditLog,
+    audit: new AuditService(auditLog),
+    auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
     dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
     selectorPreview: new SelectorPreviewService({
@@ -282,6 +302,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
     for (const id of await services.notificationDeliveries.stalePending(300))
       await services.notificationQueue.enqueue(id);
     await services.expiryJob.start();
+    await services.auditPrune.start();
   }
 }
 
@@ -295,6 +316,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.queue.stop();
   await services.notificationQueue.stop();
   await services.expiryJob.stop();
+  await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   services.progressHub.close();

@@ -1,3 +1,4 @@
+import { API_PATHS } from "@jobsync/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_PREFIX } from "../../src/http/auth-hook";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
@@ -24,6 +25,18 @@ describe("route access matrix", () => {
     const admin = t.app.registeredRoutes.filter((r) => r.url.startsWith(ADMIN_PREFIX));
     expect(admin.length).toBeGreaterThanOrEqual(5);
     expect(admin.every((r) => r.access === "admin")).toBe(true);
+  });
+
+  it.each([
+    ["GET", API_PATHS.users, "admin"],
+    ["POST", API_PATHS.users, "admin"],
+    ["PATCH", API_PATHS.user, "admin"],
+    ["POST", API_PATHS.resetUserPassword, "admin"],
+    ["GET", API_PATHS.audit, "admin"],
+    ["POST", API_PATHS.changePassword, "user"],
+    ["POST", API_PATHS.logout, "user"],
+  ])("registers %s %s for the %s role", (method, url, access) => {
+    expect(t.app.registeredRoutes).toContainEqual({ method, url, access });
   });
 
   it("answers 401 to anonymous and 403 to a viewer on every admin route", async () => {
