@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { AuditService } from "../audit/audit.service";
 import { AuditLogRepository } from "../audit/audit-log.repository";
 import { AuditPruneJob } from "../audit/audit-prune-job";
+import { AuditTrail } from "../audit/audit-trail";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
 import { SessionRepository } from "../auth/session.repository";
@@ -141,6 +142,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const users = new UserRepository(database.db);
   const sessions = new SessionRepository(database.db);
   const auditLog = new AuditLogRepository(database.db);
+  const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
   const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
   const dataSourceRepository = new DataSourceRepository(database.db);
@@ -154,7 +156,12 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const checkpoints = new CheckpointRepository(database.db);
   const network = hostPolicy(options);
   const webhooks = webhookPolicy(options);
-  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const expirySweep = new ExpirySweep(database.db, {
+    network,
+    timeoutMillis: 15_000,
+    concurrency: 4,
+    audit: auditLog,
+  });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -235,6 +242,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       ended: () => syncJobEnds.kick(),
     },
     { maxAttempts: options.syncMaxAttempts },
+    auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
@@ -250,7 +258,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     audit: new AuditService(auditLog),
     auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, auditTrail, scheduler),
     selectorPreview: new SelectorPreviewService({
       network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
@@ -271,10 +279,16 @@ export function createServices(database: Database, options: ServiceOptions, logg
     queue,
     runner,
     worker,
-    notifications: new NotificationService(channelRepository, deliveryRepository, dataSourceRepository, {
-      urlPolicy,
-      smtpConfigured: Boolean(options.smtpUrl),
-    }),
+    notifications: new NotificationService(
+      channelRepository,
+      deliveryRepository,
+      dataSourceRepository,
+      {
+        urlPolicy,
+        smtpConfigured: Boolean(options.smtpUrl),
+      },
+      auditTrail,
+    ),
     notificationQueue,
     notificationDispatcher,
     notificationDeliveries: deliveryRepository,

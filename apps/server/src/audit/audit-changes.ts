@@ -3,14 +3,23 @@ import { MASKED } from "@jobsync/contracts";
 /** Keys whose values are secrets, anywhere in a changed object (webhook secrets, passwords, tokens, API keys). */
 const SECRET_KEY = /secret|password|passwd|token|api[_-]?key|authorization|cookie|credential/i;
 
-/** A copy with every secret value replaced by `MASKED` (nested objects and lists too). */
+/**
+ * A copy with every secret value replaced by `MASKED` (nested objects and lists too). Under a secret key an object
+ * keeps its shape with every value masked, so `{ before: null, after: "…" }` stays readable as "was set".
+ */
 export function maskSecrets(value: unknown, key = ""): unknown {
-  if (SECRET_KEY.test(key) && value !== null && value !== undefined && value !== "") return MASKED;
+  if (SECRET_KEY.test(key)) return maskAll(value);
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v));
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v, k)]));
   }
   return value;
+}
+
+function maskAll(value: unknown): unknown {
+  if (value === null || value === undefined || value === "") return value ?? null;
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskAll(v)]));
+  return MASKED;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DataSourceService } from "../../data-sources/data-source.service";
+import { requestActor } from "../request-actor";
 
 const tags = ["data sources"];
 const security = [{ bearer: [] }];
@@ -30,7 +31,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
           response: { 201: dataSourceSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.create(request.body)),
+      async (request, reply) => reply.status(201).send(await service.create(request.body, requestActor(request))),
     );
     app.get(
       "/api/v1/admin/data-sources/:site_name",
@@ -57,7 +58,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
           response: { 200: dataSourceSchema },
         },
       },
-      async (request) => service.update(request.params.site_name, request.body),
+      async (request) => service.update(request.params.site_name, request.body, requestActor(request)),
     );
     app.delete(
       "/api/v1/admin/data-sources/:site_name",
@@ -71,7 +72,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        await service.delete(request.params.site_name);
+        await service.delete(request.params.site_name, requestActor(request));
         return reply.status(204).send(null);
       },
     );

@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { NotificationService } from "../../notifications/notification.service";
+import { requestActor } from "../request-actor";
 
 const tags = ["notifications"];
 const security = [{ bearer: [] }];
@@ -41,7 +42,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 201: notificationChannelSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.create(request.body)),
+      async (request, reply) => reply.status(201).send(await service.create(request.body, requestActor(request))),
     );
     app.get(
       `${BASE}/channels/:channel_id`,
@@ -68,7 +69,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 200: notificationChannelSchema },
         },
       },
-      async (request) => service.update(request.params.channel_id, request.body),
+      async (request) => service.update(request.params.channel_id, request.body, requestActor(request)),
     );
     app.delete(
       `${BASE}/channels/:channel_id`,
@@ -82,7 +83,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
         },
       },
       async (request, reply) => {
-        await service.delete(request.params.channel_id);
+        await service.delete(request.params.channel_id, requestActor(request));
         return reply.status(204).send(null);
       },
     );

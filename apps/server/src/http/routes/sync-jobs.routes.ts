@@ -10,7 +10,7 @@ import {
 } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { SyncJobService } from "../../sync/sync-job.service";
-import { principalOf } from "../auth-hook";
+import { requestActor } from "../request-actor";
 
 const tags = ["sync jobs"];
 const security = [{ bearer: [] }];
@@ -33,7 +33,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const started = await service.start(request.params.site_name, request.body ?? {}, principalOf(request));
+        const started = await service.start(request.params.site_name, request.body ?? {}, requestActor(request));
         return reply.status(202).send(started);
       },
     );
@@ -76,7 +76,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.cancel(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.cancel(request.params.job_id, requestActor(request))),
     );
     app.post(
       "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
@@ -92,7 +92,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.resume(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.resume(request.params.job_id, requestActor(request))),
     );
   };
 }
