@@ -39,6 +39,14 @@ describe("route access matrix", () => {
     expect(t.app.registeredRoutes).toContainEqual({ method, url, access });
   });
 
+  it("registers every API route from the one list of paths in the contracts", () => {
+    const paths = new Set<string>(Object.values(API_PATHS));
+    const api = t.app.registeredRoutes.filter((r) => r.url.startsWith("/api/v1/"));
+    expect(api.filter((r) => !paths.has(r.url)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const registered = new Set(api.map((r) => r.url));
+    expect([...paths].filter((p) => !registered.has(p))).toEqual([]);
+  });
+
   it("answers 401 to anonymous and 403 to a viewer on every admin route", async () => {
     const admin = t.app.registeredRoutes.filter((r) => r.url.startsWith(ADMIN_PREFIX) && r.method !== "HEAD");
     for (const route of admin) {

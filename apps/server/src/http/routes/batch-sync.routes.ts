@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   apiErrorSchema,
   batchIdParamsSchema,
   batchProgressSchema,
@@ -15,7 +16,7 @@ const security = [{ bearer: [] }];
 export function batchSyncRoutes(service: BatchSyncService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/sync",
+      API_PATHS.batchSync,
       {
         schema: {
           tags,
@@ -30,7 +31,7 @@ export function batchSyncRoutes(service: BatchSyncService): FastifyPluginAsyncZo
       async (request, reply) => reply.status(202).send(await service.start(request.body, requestActor(request))),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/batches/:batch_id",
+      API_PATHS.syncBatch,
       {
         schema: {
           tags,

@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   createDataSourceSchema,
   dataSourceListSchema,
   dataSourceSchema,
@@ -16,12 +17,12 @@ const security = [{ bearer: [] }];
 export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources",
+      API_PATHS.dataSources,
       { schema: { tags, security, summary: "List data sources", response: { 200: dataSourceListSchema } } },
       async () => ({ items: await service.list() }),
     );
     app.post(
-      "/api/v1/admin/data-sources",
+      API_PATHS.dataSources,
       {
         schema: {
           tags,
@@ -34,7 +35,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
       async (request, reply) => reply.status(201).send(await service.create(request.body, requestActor(request))),
     );
     app.get(
-      "/api/v1/admin/data-sources/:site_name",
+      API_PATHS.dataSource,
       {
         schema: {
           tags,
@@ -47,7 +48,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
       async (request) => service.get(request.params.site_name),
     );
     app.patch(
-      "/api/v1/admin/data-sources/:site_name",
+      API_PATHS.dataSource,
       {
         schema: {
           tags,
@@ -61,7 +62,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
       async (request) => service.update(request.params.site_name, request.body, requestActor(request)),
     );
     app.delete(
-      "/api/v1/admin/data-sources/:site_name",
+      API_PATHS.dataSource,
       {
         schema: {
           tags,

@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   channelIdParamsSchema,
   createNotificationChannelSchema,
   deliveryListQuerySchema,
@@ -14,12 +15,11 @@ import { requestActor } from "../request-actor";
 
 const tags = ["notifications"];
 const security = [{ bearer: [] }];
-const BASE = "/api/v1/admin/notifications";
 
 export function notificationRoutes(service: NotificationService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      `${BASE}/channels`,
+      API_PATHS.notificationChannels,
       {
         schema: {
           tags,
@@ -31,7 +31,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
       async () => ({ items: await service.list(), smtp_configured: service.smtpConfigured }),
     );
     app.post(
-      `${BASE}/channels`,
+      API_PATHS.notificationChannels,
       {
         schema: {
           tags,
@@ -45,7 +45,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
       async (request, reply) => reply.status(201).send(await service.create(request.body, requestActor(request))),
     );
     app.get(
-      `${BASE}/channels/:channel_id`,
+      API_PATHS.notificationChannel,
       {
         schema: {
           tags,
@@ -58,7 +58,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
       async (request) => service.get(request.params.channel_id),
     );
     app.patch(
-      `${BASE}/channels/:channel_id`,
+      API_PATHS.notificationChannel,
       {
         schema: {
           tags,
@@ -72,7 +72,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
       async (request) => service.update(request.params.channel_id, request.body, requestActor(request)),
     );
     app.delete(
-      `${BASE}/channels/:channel_id`,
+      API_PATHS.notificationChannel,
       {
         schema: {
           tags,
@@ -88,7 +88,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
       },
     );
     app.get(
-      `${BASE}/deliveries`,
+      API_PATHS.notificationDeliveries,
       {
         schema: {
           tags,

@@ -1,4 +1,4 @@
-import { expiryRequestSchema, expiryResultSchema } from "@jobsync/contracts";
+import { API_PATHS, expiryRequestSchema, expiryResultSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ExpirySweep } from "../../postings/expiry/expiry-sweep";
 import { requestActor } from "../request-actor";
@@ -7,7 +7,7 @@ import { requestActor } from "../request-actor";
 export function postingsExpiryRoutes(sweep: ExpirySweep): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/postings/expire",
+      API_PATHS.expirePostings,
       {
         schema: {
           tags: ["job postings"],

@@ -1,4 +1,4 @@
-import { type CrawlJobProgress, isFinalSyncJobStatus, jobIdParamsSchema } from "@jobsync/contracts";
+import { API_PATHS, type CrawlJobProgress, isFinalSyncJobStatus, jobIdParamsSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AuthService } from "../../auth/auth.service";
@@ -31,7 +31,7 @@ export function syncJobEventsRoute(
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/events",
+      API_PATHS.syncJobEvents,
       {
         config: { streamToken: true },
         schema: {

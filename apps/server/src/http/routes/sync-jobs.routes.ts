@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   apiErrorSchema,
   crawlJobProgressSchema,
   jobIdParamsSchema,
@@ -19,7 +20,7 @@ const security = [{ bearer: [] }];
 export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/:site_name/sync",
+      API_PATHS.startSync,
       {
         schema: {
           tags,
@@ -38,7 +39,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs",
+      API_PATHS.syncJobs,
       {
         schema: {
           tags,
@@ -52,7 +53,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       async (request) => service.list(request.query),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id",
+      API_PATHS.syncJob,
       {
         schema: {
           tags,
@@ -65,7 +66,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       async (request) => service.get(request.params.job_id),
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/cancel",
+      API_PATHS.cancelSyncJob,
       {
         schema: {
           tags,
@@ -79,7 +80,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         reply.status(202).send(await service.cancel(request.params.job_id, requestActor(request))),
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
+      API_PATHS.resumeSyncJob,
       {
         schema: {
           tags,
