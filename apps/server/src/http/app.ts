@@ -64,7 +64,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, access: routeAccess(route.url, route.config?.access) });
+      routes.push({ method, url: route.url, access: routeAccess(route.url, method, route.config?.access) });
     }
   });
   app.decorate("registeredRoutes", routes);

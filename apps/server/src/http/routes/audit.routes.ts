@@ -7,6 +7,7 @@ export function auditRoutes(service: AuditService): FastifyPluginAsyncZod {
     app.get(
       API_PATHS.audit,
       {
+        config: { access: "admin" },
         schema: {
           tags: ["audit"],
           security: [{ bearer: [] }],

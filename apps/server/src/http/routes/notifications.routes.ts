@@ -3,18 +3,27 @@ import {
   channelIdParamsSchema,
   createNotificationChannelSchema,
   deliveryListQuerySchema,
+  MASKED,
+  type NotificationChannel,
   notificationChannelListSchema,
   notificationChannelSchema,
   notificationDeliveryListSchema,
   updateNotificationChannelSchema,
 } from "@jobsync/contracts";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { NotificationService } from "../../notifications/notification.service";
+import { principalOf } from "../auth-hook";
 import { requestActor } from "../request-actor";
 
 const tags = ["notifications"];
 const security = [{ bearer: [] }];
+
+/** Viewers read channels too, but a webhook's signing secret only an admin sees. */
+function forCaller(request: FastifyRequest, channel: NotificationChannel): NotificationChannel {
+  return principalOf(request).role === "admin" ? channel : { ...channel, secret: MASKED };
+}
 
 export function notificationRoutes(service: NotificationService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,7 +37,10 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 200: notificationChannelListSchema.extend({ smtp_configured: z.boolean() }) },
         },
       },
-      async () => ({ items: await service.list(), smtp_configured: service.smtpConfigured }),
+      async (request) => ({
+        items: (await service.list()).map((channel) => forCaller(request, channel)),
+        smtp_configured: service.smtpConfigured,
+      }),
     );
     app.post(
       API_PATHS.notificationChannels,
@@ -55,7 +67,7 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 200: notificationChannelSchema },
         },
       },
-      async (request) => service.get(request.params.channel_id),
+      async (request) => forCaller(request, await service.get(request.params.channel_id)),
     );
     app.patch(
       API_PATHS.notificationChannel,

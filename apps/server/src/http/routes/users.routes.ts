@@ -21,6 +21,7 @@ export function userRoutes(service: UserAdminService): FastifyPluginAsyncZod {
     app.get(
       API_PATHS.users,
       {
+        config: { access: "admin" },
         schema: {
           tags,
           security,
