@@ -1,10 +1,16 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { AuditService } from "../audit/audit.service";
+import { AuditLogRepository } from "../audit/audit-log.repository";
+import { AuditPruneJob } from "../audit/audit-prune-job";
+import { AuditTrail } from "../audit/audit-trail";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
+import { SessionRepository } from "../auth/session.repository";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
+import { UserAdminService } from "../auth/user-admin.service";
 import { BatchSyncService } from "../batches/batch-sync.service";
 import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
@@ -67,6 +73,8 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
+  auditRetentionDays: number;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -80,6 +88,7 @@ export const DEFAULT_SERVICE_OPTIONS = {
   progressIntervalMillis: 250,
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
+  auditRetentionDays: 365,
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -88,6 +97,12 @@ export interface Services {
   logger: Logger;
   users: UserRepository;
   auth: AuthService;
+  /** The Users page. */
+  userAdmin: UserAdminService;
+  /** Every admin action, written in the transaction of its change. */
+  auditLog: AuditLogRepository;
+  audit: AuditService;
+  auditPrune: AuditPruneJob;
   dataSourceRepository: DataSourceRepository;
   dataSources: DataSourceService;
   /** "Test selectors" of css sources. */
@@ -125,6 +140,9 @@ export interface Services {
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
+  const sessions = new SessionRepository(database.db);
+  const auditLog = new AuditLogRepository(database.db);
+  const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
   const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
   const dataSourceRepository = new DataSourceRepository(database.db);
@@ -138,7 +156,12 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const checkpoints = new CheckpointRepository(database.db);
   const network = hostPolicy(options);
   const webhooks = webhookPolicy(options);
-  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const expirySweep = new ExpirySweep(database.db, {
+    network,
+    timeoutMillis: 15_000,
+    concurrency: 4,
+    audit: auditLog,
+  });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -219,6 +242,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       ended: () => syncJobEnds.kick(),
     },
     { maxAttempts: options.syncMaxAttempts },
+    auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
@@ -228,9 +252,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database,
     logger,
     users,
-    auth: new AuthService(users, tokens, limiter),
+    auth: new AuthService({ db: database.db, users, sessions, audit: auditLog }, tokens, limiter),
+    userAdmin: new UserAdminService(database.db, users, sessions, auditLog),
+    auditLog,
+    audit: new AuditService(auditLog),
+    auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, auditTrail, scheduler),
     selectorPreview: new SelectorPreviewService({
       network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
@@ -251,10 +279,16 @@ export function createServices(database: Database, options: ServiceOptions, logg
     queue,
     runner,
     worker,
-    notifications: new NotificationService(channelRepository, deliveryRepository, dataSourceRepository, {
-      urlPolicy,
-      smtpConfigured: Boolean(options.smtpUrl),
-    }),
+    notifications: new NotificationService(
+      channelRepository,
+      deliveryRepository,
+      dataSourceRepository,
+      {
+        urlPolicy,
+        smtpConfigured: Boolean(options.smtpUrl),
+      },
+      auditTrail,
+    ),
     notificationQueue,
     notificationDispatcher,
     notificationDeliveries: deliveryRepository,
@@ -282,6 +316,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
     for (const id of await services.notificationDeliveries.stalePending(300))
       await services.notificationQueue.enqueue(id);
     await services.expiryJob.start();
+    await services.auditPrune.start();
   }
 }
 
@@ -295,6 +330,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.queue.stop();
   await services.notificationQueue.stop();
   await services.expiryJob.stop();
+  await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   services.progressHub.close();

@@ -78,6 +78,7 @@ export const envSchema = z
       message: "SMTP_URL must be an smtp:// or smtps:// URL",
     }),
     SMTP_FROM: text,
+    AUDIT_RETENTION_DAYS: int("AUDIT_RETENTION_DAYS", 1, 36500, 365),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

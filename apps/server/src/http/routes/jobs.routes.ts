@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   jobPostingDetailSchema,
   jobSearchQuerySchema,
   jobSearchResultSchema,
@@ -12,7 +13,7 @@ const tags = ["job postings"];
 export function jobRoutes(search: PostingSearchService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/jobs",
+      API_PATHS.jobPostings,
       {
         schema: {
           tags,
@@ -24,7 +25,7 @@ export function jobRoutes(search: PostingSearchService): FastifyPluginAsyncZod {
       async (request) => search.search(request.query),
     );
     app.get(
-      "/api/v1/jobs/:id",
+      API_PATHS.jobPosting,
       {
         schema: {
           tags,
