@@ -12,6 +12,8 @@ import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
 import { SourceHealthTracker } from "../data-sources/source-health";
 import type { Database } from "../db/database";
+import { openReadLane } from "../db/open-read-lane";
+import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
 import { createChannelSenders } from "../notifications/channel-senders";
@@ -25,10 +27,12 @@ import { SyncJobNotifier } from "../notifications/sync-job-notifier";
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
+import { PostingListRepository } from "../postings/posting-list.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
 import { JobQueue } from "../queue/job-queue";
+import { RateLimitRepository } from "../rate-limit/rate-limit.repository";
 import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
 import { SyncScheduler } from "../schedules/sync-scheduler";
 import { BatchSaveRepository } from "../sync/checkpoint/batch-save.repository";
@@ -67,6 +71,16 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** The public API's read lane: its own connections, statement timeout and queue bound. */
+  publicReads: ReadLaneOptions;
+  publicLimits: PublicLimits;
+}
+
+/** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
+export interface PublicLimits {
+  searchPerMinute: number;
+  exportPerHour: number;
+  publicExport: boolean;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -80,6 +94,8 @@ export const DEFAULT_SERVICE_OPTIONS = {
   progressIntervalMillis: 250,
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
+  publicReads: DEFAULT_READ_LANE_OPTIONS,
+  publicLimits: { searchPerMinute: 120, exportPerHour: 10, publicExport: true },
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -102,6 +118,10 @@ export interface Services {
   progressHub: ProgressHub;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
+  /** Where the public API reads: apart from the admin's connections (see db/read-lane.ts). */
+  publicReads: ReadLane;
+  /** Counters of the rate limits (login, public API), shared by every API process. */
+  rateLimits: RateLimitRepository;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
   queue: SyncQueue;
@@ -126,7 +146,9 @@ export interface Services {
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
-  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
+  const rateLimits = new RateLimitRepository(database.db);
+  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000, rateLimits);
+  const publicReads = openReadLane(database, options.publicReads);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
   const transitions = new SyncJobTransitions(database.db);
@@ -243,10 +265,15 @@ export function createServices(database: Database, options: ServiceOptions, logg
     scheduleRuns,
     scheduler,
     batches: new BatchSyncService(syncJobs, syncJobRepository),
-    exports: new ExportService(new ExportRepository(database.db), syncJobs),
+    exports: new ExportService(new ExportRepository(database.db, publicReads), syncJobs),
     progressHub,
     postingWrites,
-    postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
+    postingSearch: new PostingSearchService(
+      new PostingListRepository(publicReads),
+      new PostingReadRepository(publicReads),
+    ),
+    publicReads,
+    rateLimits,
     jobQueue,
     queue,
     runner,
@@ -298,4 +325,5 @@ export async function stopServices(services: Services): Promise<void> {
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   services.progressHub.close();
+  await services.publicReads.close();
 }

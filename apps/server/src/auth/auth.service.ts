@@ -26,7 +26,7 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<TokenResponse> {
-    const retryAfter = this.limiter.retryAfterSecs(ip, email);
+    const retryAfter = await this.limiter.retryAfterSecs(ip, email);
     if (retryAfter > 0) {
       throw new AppError("rate_limited", `too many failed logins; try again in ${retryAfter} s`, undefined, {
         "retry-after": String(retryAfter),
@@ -37,10 +37,10 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await DUMMY_HASH, password);
     if (!user || !ok) {
-      this.limiter.recordFailure(ip, email);
+      await this.limiter.recordFailure(ip, email);
       throw new AppError("unauthorized", "invalid e-mail or password");
     }
-    this.limiter.recordSuccess(ip, email);
+    await this.limiter.recordSuccess(ip, email);
     const access_token = await this.tokens.sign({ userId: user.id, email: user.email, role: user.role });
     return { access_token, token_type: "bearer", expires_in: this.tokens.accessTokenSecs };
   }
