@@ -5,14 +5,23 @@
 -- A multi-syllable search asks for its pairs, so "ke toan" no longer matches "kế hoạch ... toàn thời gian", and GIN
 -- answers it exactly (no positions to recheck on the heap). Strings of letters and digits are syllables.
 CREATE OR REPLACE FUNCTION jobsync_syllable_pairs(value text) RETURNS tsvector
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT coalesce(array_to_tsvector(array_agg(DISTINCT w.word || '_' || w.next)), ''::tsvector)
-    FROM (SELECT t.word, lead(t.word) OVER (ORDER BY t.n) AS next
-          FROM regexp_split_to_table(jobsync_unaccent(lower(coalesce(value, ''))), '[^[:alnum:]]+')
-               WITH ORDINALITY AS t(word, n)
-          WHERE t.word <> '') w
-    WHERE w.next IS NOT NULL
+  DECLARE
+    pairs text[] := '{}';
+    previous text := '';
+    word text;
+  BEGIN
+    FOREACH word IN ARRAY regexp_split_to_array(jobsync_unaccent(lower(coalesce(value, ''))), '[^[:alnum:]]+') LOOP
+      IF word <> '' THEN
+        IF previous <> '' THEN
+          pairs := pairs || (previous || '_' || word);
+        END IF;
+        previous := word;
+      END IF;
+    END LOOP;
+    RETURN array_to_tsvector(pairs);
+  END
   $$;
 
 -- The search vector: the words (weighted as before) and the syllable pairs of every field. Same signature, so the
