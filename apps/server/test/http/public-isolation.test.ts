@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServices, DEFAULT_SERVICE_OPTIONS, stopServices } from "../../src/app/services";
 import { openPostgres } from "../../src/db/postgres";
+import { queryRows } from "../../src/db/query-rows";
 import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/http/logger";
 import { createBulkSource, insertPostings } from "../support/posting-rows";
@@ -87,12 +88,15 @@ describe.runIf(databaseKinds().includes("postgres"))("public read lane on postgr
     await locker.query("LOCK TABLE job_postings IN ACCESS EXCLUSIVE MODE");
   };
   const release = () => locker.query("ROLLBACK");
+  // read on the admin's pool: the locker's open transaction would see one frozen snapshot of pg_stat_activity
   const publicQueries = async () =>
     (
-      await locker.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'jobsync-public' AND state = 'active' AND datname = current_database()",
+      await queryRows<{ n: number }>(
+        t.db.database.db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE application_name = 'jobsync-public' AND state = 'active' AND datname = current_database()`,
       )
-    ).rows[0]!.n;
+    )[0]!.n;
 
   it("stops a public read at the statement timeout with 503, while the admin's reads go on", async () => {
     await holdPostings();
