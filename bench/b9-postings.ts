@@ -99,13 +99,15 @@ async function atSize(ctx: BenchContext, size: number): Promise<BenchRow[]> {
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
-    // the position 10,000 postings deep (the issue's ?page=500), as the app's cursor and as the reference's bounds
+    // the position 10,000 postings deep (the issue's ?page=500; half the open ones of a smaller corpus), as the app's
+    // cursor and as the reference's bounds
+    const depth = Math.min(10_000, Math.floor((size * 0.8) / 2));
     const probe = new pg.Client({ connectionString: corpus.url });
     await probe.connect();
     const deep = (
       await probe.query<{ id: number; seen: string; us: string }>(
         `SELECT id, last_seen_at::text AS seen, (extract(epoch FROM last_seen_at) * 1000000)::bigint::text AS us
-         FROM job_postings WHERE status = 'open' ORDER BY last_seen_at DESC, id DESC OFFSET 10000 LIMIT 1`,
+         FROM job_postings WHERE status = 'open' ORDER BY last_seen_at DESC, id DESC OFFSET ${depth} LIMIT 1`,
       )
     ).rows[0]!;
     const ids = (await probe.query<{ id: number }>("SELECT id FROM job_postings ORDER BY random() LIMIT 50")).rows;
@@ -124,14 +126,14 @@ async function atSize(ctx: BenchContext, size: number): Promise<BenchRow[]> {
         goal: "list",
       },
       {
-        what: "GET /jobs?cursor= (10,000 deep)",
+        what: `GET /jobs?cursor= (${depth.toLocaleString("en-US")} deep)`,
         app: [`/api/v1/jobs?cursor=${cursor}`],
         ref: [`/deep?seen=${encodeURIComponent(deep.seen)}&id=${deep.id}`],
         goal: "list",
       },
       {
-        what: "GET /jobs?page=500 (offset, kept for old clients)",
-        app: ["/api/v1/jobs?page=500"],
+        what: `GET /jobs?page=${depth / 20} (offset, kept for old clients)`,
+        app: [`/api/v1/jobs?page=${depth / 20}`],
         ref: [`/deep?seen=${encodeURIComponent(deep.seen)}&id=${deep.id}`],
         goal: "list",
       },

@@ -13,7 +13,7 @@ export const exportLinks = {
     return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/export`, { format, token });
   },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {
-    const { page: _page, page_size: _pageSize, ...filters } = params;
+    const { page: _page, page_size: _pageSize, cursor: _cursor, ...filters } = params;
     return api.url("/jobs/export", { ...filters, format: "csv" });
   },
 };
