@@ -1,7 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ReadLane } from "../db/read-lane";
 import type { PostingRow } from "./job-posting.mapper";
-import { relevanceTier, type SearchFilter, SUMMARY_COLUMNS, searchConditions } from "./posting-read.repository";
+import {
+  RELEVANCE_TIERS,
+  type SearchFilter,
+  SUMMARY_COLUMNS,
+  searchConditions,
+  tierCondition,
+} from "./posting-read.repository";
 
 /** Where a page ends in the list's order: relevance tier (0 without a search text), last seen (µs), id. */
 export interface ListPosition {
@@ -14,8 +20,9 @@ export type ListedRow = PostingRow & { tier: number; seen_us: string };
 
 /**
  * Pages of job postings in constant time, on the public read lane: keyset paging (never OFFSET past a cursor, never
- * a window count) over the indexes of migration 0009 — newest first (`last_seen_at DESC, id DESC`), or with a search
- * text by relevance tier, then newest. Totals are counted up to a cap.
+ * a window count) over the indexes of migration 0009, newest first (`last_seen_at DESC, id DESC`). With a search text
+ * the page is filled tier by tier (see `tierCondition`), one newest-first query per tier, so a common word fills the
+ * page from its first tier without ranking every match. Totals are counted up to a cap.
  */
 export class PostingListRepository {
   constructor(private readonly lane: ReadLane) {}
@@ -27,16 +34,43 @@ export class PostingListRepository {
     offset: number,
     signal?: AbortSignal,
   ): Promise<ListedRow[]> {
-    const tier = filter.text ? relevanceTier(filter.text) : sql`0`;
-    const where = searchConditions(filter);
-    if (after) where.push(afterCondition(tier, after));
+    const text = filter.text;
+    if (!text) return this.newestFirst(filter, 0, null, after, offset + limit, signal).then((r) => r.slice(offset));
+    const wanted = offset + limit;
+    const rows: ListedRow[] = [];
+    for (const tier of RELEVANCE_TIERS) {
+      if (after && tier < after.tier) continue;
+      const condition = tierCondition(text, tier);
+      if (!condition) continue;
+      const position = after && tier === after.tier ? after : null;
+      rows.push(...(await this.newestFirst(filter, tier, condition, position, wanted - rows.length, signal)));
+      if (rows.length >= wanted) break;
+    }
+    return rows.slice(offset);
+  }
+
+  private newestFirst(
+    filter: SearchFilter,
+    tier: number,
+    tierMatch: SQL | null,
+    after: ListPosition | null,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<ListedRow[]> {
+    // the tier's own condition stands for the text match (the tiers together are the match)
+    const where = searchConditions({ ...filter, text: null });
+    if (tierMatch) where.push(tierMatch);
+    if (after) {
+      const seen = sql`('epoch'::timestamptz + ${after.seenMicros}::bigint * interval '1 microsecond')`;
+      where.push(sql`(p.last_seen_at, p.id) < (${seen}, ${after.id})`);
+    }
     return this.lane.rows<ListedRow>(
-      sql`SELECT ${SUMMARY_COLUMNS}, ${filter.text ? sql`(4 - ${tier})::real` : sql`null::real`} AS rank,
-            ${tier} AS tier, (extract(epoch FROM p.last_seen_at) * 1000000)::bigint::text AS seen_us
+      sql`SELECT ${SUMMARY_COLUMNS}, ${tier === 0 ? sql`null::real` : sql`${4 - tier}::real`} AS rank, ${tier}::int AS tier,
+            (extract(epoch FROM p.last_seen_at) * 1000000)::bigint::text AS seen_us
           FROM job_postings p JOIN data_sources ds ON ds.id = p.data_source_id
           WHERE ${sql.join(where, sql` AND `)}
-          ORDER BY ${filter.text ? sql`${tier}, ` : sql``}p.last_seen_at DESC, p.id DESC
-          LIMIT ${limit} OFFSET ${offset}`,
+          ORDER BY p.last_seen_at DESC, p.id DESC
+          LIMIT ${limit}`,
       signal,
     );
   }
@@ -50,11 +84,4 @@ export class PostingListRepository {
     );
     return Number(rows[0]?.n ?? 0);
   }
-}
-
-/** Strictly after a position in the list's order: a row comparison the (last_seen_at DESC, id DESC) indexes answer. */
-function afterCondition(tier: SQL, after: ListPosition): SQL {
-  const seen = sql`('epoch'::timestamptz + ${after.seenMicros}::bigint * interval '1 microsecond')`;
-  const older = sql`(p.last_seen_at, p.id) < (${seen}, ${after.id})`;
-  return after.tier === 0 ? older : sql`(${tier} > ${after.tier} OR (${tier} = ${after.tier} AND ${older}))`;
 }

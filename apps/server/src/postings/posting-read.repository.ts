@@ -35,12 +35,23 @@ export function textMatch(text: SearchTsqueries): SQL {
   return sql`(p.title_vector @@ ${wordsOf(text)} OR p.search_vector @@ ${phraseOf(text)})`;
 }
 
+/** Relevance tiers of a search text, best first. */
+export const RELEVANCE_TIERS = [1, 2, 3] as const;
+
 /**
- * The relevance tier of a match, best first: 1 the phrase in the title or tags, 2 every syllable in the title or
- * tags, 3 the phrase elsewhere. Within a tier the newest comes first: ranking reads the small title vector only.
+ * The postings of one relevance tier, disjoint from the others: 1 the phrase in the title or tags, 2 every syllable
+ * in the title or tags (not as a phrase), 3 the phrase elsewhere only (company, locations, description). Each is
+ * answered by GIN alone or, for common words, by walking the newest-first index with a cheap filter.
  */
-export function relevanceTier(text: SearchTsqueries): SQL {
-  return sql`CASE WHEN p.title_vector @@ ${phraseOf(text)} THEN 1 WHEN p.title_vector @@ ${wordsOf(text)} THEN 2 ELSE 3 END`;
+export function tierCondition(text: SearchTsqueries, tier: number): SQL | null {
+  if (tier === 1) return sql`p.title_vector @@ ${phraseOf(text)}`;
+  if (tier === 2) {
+    // one syllable: the phrase is the word, so tier 2 is empty
+    return text.phrase === text.words
+      ? null
+      : sql`p.title_vector @@ ${wordsOf(text)} AND NOT (p.title_vector @@ ${phraseOf(text)})`;
+  }
+  return sql`p.search_vector @@ ${phraseOf(text)} AND NOT (p.title_vector @@ ${wordsOf(text)})`;
 }
 
 /**

@@ -88,4 +88,23 @@ describe.each(databaseKinds())("search relevance on a judged corpus on %s", (kin
     ).toEqual(["Kỹ sư dữ liệu", "Lập trình viên Java"]);
     expect(items[0]!.rank).toBeGreaterThan(items[items.length - 1]!.rank);
   });
+
+  it("pages by cursor across the relevance tiers: one at a time gives the same order as one page", async () => {
+    const all = await titles("lap trinh python");
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/jobs?q=lap%20trinh%20python&page_size=1${cursor ? `&cursor=${cursor}` : ""}`;
+      const res = await t.app.inject({ method: "GET", url });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.total).toBe(all.length);
+      paged.push(...body.items.map((i: { title: string }) => i.title));
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    // page= crosses the tiers the same way
+    const third = await t.app.inject({ method: "GET", url: "/api/v1/jobs?q=lap%20trinh%20python&page_size=1&page=4" });
+    expect(third.json().items.map((i: { title: string }) => i.title)).toEqual([all[3]]);
+  });
 });
