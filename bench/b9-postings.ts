@@ -251,7 +251,25 @@ export const b9Postings: Benchmark = {
     }
     const sizes = ctx.full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
     const rows: BenchRow[] = [];
-    for (const size of sizes) rows.push(...(await atSize(ctx, size)));
+    for (const size of sizes) {
+      try {
+        rows.push(...(await atSize(ctx, size)));
+      } catch (error) {
+        // keep the sizes already measured
+        ctx.log(`B9 at ${size} postings crashed: ${(error as Error).stack}`);
+        rows.push(
+          row({
+            id: "B9",
+            what: `crashed at ${size} postings: ${(error as Error).message}`,
+            value: Number.NaN,
+            unit: "",
+            baseline: null,
+            goal: "",
+            met: false,
+          }),
+        );
+      }
+    }
     return rows;
   },
 };

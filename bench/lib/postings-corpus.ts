@@ -76,7 +76,7 @@ function insertSql(sourceId: string, first: number, last: number): string {
       salary_monthly_min_vnd, salary_monthly_max_vnd, experience_min_years, content_hash, content_key, status,
       first_seen_at, last_seen_at)
     SELECT '${sourceId}'::uuid, 'b9-' || n, 'https://board.example/viec-lam/' || n,
-      t.titles[1 + (n * 7919) % ${TITLES.length}] || CASE WHEN n % 3 = 0 THEN ' - ' || t.provinces[1 + n % 34] ELSE '' END,
+      t.titles[1 + ((n::bigint * 7919) % ${TITLES.length})::int] || CASE WHEN n % 3 = 0 THEN ' - ' || t.provinces[1 + n % 34] ELSE '' END,
       'Công ty ' || (n % 5003),
       ARRAY[t.provinces[1 + (n * 31) % 34]], ARRAY[t.provinces[1 + (n * 31) % 34]],
       ARRAY['tag' || (n % 50)],
@@ -85,7 +85,7 @@ function insertSql(sourceId: string, first: number, last: number): string {
       (8 + n % 20) || ' - ' || (12 + n % 30) || ' triệu', (8 + n % 20) * 1000000, (12 + n % 30) * 1000000, 'VND',
       'month', (8 + n % 20) * 1000000, (12 + n % 30) * 1000000, n % 6,
       'h' || n, 'k' || n, CASE WHEN n % 5 = 0 THEN 'closed'::posting_status ELSE 'open'::posting_status END,
-      now() - interval '1 year', now() - ((n * 104729) % 31536000) * interval '1 second'
+      now() - interval '1 year', now() - ((n::bigint * 104729) % 31536000) * interval '1 second'
     FROM t, generate_series(${first}, ${last}) AS n`;
 }
 
