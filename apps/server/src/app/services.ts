@@ -18,6 +18,8 @@ import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
 import { SourceHealthTracker } from "../data-sources/source-health";
 import type { Database } from "../db/database";
+import { openReadLane } from "../db/open-read-lane";
+import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
 import { createChannelSenders } from "../notifications/channel-senders";
@@ -31,10 +33,12 @@ import { SyncJobNotifier } from "../notifications/sync-job-notifier";
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
+import { PostingListRepository } from "../postings/posting-list.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
 import { JobQueue } from "../queue/job-queue";
+import { RateLimitRepository } from "../rate-limit/rate-limit.repository";
 import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
 import { SyncScheduler } from "../schedules/sync-scheduler";
 import { BatchSaveRepository } from "../sync/checkpoint/batch-save.repository";
@@ -75,6 +79,16 @@ export interface ServiceOptions extends NetworkSettings {
   notificationRetryDelaySecs: number;
   /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
   auditRetentionDays: number;
+  /** The public API's read lane: its own connections, statement timeout and queue bound. */
+  publicReads: ReadLaneOptions;
+  publicLimits: PublicLimits;
+}
+
+/** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
+export interface PublicLimits {
+  searchPerMinute: number;
+  exportPerHour: number;
+  publicExport: boolean;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -89,6 +103,8 @@ export const DEFAULT_SERVICE_OPTIONS = {
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
   auditRetentionDays: 365,
+  publicReads: DEFAULT_READ_LANE_OPTIONS,
+  publicLimits: { searchPerMinute: 120, exportPerHour: 10, publicExport: true },
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -117,6 +133,10 @@ export interface Services {
   progressHub: ProgressHub;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
+  /** Where the public API reads: apart from the admin's connections (see db/read-lane.ts). */
+  publicReads: ReadLane;
+  /** Counters of the rate limits (login, public API), shared by every API process. */
+  rateLimits: RateLimitRepository;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
   queue: SyncQueue;
@@ -144,7 +164,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const auditLog = new AuditLogRepository(database.db);
   const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
-  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
+  const rateLimits = new RateLimitRepository(database.db);
+  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000, rateLimits);
+  const publicReads = openReadLane(database, options.publicReads);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
   const transitions = new SyncJobTransitions(database.db);
@@ -271,10 +293,15 @@ export function createServices(database: Database, options: ServiceOptions, logg
     scheduleRuns,
     scheduler,
     batches: new BatchSyncService(syncJobs, syncJobRepository),
-    exports: new ExportService(new ExportRepository(database.db), syncJobs),
+    exports: new ExportService(new ExportRepository(database.db, publicReads), syncJobs),
     progressHub,
     postingWrites,
-    postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
+    postingSearch: new PostingSearchService(
+      new PostingListRepository(publicReads),
+      new PostingReadRepository(publicReads),
+    ),
+    publicReads,
+    rateLimits,
     jobQueue,
     queue,
     runner,
@@ -334,4 +361,5 @@ export async function stopServices(services: Services): Promise<void> {
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   services.progressHub.close();
+  await services.publicReads.close();
 }

@@ -10,6 +10,7 @@ import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
 import { registerNulGuard } from "./nul-guard";
 import { auditRoutes } from "./routes/audit.routes";
+import { registerRateLimits } from "./public-rate-limits";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
@@ -122,6 +123,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerErrorHandler(app);
   registerAuthHook(app, services.auth);
   registerNulGuard(app);
+  await registerRateLimits(app, services.rateLimits);
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
@@ -129,10 +131,10 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(selectorPreviewRoute(services.selectorPreview));
   await app.register(syncJobRoutes(services.syncJobs));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub, services.auth));
-  await app.register(jobRoutes(services.postingSearch));
+  await app.register(jobRoutes(services.postingSearch, services.options.publicLimits));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
   await app.register(batchSyncRoutes(services.batches));
-  await app.register(exportRoutes(services.exports));
+  await app.register(exportRoutes(services.exports, services.options.publicLimits));
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
   await app.register(userRoutes(services.userAdmin));
