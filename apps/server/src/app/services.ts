@@ -36,6 +36,8 @@ import { CheckpointRepository } from "../sync/checkpoint/checkpoint.repository";
 import { SyncJobEndHandler } from "../sync/ending/sync-job-end-handler";
 import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
+import { ProgressSnapshots } from "../sync/events/progress-snapshots";
+import { SyncJobChanges } from "../sync/events/sync-job-changes";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
 import { SyncJobTransitions } from "../sync/sync-job-transitions";
@@ -100,6 +102,10 @@ export interface Services {
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
+  /** Where this process hears that a sync job changed (its own writes; others' by LISTEN/NOTIFY). */
+  syncJobChanges: SyncJobChanges;
+  /** GET of a sync job answered from memory, read once per change (B5). */
+  progressSnapshots: ProgressSnapshots;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
   /** The one owner of pg-boss. */
@@ -129,8 +135,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
-  const transitions = new SyncJobTransitions(database.db);
+  const syncJobChanges = new SyncJobChanges(database);
+  const transitions = new SyncJobTransitions(database.db, (jobId, version) => syncJobChanges.emit(jobId, version));
   const progressHub = new ProgressHub(syncJobRepository);
+  syncJobChanges.on((jobId) => progressHub.notify(jobId));
+  const progressSnapshots = new ProgressSnapshots((jobId) => syncJobRepository.findProgress(jobId), syncJobChanges);
   const postingWrites = new PostingWriteRepository(database.db);
   const jobQueue = new JobQueue(database, logger);
   const queue = new SyncQueue(jobQueue);
@@ -245,6 +254,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
     batches: new BatchSyncService(syncJobs, syncJobRepository),
     exports: new ExportService(new ExportRepository(database.db), syncJobs),
     progressHub,
+    syncJobChanges,
+    progressSnapshots,
     postingWrites,
     postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
     jobQueue,
@@ -266,10 +277,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
 }
 
 /**
- * Start the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * Start following sync job changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
  * the outbox) and, when this process works, the worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
+  await services.syncJobChanges.listen();
   await services.jobQueue.start();
   await services.queue.start();
   services.syncJobEnds.start();
@@ -297,5 +309,6 @@ export async function stopServices(services: Services): Promise<void> {
   await services.expiryJob.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
+  await services.syncJobChanges.close();
   services.progressHub.close();
 }

@@ -125,7 +125,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(authRoutes(services.auth));
   await app.register(dataSourceRoutes(services.dataSources));
   await app.register(selectorPreviewRoute(services.selectorPreview));
-  await app.register(syncJobRoutes(services.syncJobs));
+  await app.register(syncJobRoutes(services.syncJobs, services.progressSnapshots));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
   await app.register(jobRoutes(services.postingSearch));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
