@@ -31,8 +31,9 @@ export const syncJobsApi = {
   list(api: ApiClient, params: SyncJobListParams = {}, signal?: AbortSignal): Promise<SyncJobList> {
     return api.request("GET", JOBS, { query: { ...params }, schema: syncJobListSchema, signal });
   },
+  /** One sync job's progress; polled with If-None-Match, so an unchanged sync job answers 304 and no body. */
   get(api: ApiClient, jobId: string, signal?: AbortSignal): Promise<CrawlJobProgress> {
-    return api.request("GET", jobPath(jobId), { schema: crawlJobProgressSchema, signal });
+    return api.getFresh(jobPath(jobId), { schema: crawlJobProgressSchema, signal });
   },
   cancel(api: ApiClient, jobId: string): Promise<CrawlJobProgress> {
     return api.request("POST", `${jobPath(jobId)}/cancel`, { schema: crawlJobProgressSchema });
