@@ -14,6 +14,9 @@ import { SourceHealthTracker } from "../data-sources/source-health";
 import type { Database } from "../db/database";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
+import { JobsyncMetrics } from "../metrics/jobsync-metrics";
+import type { MetricsAccess } from "../metrics/metrics-access";
+import { SyncMetricsObserver } from "../metrics/sync-observer";
 import { createChannelSenders } from "../notifications/channel-senders";
 import { createMailer } from "../notifications/mailer";
 import { NotificationService } from "../notifications/notification.service";
@@ -69,6 +72,8 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
+  metricsAccess?: MetricsAccess;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -110,6 +115,8 @@ export interface Services {
   postingSearch: PostingSearchService;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
+  /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a worker). */
+  metrics: JobsyncMetrics;
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
@@ -142,6 +149,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const progressSnapshots = new ProgressSnapshots((jobId) => syncJobRepository.findProgress(jobId), syncJobChanges);
   const postingWrites = new PostingWriteRepository(database.db);
   const jobQueue = new JobQueue(database, logger);
+  const metrics = new JobsyncMetrics({
+    syncJobCounts: () => syncJobRepository.countsBySourceAndStatus(),
+    queueBacklog: () => jobQueue.backlog(),
+  });
+  metrics.describe({ role: "api+worker", database: database.kind });
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
@@ -166,6 +178,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     options.notificationMaxAttempts,
     logger,
+    (channelType, outcome) => metrics.deliveries.inc({ channel_type: channelType, outcome }),
   );
   const syncJobEnds = new SyncJobEndHandler(
     database.db,
@@ -175,6 +188,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     notificationQueue,
     logger,
   );
+  syncJobEnds.onEnded((job) => metrics.syncJobsEnded.inc({ source: job.siteName, status: job.status }));
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
     {
@@ -195,11 +209,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
         batchSize: options.syncBatchSize,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         network,
+        pageBlocked: (source) => metrics.blockedPages.inc({ source }),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       },
     },
     logger,
     {
+      observer: new SyncMetricsObserver(metrics),
       changed: (jobId) => progressHub.notify(jobId),
       ended: () => syncJobEnds.kick(),
       handedBack: (jobId) => queue.enqueue(jobId),
@@ -259,6 +275,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     postingWrites,
     postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
     jobQueue,
+    metrics,
     queue,
     runner,
     worker,

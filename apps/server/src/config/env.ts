@@ -78,6 +78,12 @@ export const envSchema = z
       message: "SMTP_URL must be an smtp:// or smtps:// URL",
     }),
     SMTP_FROM: text,
+    // Prometheus /metrics (issue 15): off unless a token is set (Bearer) or they are public; workers on METRICS_PORT
+    METRICS_TOKEN: text.refine((v) => v === undefined || v.length >= 16, {
+      message: "METRICS_TOKEN must be at least 16 characters",
+    }),
+    METRICS_PUBLIC: flag("METRICS_PUBLIC", false),
+    METRICS_PORT: int("METRICS_PORT", 0, 65535, 0),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

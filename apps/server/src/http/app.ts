@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
+import { registerHttpMetrics } from "./http-metrics";
 import { registerNulGuard } from "./nul-guard";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
@@ -15,6 +16,7 @@ import { dataSourceRoutes } from "./routes/data-sources.routes";
 import { exportRoutes } from "./routes/exports.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
+import { metricsRoute } from "./routes/metrics.route";
 import { notificationRoutes } from "./routes/notifications.routes";
 import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
@@ -120,6 +122,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerErrorHandler(app);
   registerAuthHook(app, services.auth);
   registerNulGuard(app);
+  registerHttpMetrics(app, services.metrics);
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
@@ -133,6 +136,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(exportRoutes(services.exports));
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
+  await app.register(metricsRoute(services.metrics, services.options.metricsAccess ?? { public: false }));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;
