@@ -31,6 +31,7 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
       exportPerHour: env.PUBLIC_EXPORT_PER_HOUR,
       publicExport: env.PUBLIC_EXPORT,
     },
+    metricsAccess: { public: env.METRICS_PUBLIC, ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}) },
   };
 }
 

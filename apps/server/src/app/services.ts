@@ -22,6 +22,9 @@ import { openReadLane } from "../db/open-read-lane";
 import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
+import { JobsyncMetrics } from "../metrics/jobsync-metrics";
+import type { MetricsAccess } from "../metrics/metrics-access";
+import { SyncMetricsObserver } from "../metrics/sync-observer";
 import { createChannelSenders } from "../notifications/channel-senders";
 import { createMailer } from "../notifications/mailer";
 import { NotificationService } from "../notifications/notification.service";
@@ -46,6 +49,8 @@ import { CheckpointRepository } from "../sync/checkpoint/checkpoint.repository";
 import { SyncJobEndHandler } from "../sync/ending/sync-job-end-handler";
 import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
+import { ProgressSnapshots } from "../sync/events/progress-snapshots";
+import { SyncJobChanges } from "../sync/events/sync-job-changes";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
 import { SyncJobTransitions } from "../sync/sync-job-transitions";
@@ -82,6 +87,8 @@ export interface ServiceOptions extends NetworkSettings {
   /** The public API's read lane: its own connections, statement timeout and queue bound. */
   publicReads: ReadLaneOptions;
   publicLimits: PublicLimits;
+  /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
+  metricsAccess?: MetricsAccess;
 }
 
 /** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
@@ -131,6 +138,10 @@ export interface Services {
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
+  /** Where this process hears that a sync job changed (its own writes; others' by LISTEN/NOTIFY). */
+  syncJobChanges: SyncJobChanges;
+  /** GET of a sync job answered from memory, read once per change (B5). */
+  progressSnapshots: ProgressSnapshots;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
   /** Where the public API reads: apart from the admin's connections (see db/read-lane.ts). */
@@ -139,6 +150,8 @@ export interface Services {
   rateLimits: RateLimitRepository;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
+  /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a worker). */
+  metrics: JobsyncMetrics;
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
@@ -169,10 +182,18 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const publicReads = openReadLane(database, options.publicReads);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
-  const transitions = new SyncJobTransitions(database.db);
+  const syncJobChanges = new SyncJobChanges(database);
+  const transitions = new SyncJobTransitions(database.db, (jobId, version) => syncJobChanges.emit(jobId, version));
   const progressHub = new ProgressHub(syncJobRepository);
+  syncJobChanges.on((jobId) => progressHub.notify(jobId));
+  const progressSnapshots = new ProgressSnapshots((jobId) => syncJobRepository.findProgress(jobId), syncJobChanges);
   const postingWrites = new PostingWriteRepository(database.db);
   const jobQueue = new JobQueue(database, logger);
+  const metrics = new JobsyncMetrics({
+    syncJobCounts: () => syncJobRepository.countsBySourceAndStatus(),
+    queueBacklog: () => jobQueue.backlog(),
+  });
+  metrics.describe({ role: "api+worker", database: database.kind });
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
@@ -202,6 +223,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     options.notificationMaxAttempts,
     logger,
+    (channelType, outcome) => metrics.deliveries.inc({ channel_type: channelType, outcome }),
   );
   const syncJobEnds = new SyncJobEndHandler(
     database.db,
@@ -211,6 +233,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     notificationQueue,
     logger,
   );
+  syncJobEnds.onEnded((job) => metrics.syncJobsEnded.inc({ source: job.siteName, status: job.status }));
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
     {
@@ -231,11 +254,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
         batchSize: options.syncBatchSize,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         network,
+        pageBlocked: (source) => metrics.blockedPages.inc({ source }),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       },
     },
     logger,
     {
+      observer: new SyncMetricsObserver(metrics),
       changed: (jobId) => progressHub.notify(jobId),
       ended: () => syncJobEnds.kick(),
       handedBack: (jobId) => queue.enqueue(jobId),
@@ -295,6 +320,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
     batches: new BatchSyncService(syncJobs, syncJobRepository),
     exports: new ExportService(new ExportRepository(database.db, publicReads), syncJobs),
     progressHub,
+    syncJobChanges,
+    progressSnapshots,
     postingWrites,
     postingSearch: new PostingSearchService(
       new PostingListRepository(publicReads),
@@ -303,6 +330,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     publicReads,
     rateLimits,
     jobQueue,
+    metrics,
     queue,
     runner,
     worker,
@@ -327,10 +355,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
 }
 
 /**
- * Start the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * Start following sync job changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
  * the outbox) and, when this process works, the worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
+  await services.syncJobChanges.listen();
   await services.jobQueue.start();
   await services.queue.start();
   services.syncJobEnds.start();
@@ -360,6 +389,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
+  await services.syncJobChanges.close();
   services.progressHub.close();
   await services.publicReads.close();
 }

@@ -8,15 +8,17 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
+import { registerHttpMetrics } from "./http-metrics";
 import { registerNulGuard } from "./nul-guard";
-import { auditRoutes } from "./routes/audit.routes";
 import { registerRateLimits } from "./public-rate-limits";
+import { auditRoutes } from "./routes/audit.routes";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
 import { exportRoutes } from "./routes/exports.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
+import { metricsRoute } from "./routes/metrics.route";
 import { notificationRoutes } from "./routes/notifications.routes";
 import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
@@ -124,12 +126,13 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerAuthHook(app, services.auth);
   registerNulGuard(app);
   await registerRateLimits(app, services.rateLimits);
+  registerHttpMetrics(app, services.metrics);
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
   await app.register(dataSourceRoutes(services.dataSources));
   await app.register(selectorPreviewRoute(services.selectorPreview));
-  await app.register(syncJobRoutes(services.syncJobs));
+  await app.register(syncJobRoutes(services.syncJobs, services.progressSnapshots));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub, services.auth));
   await app.register(jobRoutes(services.postingSearch, services.options.publicLimits));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
@@ -139,6 +142,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(postingsExpiryRoutes(services.expirySweep));
   await app.register(userRoutes(services.userAdmin));
   await app.register(auditRoutes(services.audit));
+  await app.register(metricsRoute(services.metrics, services.options.metricsAccess ?? { public: false }));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

@@ -42,6 +42,8 @@ export interface SyncRuntimeOptions {
   network?: NetworkPolicy;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
+  /** A board answered a page with a block or challenge page (metrics). */
+  pageBlocked?: (siteName: string) => void;
 }
 
 /** Where earlier work of this sync job (or of the one it resumes) got to: nothing in it is fetched again. */
