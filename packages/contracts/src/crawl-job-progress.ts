@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { absenceExpiryReportSchema } from "./absence-expiry";
+import { syncJobAlarmSchema, syncJobQualitySchema } from "./source-quality";
 import { crawlStatsSchema } from "./stats";
 import { crawlStepStatusSchema } from "./step-status";
 import { stepKeySchema } from "./steps";
@@ -84,6 +86,12 @@ export const crawlJobProgressSchema = z.object({
    * source's request delay is in that rate); null until that estimate is meaningful (and once the sync job is final).
    */
   eta_seconds: z.int().min(0).nullable(),
+  /** Fill rates of the postings it processed and cards per listing page (null for sync jobs before issue 13). */
+  quality: syncJobQualitySchema.nullable(),
+  /** Drift below the source's baseline and listing pages answering 200 with 0 cards. */
+  alarms: z.array(syncJobAlarmSchema),
+  /** Expiry by absence after it completed: missed, closed, held back and why (null when it did not run). */
+  expiry: absenceExpiryReportSchema.nullable(),
 });
 export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;
 

@@ -36,6 +36,9 @@ import { CheckpointRepository } from "../sync/checkpoint/checkpoint.repository";
 import { SyncJobEndHandler } from "../sync/ending/sync-job-end-handler";
 import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
+import { BaselineRepository } from "../sync/quality/baseline.repository";
+import { SnapshotRepository } from "../sync/quality/snapshot.repository";
+import { SnapshotService } from "../sync/quality/snapshot.service";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
 import { SyncJobTransitions } from "../sync/sync-job-transitions";
@@ -97,6 +100,7 @@ export interface Services {
   /** The lifecycle: the only writer of a sync job's status. */
   syncJobTransitions: SyncJobTransitions;
   syncJobs: SyncJobService;
+  snapshots: SnapshotService;
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
@@ -136,6 +140,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
+  const snapshots = new SnapshotRepository(database.db);
+  const baselines = new BaselineRepository(database.db);
   const network = hostPolicy(options);
   const webhooks = webhookPolicy(options);
   const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
@@ -175,6 +181,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
       postings: postingWrites,
       batches: new BatchSaveRepository(database.db, postingWrites, checkpoints),
       checkpoints,
+      snapshots,
+      baselines,
     },
     {
       workerId,
@@ -239,6 +247,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     syncJobRepository,
     syncJobTransitions: transitions,
     syncJobs,
+    snapshots: new SnapshotService(snapshots, syncJobRepository),
     syncJobEnds,
     scheduleRuns,
     scheduler,

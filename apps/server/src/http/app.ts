@@ -19,6 +19,7 @@ import { notificationRoutes } from "./routes/notifications.routes";
 import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { selectorPreviewRoute } from "./routes/selector-preview.route";
+import { snapshotRoutes } from "./routes/snapshots.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { registerStaticWeb } from "./static-web";
@@ -133,6 +134,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(exportRoutes(services.exports));
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
+  await app.register(snapshotRoutes(services.snapshots));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

@@ -139,7 +139,7 @@ export class SyncJobTransitions {
       await tx.execute(
         sql`UPDATE sync_jobs SET steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb,
               progress = ${state.progress}, current_step = ${state.current_step},
-              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb,
+              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb${healthColumns(state)},
               heartbeat_at = now(), updated_at = now(), version = version + 1
             WHERE id = ${id} AND worker_id = ${workerId} AND status IN (${WORKING})`,
       );
@@ -315,7 +315,7 @@ export class SyncJobTransitions {
     await tx.execute(
       sql`UPDATE sync_jobs SET status = ${PENDING}, attempt = ${attempt}, worker_id = null, heartbeat_at = null,
             current_step = null, updated_at = now(), version = version + 1
-            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}` : sql``}
+            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}${healthColumns(state)}` : sql``}
           WHERE id = ${id}`,
     );
     if (events.length > 0) await insertEvents(tx, id, events);
@@ -338,7 +338,7 @@ export class SyncJobTransitions {
     await tx.execute(
       sql`UPDATE sync_jobs SET status = ${outcome.status}, error = ${outcome.error}, finished_at = now(),
             updated_at = now(), current_step = null, steps = ${JSON.stringify(steps)}::jsonb, version = version + 1
-            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb` : sql``}
+            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb${healthColumns(state)}` : sql``}
             ${cancelledBy === undefined ? sql`` : sql`, cancelled_by = ${cancelledBy}`}
           WHERE id = ${row.id}`,
     );
@@ -355,6 +355,11 @@ export class SyncJobTransitions {
           ON CONFLICT (sync_job_id) DO NOTHING`,
     );
   }
+}
+
+/** The source-health part of the progress state (quality counters, alarms), written with the rest. */
+function healthColumns(state: ProgressState) {
+  return sql`, quality_tally = ${JSON.stringify(state.quality)}::jsonb, alarms = ${JSON.stringify(state.alarms)}::jsonb`;
 }
 
 interface LockedRow {
