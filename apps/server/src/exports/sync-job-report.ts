@@ -32,7 +32,9 @@ function qualityRows(job: CrawlJobProgress): Array<[string, string | number | nu
     rows.push(["quality.empty_pages", q.empty_pages]);
     rows.push(["quality.details_failed", q.details_failed]);
   }
-  job.alarms.forEach((alarm, i) => rows.push([`alarm.${i + 1}.${alarm.kind}.${alarm.field}`, alarm.message]));
+  for (const [i, alarm] of job.alarms.entries()) {
+    rows.push([`alarm.${i + 1}.${alarm.kind}.${alarm.field}`, alarm.message]);
+  }
   return rows;
 }
 
