@@ -1,9 +1,10 @@
 import { LAYOUT_CHANGED_FAILURE } from "@jobsync/contracts";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
+import { createSource, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
 const SOURCE = "Health";
 
@@ -14,15 +15,33 @@ const SOURCE = "Health";
 describe.each(databaseKinds())("source health on %s", (kind) => {
   let t: TestApp;
   let board: FixtureBoard;
+  let receiver: WebhookReceiver;
   beforeAll(async () => {
     board = await startBoard({ seed: 13, pagesPerKeyword: 2, cardsPerPage: 6 });
+    receiver = await startWebhookReceiver();
     t = await createTestApp(kind, {}, { worker: true });
     await createSource(t, SOURCE, board.url, { search_keywords: ["python-developer", "ke-toan"], max_pages: 2 });
+    const channel = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/admin/notifications/channels",
+      headers: bearer(t.adminToken),
+      payload: { name: "Alarms", type: "webhook", url: receiver.url, events: ["sync_job.alarm"] },
+    });
+    expect(channel.statusCode, channel.body).toBe(201);
   });
   afterAll(async () => {
     await t?.close();
     await board?.close();
+    await receiver?.close();
   });
+  /** The alarm webhooks the channel received for one sync job. */
+  const alarmHooks = (jobId: string) =>
+    waitFor(async () => {
+      const hooks = receiver.received
+        .map((r) => ({ event: r.headers["x-jobsync-event"], body: JSON.parse(r.body) }))
+        .filter((h) => h.body.sync_job?.job_id === jobId);
+      return hooks.length > 0 ? hooks : null;
+    }, 30_000);
 
   const sync = async () => waitFinal(t, (await startSync(t, SOURCE)).json().job_id);
   const api = async (url: string) => t.app.inject({ method: "GET", url, headers: bearer(t.adminToken) });
@@ -47,6 +66,7 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
       expect(job.quality?.fields.salary).toBeGreaterThan(0.3);
       expect(await snapshots(job.job_id)).toEqual([]);
     }
+    expect(receiver.received).toEqual([]);
   });
 
   it("no-salary: completes with a drift alarm naming salary, its baseline and actual, and a snapshot", async () => {
@@ -74,6 +94,13 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
     expect(download.headers["content-security-policy"]).toContain("sandbox");
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.body).toContain("job-item-search-result");
+    const [hook] = await alarmHooks(job.job_id);
+    expect(hook?.event).toBe("sync_job.alarm");
+    expect(hook?.body).toMatchObject({
+      event: "sync_job.alarm",
+      alarms: [{ kind: "drift", field: "salary", actual: 0 }],
+    });
+    expect(hook?.body.message).toMatch(/^Source health alarm on Health \(sync job completed\): salary filled in 0 %/);
   });
 
   it.each(["renamed-classes", "empty-200"] as const)(
@@ -94,6 +121,8 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
       const download = await api(`/api/v1/admin/data-sources/sync/jobs/${job.job_id}/snapshots/1`);
       expect(download.statusCode).toBe(200);
       expect(download.body).toContain("box-job-list");
+      const [hook] = await alarmHooks(job.job_id);
+      expect(hook?.body.alarms).toEqual([expect.objectContaining({ kind: "layout_changed" })]);
     },
   );
 
