@@ -46,6 +46,11 @@ export const syncSummarySchema = z.object({
   searches_cut: z
     .array(z.object({ search: z.string(), pages_on_board: z.int().nullable(), pages_crawled: z.int() }))
     .optional(),
+  /**
+   * Every search was read to its last page: no cap, no incremental stop, no failed listing page (expiry by absence
+   * runs only then).
+   */
+  complete_crawl: z.boolean().optional(),
   /** Job postings this sync job saved before it was cancelled or failed (absent when it completed). */
   saved_before_stop: z.int().optional(),
 });

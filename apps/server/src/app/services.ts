@@ -22,6 +22,8 @@ import { NotificationDeliveryRepository } from "../notifications/notification-de
 import { NotificationDispatcher } from "../notifications/notification-dispatcher";
 import { NotificationQueue } from "../notifications/notification-queue";
 import { SyncJobNotifier } from "../notifications/sync-job-notifier";
+import { AbsenceExpiry } from "../postings/expiry/absence-expiry";
+import { AbsenceExpiryRepository } from "../postings/expiry/absence-expiry.repository";
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
@@ -142,9 +144,15 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const checkpoints = new CheckpointRepository(database.db);
   const snapshots = new SnapshotRepository(database.db);
   const baselines = new BaselineRepository(database.db);
+  const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
   const webhooks = webhookPolicy(options);
-  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const expirySweep = new ExpirySweep(database.db, {
+    network,
+    timeoutMillis: 15_000,
+    concurrency: 4,
+    absence: absenceExpiry,
+  });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -168,6 +176,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database.db,
     new SyncOutboxRepository(database.db),
     new SourceHealthTracker(database.db),
+    absenceExpiry,
     new SyncJobNotifier(syncJobRepository, channelRepository, deliveryRepository),
     notificationQueue,
     logger,

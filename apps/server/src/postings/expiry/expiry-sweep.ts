@@ -1,8 +1,10 @@
+import type { AbsenceExpiryReport } from "@jobsync/contracts";
 import { createGuardedFetch, type GuardedFetch, goneReason, type NetworkPolicy } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { intArray } from "../../db/sql-arrays";
+import type { AbsenceExpiry } from "./absence-expiry";
 
 /** A posting page is read up to this much: "no longer accepting" is said near the top. */
 const MAX_PAGE_BYTES = 2_000_000;
@@ -13,6 +15,8 @@ export interface ExpirySweepOptions {
   timeoutMillis: number;
   /** Pages re-checked at once. */
   concurrency: number;
+  /** Expiry by absence: postings missed twice that an earlier pass held back close here, under the same guard. */
+  absence?: AbsenceExpiry;
 }
 
 export interface SweepRequest {
@@ -30,6 +34,8 @@ export interface SweepResult {
   failed: number;
   /** "url: reason" of the postings closed by a re-check (first 20). */
   closed: string[];
+  /** Expiry by absence: closed, held back and why. */
+  absence: AbsenceExpiryReport;
 }
 
 /**
@@ -58,6 +64,9 @@ export class ExpirySweep {
       closedByRecheck: 0,
       failed: 0,
       closed: [],
+      absence: this.options.absence
+        ? await this.options.absence.sweep(this.db)
+        : { missed: 0, closed: 0, held_back: 0, reasons: [] },
     };
     if (request.recheckLimit <= 0) return result;
     const candidates = await queryRows<{ id: number; url: string }>(

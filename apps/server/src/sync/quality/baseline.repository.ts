@@ -43,4 +43,19 @@ export class BaselineRepository {
       })),
     );
   }
+
+  /** The source's latest completed sync job: what the expiry sweep judges the source by. */
+  async latestCompleted(
+    dataSourceId: string,
+    db: Db = this.db,
+  ): Promise<{ id: string; fullRefresh: boolean; jobsFound: number } | null> {
+    const rows = await queryRows<{ id: string; full_refresh: boolean; jobs_found: number | string | null }>(
+      db,
+      sql`SELECT id, full_refresh, (stats->>'jobs_found')::int AS jobs_found FROM sync_jobs
+          WHERE data_source_id = ${dataSourceId}::uuid AND status = ${COMPLETED}
+          ORDER BY finished_at DESC NULLS LAST, created_at DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? { id: row.id, fullRefresh: row.full_refresh, jobsFound: Number(row.jobs_found ?? 0) } : null;
+  }
 }
