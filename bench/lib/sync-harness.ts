@@ -166,6 +166,7 @@ export async function runPipelineWith(
     maxAttempts: 1,
     resume: null,
     resumedFrom: null,
+    reprocessedFrom: null,
     crawledAt: new Date(),
   };
   const db = app.db.database.db;

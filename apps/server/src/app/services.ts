@@ -1,6 +1,10 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { ArchiveRepository } from "../archive/archive.repository";
+import { ArchiveService } from "../archive/archive.service";
+import { ArchiveFiles } from "../archive/archive-files";
+import { SyncArchives } from "../archive/sync-archives";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
 import { TokenService } from "../auth/token-service";
@@ -67,6 +71,8 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
+  archiveDir?: string;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -121,6 +127,9 @@ export interface Services {
   /** Who a data source makes us connect to (the demo board's endpoint is exempted here once it listens). */
   network: NetworkPolicy;
   options: ServiceOptions;
+  /** The page archives (null when no ARCHIVE_DIR is configured) and their admin side. */
+  archives: SyncArchives | null;
+  archive: ArchiveService;
 }
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
@@ -137,6 +146,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
   const network = hostPolicy(options);
+  const archives = options.archiveDir
+    ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db))
+    : null;
   const webhooks = webhookPolicy(options);
   const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
@@ -187,6 +199,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         network,
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+        ...(archives ? { archives } : {}),
       },
     },
     logger,
@@ -218,7 +231,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       cancelLocal: (jobId) => runner.cancelLocal(jobId),
       ended: () => syncJobEnds.kick(),
     },
-    { maxAttempts: options.syncMaxAttempts },
+    { maxAttempts: options.syncMaxAttempts, archives },
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
@@ -262,6 +275,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
     expiryJob: new ExpiryJob(jobQueue, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     network,
     options,
+    archives,
+    archive: new ArchiveService(archives, syncJobRepository),
   };
 }
 

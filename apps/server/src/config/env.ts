@@ -78,6 +78,8 @@ export const envSchema = z
       message: "SMTP_URL must be an smtp:// or smtps:// URL",
     }),
     SMTP_FROM: text,
+    /** Page archives (one WARC file per sync job); default DATA_DIR/archive. */
+    ARCHIVE_DIR: text,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

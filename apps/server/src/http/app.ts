@@ -9,6 +9,7 @@ import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
 import { registerNulGuard } from "./nul-guard";
+import { archiveRoutes } from "./routes/archive.routes";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
@@ -133,6 +134,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(exportRoutes(services.exports));
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
+  await app.register(archiveRoutes(services.archive));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

@@ -36,6 +36,8 @@ export interface NewSyncJob {
   maxAttempts: number;
   /** "Resume": the failed or cancelled sync job whose checkpoint this one continues. */
   resumedFrom?: string | null;
+  /** "Re-process": the finished sync job whose archived pages this one parses again. */
+  reprocessedFrom?: string | null;
 }
 
 export type CreateOutcome = { created: string } | { activeId: string };
@@ -48,6 +50,7 @@ export interface Claim {
   attempt: number;
   maxAttempts: number;
   resumedFrom: string | null;
+  reprocessedFrom: string | null;
   /** Overall percent an earlier attempt reached (the bar never goes back). */
   progress: number;
 }
@@ -84,9 +87,10 @@ export class SyncJobTransitions {
       const rows = await queryRows<{ id: string }>(
         this.db,
         sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
-                               max_attempts, resumed_from, steps, stats)
+                               max_attempts, resumed_from, reprocessed_from, steps, stats)
             VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
                     ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
+                    ${job.reprocessedFrom ?? null},
                     ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
             RETURNING id`,
       );
@@ -112,13 +116,15 @@ export class SyncJobTransitions {
       attempt: number;
       max_attempts: number;
       resumed_from: string | null;
+      reprocessed_from: string | null;
       progress: number;
     }>(
       this.db,
       sql`UPDATE sync_jobs SET status = ${RUNNING}, worker_id = ${workerId}, started_at = coalesce(started_at, now()),
             heartbeat_at = now(), updated_at = now(), version = version + 1
           WHERE id = ${id} AND status = ${PENDING}
-          RETURNING data_source_id, max_jobs, full_refresh, attempt, max_attempts, resumed_from, progress`,
+          RETURNING data_source_id, max_jobs, full_refresh, attempt, max_attempts, resumed_from, reprocessed_from,
+            progress`,
     );
     const row = rows[0];
     if (!row) return null;
@@ -129,6 +135,7 @@ export class SyncJobTransitions {
       attempt: Number(row.attempt),
       maxAttempts: Number(row.max_attempts),
       resumedFrom: row.resumed_from,
+      reprocessedFrom: row.reprocessed_from,
       progress: Number(row.progress),
     };
   }

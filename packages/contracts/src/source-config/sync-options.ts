@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { intInRange, numberInRange } from "../field-rules";
 import { PROVINCES } from "../provinces";
+import { archiveOptionsShape } from "./archive-options";
 
 /**
  * Options every source kind accepts, whatever its board: filtering (applied in Process Jobs), incremental crawling
@@ -42,6 +43,7 @@ export const syncOptionsShape = {
   stop_after_known_pages: intInRange("stop_after_known_pages", 0, 100).optional(),
   /** Mark the source degraded after this many failed sync jobs in a row, and deactivate it after twice as many. */
   auto_disable_after_failures: intInRange("auto_disable_after_failures", 1, 100).optional(),
+  ...archiveOptionsShape,
 } as const;
 
 export const syncOptionsSchema = z.strictObject(syncOptionsShape);

@@ -64,7 +64,14 @@ export const syncJobs = {
     startFailed: "Failed to start sync job: {{message}}",
     batchFailed: "Failed to start the batch: {{message}}",
     notStarted: "Not started: {{reasons}}",
-    trigger: { manual: "manual", schedule: "schedule", batch: "batch", cli: "command line", resume: "resume" },
+    trigger: {
+      manual: "manual",
+      schedule: "schedule",
+      batch: "batch",
+      cli: "command line",
+      resume: "resume",
+      reprocess: "re-process",
+    },
     headline: {
       pending: "Queued, waiting for a worker",
       starting: "Starting",

@@ -66,7 +66,14 @@ export const syncJobs: Messages<typeof en> = {
     startFailed: "Không bắt đầu được lần đồng bộ: {{message}}",
     batchFailed: "Không bắt đầu được nhóm đồng bộ: {{message}}",
     notStarted: "Chưa bắt đầu: {{reasons}}",
-    trigger: { manual: "thủ công", schedule: "lịch chạy", batch: "nhóm", cli: "dòng lệnh", resume: "tiếp tục" },
+    trigger: {
+      manual: "thủ công",
+      schedule: "lịch chạy",
+      batch: "nhóm",
+      cli: "dòng lệnh",
+      resume: "tiếp tục",
+      reprocess: "xử lý lại",
+    },
     headline: {
       pending: "Đang xếp hàng, chờ tiến trình xử lý",
       starting: "Đang bắt đầu",
