@@ -1,4 +1,4 @@
-import { boolean, intInRange } from "../field-rules";
+import { boolean, numberInRange } from "../field-rules";
 
 /**
  * The page archive (every listing and detail page a sync job fetches, kept as a WARC file so the sync job can be
@@ -7,8 +7,8 @@ import { boolean, intInRange } from "../field-rules";
 export const archiveOptionsShape = {
   /** Keep the fetched pages of each sync job as a WARC file. Default on for boards read as HTML pages. */
   archive: boolean("archive").optional(),
-  /** The source's archives together at most this many MB: the oldest go first. */
-  archive_max_mb: intInRange("archive_max_mb", 1, 100_000).optional(),
+  /** The source's archives together at most this many MB (1 MB = 1,048,576 bytes): the oldest go first. */
+  archive_max_mb: numberInRange("archive_max_mb", 0.01, 100_000, "MB").optional(),
 } as const;
 
 /** Kinds whose pages are HTML (archived by default); the JSON API kinds are not. */
@@ -26,6 +26,6 @@ export function resolveArchiveOptions(kind: string, config: Record<string, unkno
   const maxMb = archiveOptionsShape.archive_max_mb.safeParse(config.archive_max_mb);
   return {
     enabled: (enabled.success ? enabled.data : undefined) ?? ARCHIVED_BY_DEFAULT_KINDS.includes(kind),
-    maxBytes: ((maxMb.success ? maxMb.data : undefined) ?? DEFAULT_ARCHIVE_MAX_MB) * 1024 * 1024,
+    maxBytes: Math.round(((maxMb.success ? maxMb.data : undefined) ?? DEFAULT_ARCHIVE_MAX_MB) * 1024 * 1024),
   };
 }
