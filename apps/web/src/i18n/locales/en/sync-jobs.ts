@@ -131,6 +131,16 @@ export const syncJobs = {
       syncSelected_one: "Sync {{count}} selected",
       syncSelected_other: "Sync {{count}} selected",
     },
+    archive: {
+      reprocess: "Re-process",
+      reprocessHint: "Parse its archived pages again with today's parsers: no request is sent to the site",
+      reprocessing: "Starting…",
+      reprocessFailed: "Could not re-process: {{message}}",
+      reprocessed: "Re-processing the archived pages of {{site}}",
+      reprocessedFrom: "re-processes sync job {{id}}",
+      summary_one: "Page archive: {{formatted}} page, {{size}}",
+      summary_other: "Page archive: {{formatted}} pages, {{size}}",
+    },
   },
   stats: {
     title: "Statistics",

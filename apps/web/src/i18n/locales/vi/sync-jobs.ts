@@ -133,6 +133,17 @@ export const syncJobs: Messages<typeof en> = {
       syncSelected_one: "Đồng bộ {{count}} nguồn đã chọn",
       syncSelected_other: "Đồng bộ {{count}} nguồn đã chọn",
     },
+    archive: {
+      reprocess: "Xử lý lại",
+      reprocessHint:
+        "Phân tích lại các trang đã lưu trữ bằng bộ phân tích hiện tại: không gửi yêu cầu nào tới trang web",
+      reprocessing: "Đang bắt đầu…",
+      reprocessFailed: "Không xử lý lại được: {{message}}",
+      reprocessed: "Đang xử lý lại các trang đã lưu trữ của {{site}}",
+      reprocessedFrom: "xử lý lại lần đồng bộ {{id}}",
+      summary_one: "Lưu trữ trang: {{formatted}} trang, {{size}}",
+      summary_other: "Lưu trữ trang: {{formatted}} trang, {{size}}",
+    },
   },
   stats: {
     title: "Thống kê",
