@@ -110,7 +110,7 @@ export type ArchiveUse =
 /** The message of a step a re-process skips. */
 export function fromArchiveMessage(archive: ArchiveUse | null): string | null {
   return archive?.mode === "read"
-    ? `Skipped: from archive (pages of sync job ${archive.fromJobId.slice(0, 8)}, no request to the site)`
+    ? `Skipped: from archive (sync job ${archive.fromJobId.slice(0, 8)}); no request to the site`
     : null;
 }
 
