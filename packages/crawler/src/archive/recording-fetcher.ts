@@ -6,6 +6,8 @@ import { type PageRecorder, type RecordedPage, storedHeaders } from "./recorded-
 
 /** Statuses that say a posting is gone: kept in the archive (without a body) so a re-process sees them gone too. */
 const GONE_STATUSES = new Set([404, 410]);
+/** Pages handed to the recorder and not yet written: past this, a fetch waits for the disk (memory stays bounded). */
+const MAX_BACKLOG = 16;
 
 export interface RecordingOptions {
   /** Sent as the request record's User-Agent. */
@@ -16,11 +18,13 @@ export interface RecordingOptions {
 
 /**
  * A fetcher that hands every listing and detail page it fetches to a recorder (the page archive), over HTTP or
- * Chromium alike: it wraps whichever fetcher the source uses. Probes and robots.txt are not recorded. Once a write
- * fails, recording stops and the crawl goes on.
+ * Chromium alike: it wraps whichever fetcher the source uses. Probes and robots.txt are not recorded. Pages are
+ * written behind the crawl (it does not wait for the disk) up to MAX_BACKLOG pages, then it waits; `close()` waits
+ * for every page handed over. Once a write fails, recording stops and the crawl goes on.
  */
 export class RecordingFetcher implements Fetcher {
   private failed = false;
+  private readonly backlog = new Set<Promise<void>>();
 
   constructor(
     private readonly inner: Fetcher,
@@ -48,8 +52,10 @@ export class RecordingFetcher implements Fetcher {
     return this.inner.stats();
   }
 
-  close(): Promise<void> {
-    return this.inner.close();
+  /** Every page handed over is written (or failed) first. */
+  async close(): Promise<void> {
+    await Promise.all(this.backlog);
+    await this.inner.close();
   }
 
   async fetch(request: FetchRequest): Promise<FetchResponse> {
@@ -83,9 +89,10 @@ export class RecordingFetcher implements Fetcher {
     payload: Uint8Array,
   ): Promise<void> {
     if (this.failed) return;
+    while (this.backlog.size >= MAX_BACKLOG) await Promise.race(this.backlog);
     const host = safeHost(requestUrl);
-    try {
-      await this.recorder.record({
+    const written = this.recorder
+      .record({
         purpose,
         fetchedAt: new Date(),
         request: {
@@ -97,11 +104,13 @@ export class RecordingFetcher implements Fetcher {
           },
         },
         response: { url: finalUrl, status, headers: storedHeaders(headers, payload.byteLength), payload },
-      });
-    } catch (error) {
-      this.failed = true;
-      this.options.onRecordError?.(error instanceof Error ? error : new Error(String(error)));
-    }
+      })
+      .catch((error: unknown) => {
+        this.failed = true;
+        this.options.onRecordError?.(error instanceof Error ? error : new Error(String(error)));
+      })
+      .finally(() => this.backlog.delete(written));
+    this.backlog.add(written);
   }
 }
 
