@@ -16,6 +16,7 @@ import { b5Reads } from "./b5-reads";
 import { b6Memory } from "./b6-memory";
 import { b7Web } from "./b7-web";
 import { b8Startup } from "./b8-startup";
+import { b9Postings } from "./b9-postings";
 import { b10Robots } from "./b10-robots";
 import { b11Archive } from "./b11-archive";
 import type { BenchContext, Benchmark } from "./bench-types";
@@ -30,6 +31,7 @@ const ALL: Benchmark[] = [
   b6Memory,
   b7Web,
   b8Startup,
+  b9Postings,
   b10Robots,
   b11Archive,
 ];

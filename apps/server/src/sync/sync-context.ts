@@ -45,6 +45,8 @@ export interface SyncRuntimeOptions {
   network?: NetworkPolicy;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
+  /** A board answered a page with a block or challenge page (metrics). */
+  pageBlocked?: (siteName: string) => void;
   /** The page archives (ARCHIVE_DIR); absent: no sync job archives its pages, and none can be re-processed. */
   archives?: SyncArchives;
 }

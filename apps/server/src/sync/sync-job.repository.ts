@@ -99,6 +99,15 @@ export class SyncJobRepository {
     }));
   }
 
+  /** How many sync jobs each data source has in each status (metrics). */
+  async countsBySourceAndStatus(): Promise<Array<{ source: string; status: SyncJobStatus; count: number }>> {
+    const rows = await queryRows<{ source: string; status: SyncJobStatus; count: number }>(
+      this.db,
+      sql`SELECT site_name AS source, status, count(*)::int AS count FROM sync_jobs GROUP BY site_name, status`,
+    );
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
   async status(id: string): Promise<SyncJobStatus | null> {
     const rows = await queryRows<{ status: SyncJobStatus }>(
       this.db,

@@ -4,7 +4,7 @@ import type { PostingWriteRepository } from "../postings/posting-write.repositor
 import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import { BatchingProgressManager, type TimelineEvent } from "./progress/progress-manager";
-import { initialProgressState } from "./progress/progress-state";
+import { initialProgressState, type ProgressState } from "./progress/progress-state";
 import { STOP_REASONS, type SyncEnv, type SyncJobInput, type SyncRuntimeOptions } from "./sync-context";
 import type { SyncJobRepository } from "./sync-job.repository";
 import type { Claim, SyncJobTransitions } from "./sync-job-transitions";
@@ -40,6 +40,15 @@ export interface SyncRunnerHooks {
   ended(jobId: string): void;
   /** A sync job was handed back at shutdown: it goes to the queue for a live worker. */
   handedBack(jobId: string): Promise<void>;
+  /** Sees each sync job's saved progress while it runs here (metrics). */
+  observer?: SyncObserver;
+}
+
+/** What a sync job of this process saved, as it saved it: the observer counts from it (see SyncMetricsObserver). */
+export interface SyncObserver {
+  started(jobId: string, siteName: string, stats: ProgressState["stats"]): void;
+  saved(jobId: string, state: ProgressState): void;
+  stopped(jobId: string): void;
 }
 
 const event = (level: TimelineEvent["level"], message: string): TimelineEvent => ({
@@ -109,6 +118,7 @@ export class SyncRunner {
       {
         save: async (state, events) => {
           await transitions.saveProgress(jobId, workerId, state, events);
+          this.hooks.observer?.saved(jobId, state);
           this.hooks.changed(jobId);
         },
       },
@@ -129,6 +139,7 @@ export class SyncRunner {
     let source: Awaited<ReturnType<DataSourceRepository["findRowById"]>> = null;
     try {
       source = await this.stores.dataSources.findRowById(claim.dataSourceId);
+      if (source) this.hooks.observer?.started(jobId, source.siteName, progress.state.stats);
       if (claim.attempt > 1) {
         progress.event("warn", `Resumed after the worker stopped (attempt ${claim.attempt} of ${claim.maxAttempts})`);
       }
@@ -168,6 +179,8 @@ export class SyncRunner {
       clearInterval(heartbeat);
     }
     await progress.close();
+    this.hooks.observer?.saved(jobId, progress.state);
+    this.hooks.observer?.stopped(jobId);
     const reason = controller.signal.reason;
     if (reason === STOP_REASONS.lost) {
       this.log.info({ jobId }, "sync job taken over by another worker; this one stops without writing its end");

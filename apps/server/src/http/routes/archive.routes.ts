@@ -1,4 +1,4 @@
-import { apiErrorSchema, jobIdParamsSchema } from "@jobsync/contracts";
+import { API_PATHS, apiErrorSchema, jobIdParamsSchema } from "@jobsync/contracts";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,7 +17,7 @@ function sendArchive(reply: FastifyReply, file: ArchiveDownload) {
 export function archiveRoutes(service: ArchiveService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/archive",
+      API_PATHS.syncJobArchive,
       {
         config: { streamToken: true },
         schema: {

@@ -108,6 +108,7 @@ export async function crawlJobs(
         break;
       case "page_failed":
         tracker.pagesDone += 1;
+        if (event.kind === "blocked") env.runtime.pageBlocked?.(job.source.siteName);
         if (event.kind === "robots") {
           env.progress.apply({ op: "stat_increment", key: "pages_skipped", by: 1 });
           report.detail(`skipped ${event.url}: ${event.error}`);
