@@ -15,7 +15,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { notFound } from "../../errors/app-error";
 import type { ProgressSnapshots } from "../../sync/events/progress-snapshots";
 import type { SyncJobService } from "../../sync/sync-job.service";
-import { principalOf } from "../auth-hook";
 import { noneMatchHits } from "../conditional-get";
 import { requestActor } from "../request-actor";
 
