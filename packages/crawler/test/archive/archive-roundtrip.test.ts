@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,4 +65,43 @@ describe("recording pages and serving them back from the archive", () => {
       expect(b.stats().total).toBe(0);
     }, 60_000);
   }
+});
+
+describe("reopening an archive a crash left half written", () => {
+  it("cuts off the half-written last record and appends after the last whole one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobsync-reopen-"));
+    try {
+      const path = join(dir, "job.warc.gz");
+      const page = (n: number) => ({
+        purpose: "detail" as const,
+        fetchedAt: new Date(),
+        request: { url: `http://board.test/p${n}`, method: "GET" as const, headers: {} },
+        response: {
+          url: `http://board.test/p${n}`,
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8" },
+          payload: new TextEncoder().encode(`<html>page ${n} ${"x".repeat(5000)}</html>`),
+        },
+      });
+      const first = await WarcWriter.open(path, "test");
+      await first.record(page(1));
+      await first.record(page(2));
+      await first.close();
+      const before = await ArchiveFetcher.open(path);
+      const whole = statSync(path).size;
+      truncateSync(path, whole - 40); // the crash: page 2's response record is cut
+      const second = await WarcWriter.open(path, "test");
+      expect(second.repaired?.reason).toBe("truncated record (the file ends inside it)");
+      await second.record(page(3));
+      await second.close();
+      const after = await ArchiveFetcher.open(path);
+      expect(before.pages).toBe(2);
+      expect(after.damage).toBeNull();
+      expect(after.has("http://board.test/p1")).toBe(true);
+      expect(after.has("http://board.test/p2")).toBe(false);
+      expect((await after.fetch({ url: "http://board.test/p3" })).body).toContain("page 3");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
