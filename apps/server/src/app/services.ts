@@ -37,6 +37,8 @@ import { NotificationDeliveryRepository } from "../notifications/notification-de
 import { NotificationDispatcher } from "../notifications/notification-dispatcher";
 import { NotificationQueue } from "../notifications/notification-queue";
 import { SyncJobNotifier } from "../notifications/sync-job-notifier";
+import { AbsenceExpiry } from "../postings/expiry/absence-expiry";
+import { AbsenceExpiryRepository } from "../postings/expiry/absence-expiry.repository";
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
@@ -55,6 +57,9 @@ import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
 import { ProgressSnapshots } from "../sync/events/progress-snapshots";
 import { SyncJobChanges } from "../sync/events/sync-job-changes";
+import { BaselineRepository } from "../sync/quality/baseline.repository";
+import { SnapshotRepository } from "../sync/quality/snapshot.repository";
+import { SnapshotService } from "../sync/quality/snapshot.service";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
 import { SyncJobTransitions } from "../sync/sync-job-transitions";
@@ -86,8 +91,6 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
-  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
-  archiveDir?: string;
   /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
   auditRetentionDays: number;
   /** The public API's read lane: its own connections, statement timeout and queue bound. */
@@ -95,6 +98,8 @@ export interface ServiceOptions extends NetworkSettings {
   publicLimits: PublicLimits;
   /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
   metricsAccess?: MetricsAccess;
+  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
+  archiveDir?: string;
 }
 
 /** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
@@ -141,6 +146,7 @@ export interface Services {
   /** The lifecycle: the only writer of a sync job's status. */
   syncJobTransitions: SyncJobTransitions;
   syncJobs: SyncJobService;
+  snapshots: SnapshotService;
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
@@ -206,6 +212,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
+  const snapshots = new SnapshotRepository(database.db);
+  const baselines = new BaselineRepository(database.db);
+  const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
   const archives = options.archiveDir
     ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db), (id, version) =>
@@ -218,6 +227,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     timeoutMillis: 15_000,
     concurrency: 4,
     audit: auditLog,
+    absence: absenceExpiry,
   });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
@@ -243,6 +253,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database.db,
     new SyncOutboxRepository(database.db),
     new SourceHealthTracker(database.db),
+    absenceExpiry,
     new SyncJobNotifier(syncJobRepository, channelRepository, deliveryRepository),
     notificationQueue,
     logger,
@@ -257,6 +268,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
       postings: postingWrites,
       batches: new BatchSaveRepository(database.db, postingWrites, checkpoints),
       checkpoints,
+      snapshots,
+      baselines,
     },
     {
       workerId,
@@ -329,6 +342,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     syncJobRepository,
     syncJobTransitions: transitions,
     syncJobs,
+    snapshots: new SnapshotService(snapshots, syncJobRepository),
     syncJobEnds,
     scheduleRuns,
     scheduler,

@@ -24,6 +24,7 @@ import { notificationRoutes } from "./routes/notifications.routes";
 import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { selectorPreviewRoute } from "./routes/selector-preview.route";
+import { snapshotRoutes } from "./routes/snapshots.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { userRoutes } from "./routes/users.routes";
@@ -144,6 +145,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(userRoutes(services.userAdmin));
   await app.register(auditRoutes(services.audit));
   await app.register(metricsRoute(services.metrics, services.options.metricsAccess ?? { public: false }));
+  await app.register(snapshotRoutes(services.snapshots));
   await app.register(archiveRoutes(services.archive));
 
   await registerStaticWeb(app, options.webDistDir);

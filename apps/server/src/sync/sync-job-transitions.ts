@@ -163,7 +163,7 @@ export class SyncJobTransitions {
         tx,
         sql`UPDATE sync_jobs SET steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb,
               progress = ${state.progress}, current_step = ${state.current_step},
-              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb,
+              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb${healthColumns(state)},
               heartbeat_at = now(), updated_at = now(), version = version + 1
             WHERE id = ${id} AND worker_id = ${workerId} AND status IN (${WORKING})
             RETURNING version`,
@@ -369,7 +369,7 @@ export class SyncJobTransitions {
       tx,
       sql`UPDATE sync_jobs SET status = ${PENDING}, attempt = ${attempt}, worker_id = null, heartbeat_at = null,
             current_step = null, updated_at = now(), version = version + 1
-            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}` : sql``}
+            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}${healthColumns(state)}` : sql``}
           WHERE id = ${id} RETURNING version`,
     );
     if (events.length > 0) await insertEvents(tx, id, events);
@@ -394,7 +394,7 @@ export class SyncJobTransitions {
     await tx.execute(
       sql`UPDATE sync_jobs SET status = ${outcome.status}, error = ${outcome.error}, finished_at = now(),
             updated_at = now(), current_step = null, steps = ${JSON.stringify(steps)}::jsonb, version = version + 1
-            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb` : sql``}
+            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb${healthColumns(state)}` : sql``}
             ${cancelledBy === undefined ? sql`` : sql`, cancelled_by = ${cancelledBy}`}
           WHERE id = ${row.id}`,
     );
@@ -412,6 +412,11 @@ export class SyncJobTransitions {
     );
     return row.version + 1; // the row is locked: this transaction's one bump
   }
+}
+
+/** The source-health part of the progress state (quality counters, alarms), written with the rest. */
+function healthColumns(state: ProgressState) {
+  return sql`, quality_tally = ${JSON.stringify(state.quality)}::jsonb, alarms = ${JSON.stringify(state.alarms)}::jsonb`;
 }
 
 interface LockedRow {
