@@ -217,7 +217,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
   const archives = options.archiveDir
-    ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db))
+    ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db), (id, version) =>
+        syncJobChanges.emit(id, version),
+      )
     : null;
   const webhooks = webhookPolicy(options);
   const expirySweep = new ExpirySweep(database.db, {

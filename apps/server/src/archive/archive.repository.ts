@@ -91,20 +91,25 @@ export class ArchiveRepository {
 
   /**
    * The source's archives past `maxBytes` together, oldest first, keeping the newest that fit (and never one of an
-   * active sync job): marked deleted and returned, so their files can go.
+   * active sync job): marked deleted and returned, so their files can go. Their sync jobs' version is bumped (no other
+   * column changes) so every copy of their progress — the API's snapshots, the modal — drops the archive.
    */
-  async trimToCap(dataSourceId: string, maxBytes: number): Promise<string[]> {
-    const rows = await queryRows<{ sync_job_id: string }>(
+  async trimToCap(dataSourceId: string, maxBytes: number): Promise<Array<{ syncJobId: string; version: number }>> {
+    const rows = await queryRows<{ id: string; version: number }>(
       this.db,
-      sql`UPDATE sync_job_archives SET deleted_at = now(), updated_at = now() WHERE sync_job_id IN (
-            SELECT sync_job_id FROM (
-              SELECT a.sync_job_id, sj.status,
-                sum(a.bytes) OVER (ORDER BY a.created_at DESC, a.sync_job_id DESC) AS running
-              FROM sync_job_archives a JOIN sync_jobs sj ON sj.id = a.sync_job_id
-              WHERE a.data_source_id = ${dataSourceId} AND a.deleted_at IS NULL) ranked
-            WHERE running > ${maxBytes} AND status NOT IN (${ACTIVE}))
-          RETURNING sync_job_id`,
+      sql`WITH capped AS (
+            UPDATE sync_job_archives SET deleted_at = now(), updated_at = now() WHERE sync_job_id IN (
+              SELECT sync_job_id FROM (
+                SELECT a.sync_job_id, sj.status,
+                  sum(a.bytes) OVER (ORDER BY a.created_at DESC, a.sync_job_id DESC) AS running
+                FROM sync_job_archives a JOIN sync_jobs sj ON sj.id = a.sync_job_id
+                WHERE a.data_source_id = ${dataSourceId} AND a.deleted_at IS NULL) ranked
+              WHERE running > ${maxBytes} AND status NOT IN (${ACTIVE}))
+            RETURNING sync_job_id)
+          UPDATE sync_jobs SET version = version + 1, updated_at = now()
+          WHERE id IN (SELECT sync_job_id FROM capped)
+          RETURNING id, version`,
     );
-    return rows.map((r) => r.sync_job_id);
+    return rows.map((r) => ({ syncJobId: r.id, version: Number(r.version) }));
   }
 }

@@ -24,6 +24,8 @@ export class SyncArchives {
   constructor(
     readonly files: ArchiveFiles,
     readonly repository: ArchiveRepository,
+    /** A sync job's progress changed here (its archive went): readers of this process refresh their copy. */
+    private readonly changed: (syncJobId: string, version: number) => void = () => {},
   ) {}
 
   async begin(syncJobId: string, dataSourceId: string): Promise<WarcWriter> {
@@ -67,11 +69,12 @@ export class SyncArchives {
   /** After a sync job ended: files without a kept archive row go, then the source's archives past its cap. */
   async tidy(dataSourceId: string, maxBytes: number): Promise<string[]> {
     const capped = await this.repository.trimToCap(dataSourceId, maxBytes);
-    await this.files.remove(capped);
+    await this.files.remove(capped.map((c) => c.syncJobId));
+    for (const c of capped) this.changed(c.syncJobId, c.version);
     const ids = await this.files.ids();
     const kept = await this.repository.existing(ids);
     const orphans = ids.filter((id) => !kept.has(id));
     await this.files.remove(orphans);
-    return [...capped, ...orphans];
+    return [...capped.map((c) => c.syncJobId), ...orphans];
   }
 }

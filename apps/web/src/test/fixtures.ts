@@ -96,6 +96,9 @@ export function progressFixture(
     resumable: false,
     reprocessed_from: null,
     archive: null,
+    quality: null,
+    alarms: [],
+    expiry: null,
     ...patch,
   });
 }

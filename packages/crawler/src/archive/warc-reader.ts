@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { WARCParser, type WARCRecord } from "warcio";
-import { REQUESTED_URI_FIELD } from "./warc-writer";
+import { REQUESTED_URI_FIELD } from "./warc-fields";
 
 /** One record of an archive, as its headers tell it (its payload is not read). */
 export interface WarcEntry {
@@ -45,6 +45,9 @@ export interface StoredResponse {
   date: string | null;
 }
 
+/** The reason of a record the file ends inside (a writer stopped mid-record). */
+export const TRUNCATED = "truncated record (the file ends inside it)";
+
 /** Bytes read past a damaged offset to tell why it cannot be read. */
 const DIAGNOSE_BYTES = 8 * 1024 * 1024;
 
@@ -85,9 +88,7 @@ async function diagnose(path: string, offset: number, size: number): Promise<str
       return text.startsWith("WARC/") ? "a damaged WARC record" : "not a WARC record (corrupt data)";
     } catch (error) {
       const message = (error as Error).message;
-      return /unexpected end/i.test(message) && length === size - offset
-        ? "truncated record (the file ends inside it)"
-        : `corrupt gzip data: ${message}`;
+      return /unexpected end/i.test(message) && length === size - offset ? TRUNCATED : `corrupt gzip data: ${message}`;
     }
   } finally {
     await file.close();

@@ -1,13 +1,12 @@
 import { createWriteStream, type WriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { stat, truncate } from "node:fs/promises";
 import { STATUS_CODES } from "node:http";
 import { basename } from "node:path";
 import { WARCRecord, WARCSerializer } from "warcio";
 import type { PageRecorder, RecordedPage } from "./recorded-page";
-
-export const WARC_VERSION = "WARC/1.1";
-/** A custom WARC field: the URL asked for, when a redirect made another one answer (the Target-URI). */
-export const REQUESTED_URI_FIELD = "JobSync-Requested-URI";
+import { REQUESTED_URI_FIELD, WARC_VERSION } from "./warc-fields";
+import type { ArchiveDamage } from "./warc-reader";
+import { scanWarc, TRUNCATED } from "./warc-reader";
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   if (bytes.byteLength > 0) yield bytes;
@@ -23,7 +22,8 @@ export interface ArchiveTally {
  * Writes recorded pages to one `.warc.gz` file as WARC/1.1 `request` + `response` record pairs, each record its own
  * gzip member (so a reader can seek to any record, and a damaged record spoils only itself and what follows), with
  * Webrecorder's warcio. Records go to disk as they come, one page at a time in arrival order; nothing but the page
- * being written is held in memory. Opening an existing file appends (a resumed sync job adds to its archive).
+ * being written is held in memory. Opening an existing file appends (a later attempt of a sync job adds to its
+ * archive), after cutting off a record a crash left half written, so the file stays readable to its end.
  */
 export class WarcWriter implements PageRecorder {
   private chain: Promise<void> = Promise.resolve();
@@ -32,16 +32,28 @@ export class WarcWriter implements PageRecorder {
   private constructor(
     private readonly out: WriteStream,
     private readonly tally: ArchiveTally,
+    /** What an earlier writer left damaged at the end of the file, cut off before appending. */
+    readonly repaired: ArchiveDamage | null,
   ) {}
 
   static async open(path: string, software: string): Promise<WarcWriter> {
-    const existing = await stat(path).catch(() => null);
+    let existing = await stat(path).catch(() => null);
+    let repaired: ArchiveDamage | null = null;
+    if (existing && existing.size > 0) {
+      const damage = (await scanWarc(path, () => {})).damage;
+      // only a half-written last record is cut: corrupt bytes in the middle are left for other tools to recover
+      if (damage?.reason.startsWith(TRUNCATED)) {
+        repaired = damage;
+        await truncate(path, damage.offset);
+        existing = await stat(path);
+      }
+    }
     const out = createWriteStream(path, { flags: "a" });
     await new Promise<void>((resolve, reject) => {
       out.once("open", () => resolve());
       out.once("error", reject);
     });
-    const writer = new WarcWriter(out, { bytes: existing?.size ?? 0, pages: 0 });
+    const writer = new WarcWriter(out, { bytes: existing?.size ?? 0, pages: 0 }, repaired);
     if (!existing || existing.size === 0) {
       const info = await WARCRecord.createWARCInfo(
         { filename: basename(path), warcVersion: WARC_VERSION },

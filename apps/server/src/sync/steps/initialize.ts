@@ -114,6 +114,9 @@ async function pageSource(
     throw new StepFailure(`the page archive cannot be written: ${error.message}`);
   });
   const archive: ArchiveUse = { mode: "write", writer, writeError: null };
+  if (writer.repaired) {
+    report.warn(`the page archive ended in a half-written record at offset ${writer.repaired.offset}: cut off`);
+  }
   const recording = new RecordingFetcher(fetcher, writer, {
     ...(fetcher instanceof HttpFetcher ? { userAgent: fetcher.userAgent } : {}),
     onRecordError: (error) => {
