@@ -16,6 +16,8 @@ import {
   InMemoryProgressManager,
   type ProgressSink,
 } from "../../apps/server/src/sync/progress/progress-manager";
+import { noBaselines } from "../../apps/server/src/sync/quality/judge-quality";
+import { noSnapshots } from "../../apps/server/src/sync/quality/snapshot-recorder";
 import type { SyncEnv, SyncJobInput } from "../../apps/server/src/sync/sync-context";
 import { runPipeline } from "../../apps/server/src/sync/sync-pipeline";
 import { type BenchDatabase, type BenchDbKind, openBenchDatabase } from "./bench-database";
@@ -175,6 +177,8 @@ export async function runPipelineWith(
     postings: app.services.postingWrites,
     batches: new BatchSaveRepository(db, app.services.postingWrites, new CheckpointRepository(db)),
     runtime: { crawlConcurrency: CRAWL_CONCURRENCY, batchSize: app.services.options.syncBatchSize },
+    snapshots: noSnapshots,
+    baselines: noBaselines,
     firstErrors: [],
     summaryExtras: {},
   };

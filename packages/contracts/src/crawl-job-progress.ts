@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { absenceExpiryReportSchema } from "./absence-expiry";
+import { syncJobAlarmSchema, syncJobQualitySchema } from "./source-quality";
 import { crawlStatsSchema } from "./stats";
 import { crawlStepStatusSchema } from "./step-status";
 import { stepKeySchema } from "./steps";
@@ -44,6 +46,11 @@ export const syncSummarySchema = z.object({
   searches_cut: z
     .array(z.object({ search: z.string(), pages_on_board: z.int().nullable(), pages_crawled: z.int() }))
     .optional(),
+  /**
+   * Every search was read to its last page: no cap, no incremental stop, no failed listing page (expiry by absence
+   * runs only then).
+   */
+  complete_crawl: z.boolean().optional(),
   /** Job postings this sync job saved before it was cancelled or failed (absent when it completed). */
   saved_before_stop: z.int().optional(),
 });
@@ -84,6 +91,12 @@ export const crawlJobProgressSchema = z.object({
    * source's request delay is in that rate); null until that estimate is meaningful (and once the sync job is final).
    */
   eta_seconds: z.int().min(0).nullable(),
+  /** Fill rates of the postings it processed and cards per listing page (null for sync jobs before issue 13). */
+  quality: syncJobQualitySchema.nullable(),
+  /** Drift below the source's baseline and listing pages answering 200 with 0 cards. */
+  alarms: z.array(syncJobAlarmSchema),
+  /** Expiry by absence after it completed: missed, closed, held back and why (null when it did not run). */
+  expiry: absenceExpiryReportSchema.nullable(),
 });
 export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;
 

@@ -1,10 +1,16 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { AuditService } from "../audit/audit.service";
+import { AuditLogRepository } from "../audit/audit-log.repository";
+import { AuditPruneJob } from "../audit/audit-prune-job";
+import { AuditTrail } from "../audit/audit-trail";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
+import { SessionRepository } from "../auth/session.repository";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
+import { UserAdminService } from "../auth/user-admin.service";
 import { BatchSyncService } from "../batches/batch-sync.service";
 import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
@@ -12,6 +18,8 @@ import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
 import { SourceHealthTracker } from "../data-sources/source-health";
 import type { Database } from "../db/database";
+import { openReadLane } from "../db/open-read-lane";
+import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
 import { JobsyncMetrics } from "../metrics/jobsync-metrics";
@@ -25,13 +33,17 @@ import { NotificationDeliveryRepository } from "../notifications/notification-de
 import { NotificationDispatcher } from "../notifications/notification-dispatcher";
 import { NotificationQueue } from "../notifications/notification-queue";
 import { SyncJobNotifier } from "../notifications/sync-job-notifier";
+import { AbsenceExpiry } from "../postings/expiry/absence-expiry";
+import { AbsenceExpiryRepository } from "../postings/expiry/absence-expiry.repository";
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
+import { PostingListRepository } from "../postings/posting-list.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
 import { JobQueue } from "../queue/job-queue";
+import { RateLimitRepository } from "../rate-limit/rate-limit.repository";
 import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
 import { SyncScheduler } from "../schedules/sync-scheduler";
 import { BatchSaveRepository } from "../sync/checkpoint/batch-save.repository";
@@ -41,6 +53,9 @@ import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
 import { ProgressSnapshots } from "../sync/events/progress-snapshots";
 import { SyncJobChanges } from "../sync/events/sync-job-changes";
+import { BaselineRepository } from "../sync/quality/baseline.repository";
+import { SnapshotRepository } from "../sync/quality/snapshot.repository";
+import { SnapshotService } from "../sync/quality/snapshot.service";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
 import { SyncJobTransitions } from "../sync/sync-job-transitions";
@@ -72,8 +87,20 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
+  auditRetentionDays: number;
+  /** The public API's read lane: its own connections, statement timeout and queue bound. */
+  publicReads: ReadLaneOptions;
+  publicLimits: PublicLimits;
   /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
   metricsAccess?: MetricsAccess;
+}
+
+/** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
+export interface PublicLimits {
+  searchPerMinute: number;
+  exportPerHour: number;
+  publicExport: boolean;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -87,6 +114,9 @@ export const DEFAULT_SERVICE_OPTIONS = {
   progressIntervalMillis: 250,
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
+  auditRetentionDays: 365,
+  publicReads: DEFAULT_READ_LANE_OPTIONS,
+  publicLimits: { searchPerMinute: 120, exportPerHour: 10, publicExport: true },
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -95,6 +125,12 @@ export interface Services {
   logger: Logger;
   users: UserRepository;
   auth: AuthService;
+  /** The Users page. */
+  userAdmin: UserAdminService;
+  /** Every admin action, written in the transaction of its change. */
+  auditLog: AuditLogRepository;
+  audit: AuditService;
+  auditPrune: AuditPruneJob;
   dataSourceRepository: DataSourceRepository;
   dataSources: DataSourceService;
   /** "Test selectors" of css sources. */
@@ -104,6 +140,7 @@ export interface Services {
   /** The lifecycle: the only writer of a sync job's status. */
   syncJobTransitions: SyncJobTransitions;
   syncJobs: SyncJobService;
+  snapshots: SnapshotService;
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
@@ -113,6 +150,10 @@ export interface Services {
   progressSnapshots: ProgressSnapshots;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
+  /** Where the public API reads: apart from the admin's connections (see db/read-lane.ts). */
+  publicReads: ReadLane;
+  /** Counters of the rate limits (login, public API), shared by every API process. */
+  rateLimits: RateLimitRepository;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
   /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a worker). */
@@ -138,8 +179,13 @@ export interface Services {
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
+  const sessions = new SessionRepository(database.db);
+  const auditLog = new AuditLogRepository(database.db);
+  const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
-  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
+  const rateLimits = new RateLimitRepository(database.db);
+  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000, rateLimits);
+  const publicReads = openReadLane(database, options.publicReads);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
   const syncJobChanges = new SyncJobChanges(database);
@@ -157,9 +203,18 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
+  const snapshots = new SnapshotRepository(database.db);
+  const baselines = new BaselineRepository(database.db);
+  const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
   const webhooks = webhookPolicy(options);
-  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const expirySweep = new ExpirySweep(database.db, {
+    network,
+    timeoutMillis: 15_000,
+    concurrency: 4,
+    audit: auditLog,
+    absence: absenceExpiry,
+  });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -184,6 +239,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database.db,
     new SyncOutboxRepository(database.db),
     new SourceHealthTracker(database.db),
+    absenceExpiry,
     new SyncJobNotifier(syncJobRepository, channelRepository, deliveryRepository),
     notificationQueue,
     logger,
@@ -198,6 +254,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
       postings: postingWrites,
       batches: new BatchSaveRepository(database.db, postingWrites, checkpoints),
       checkpoints,
+      snapshots,
+      baselines,
     },
     {
       workerId,
@@ -243,6 +301,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       ended: () => syncJobEnds.kick(),
     },
     { maxAttempts: options.syncMaxAttempts },
+    auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
@@ -252,9 +311,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database,
     logger,
     users,
-    auth: new AuthService(users, tokens, limiter),
+    auth: new AuthService({ db: database.db, users, sessions, audit: auditLog }, tokens, limiter),
+    userAdmin: new UserAdminService(database.db, users, sessions, auditLog),
+    auditLog,
+    audit: new AuditService(auditLog),
+    auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, auditTrail, scheduler),
     selectorPreview: new SelectorPreviewService({
       network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
@@ -263,25 +326,37 @@ export function createServices(database: Database, options: ServiceOptions, logg
     syncJobRepository,
     syncJobTransitions: transitions,
     syncJobs,
+    snapshots: new SnapshotService(snapshots, syncJobRepository),
     syncJobEnds,
     scheduleRuns,
     scheduler,
     batches: new BatchSyncService(syncJobs, syncJobRepository),
-    exports: new ExportService(new ExportRepository(database.db), syncJobs),
+    exports: new ExportService(new ExportRepository(database.db, publicReads), syncJobs),
     progressHub,
     syncJobChanges,
     progressSnapshots,
     postingWrites,
-    postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
+    postingSearch: new PostingSearchService(
+      new PostingListRepository(publicReads),
+      new PostingReadRepository(publicReads),
+    ),
+    publicReads,
+    rateLimits,
     jobQueue,
     metrics,
     queue,
     runner,
     worker,
-    notifications: new NotificationService(channelRepository, deliveryRepository, dataSourceRepository, {
-      urlPolicy,
-      smtpConfigured: Boolean(options.smtpUrl),
-    }),
+    notifications: new NotificationService(
+      channelRepository,
+      deliveryRepository,
+      dataSourceRepository,
+      {
+        urlPolicy,
+        smtpConfigured: Boolean(options.smtpUrl),
+      },
+      auditTrail,
+    ),
     notificationQueue,
     notificationDispatcher,
     notificationDeliveries: deliveryRepository,
@@ -310,6 +385,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
     for (const id of await services.notificationDeliveries.stalePending(300))
       await services.notificationQueue.enqueue(id);
     await services.expiryJob.start();
+    await services.auditPrune.start();
   }
 }
 
@@ -323,8 +399,10 @@ export async function stopServices(services: Services): Promise<void> {
   await services.queue.stop();
   await services.notificationQueue.stop();
   await services.expiryJob.stop();
+  await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   await services.syncJobChanges.close();
   services.progressHub.close();
+  await services.publicReads.close();
 }

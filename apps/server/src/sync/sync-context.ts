@@ -2,6 +2,7 @@ import type {
   CrawlStats,
   FetcherKind,
   FinalSyncJobStatus,
+  QualityTally,
   ResolvedSyncOptions,
   SourceConfig,
   SourceKind,
@@ -21,6 +22,8 @@ import type { DuplicatePlan } from "../postings/duplicate-plan";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
 import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
 import type { ProgressSink } from "./progress/progress-manager";
+import type { BaselineReader } from "./quality/judge-quality";
+import type { SnapshotSink } from "./quality/snapshot-recorder";
 
 /** The engine's view of a source config: what every kind has, in units named. */
 export interface CrawlSettings {
@@ -51,6 +54,8 @@ export interface ResumePoint {
   checkpoint: CrawlCheckpoint;
   /** Counters of this sync job's own saved batches (an automatic resume starts its statistics from them). */
   ownTally: CrawlStats;
+  /** Quality counters of this sync job's own saved batches: a resumed attempt continues them. */
+  ownQuality: QualityTally;
   /** Saved batches of this sync job and of the sync jobs it continues. */
   batches: number;
 }
@@ -80,6 +85,10 @@ export interface SyncEnv {
   readonly postings: PostingWriteRepository;
   readonly batches: BatchSaveRepository;
   readonly runtime: SyncRuntimeOptions;
+  /** The first page of each error or alarm kind of this sync job. */
+  readonly snapshots: SnapshotSink;
+  /** The source's learned baseline, for drift alarms. */
+  readonly baselines: BaselineReader;
   /** Errors worth repeating in the summary (first few), as "Step: message". */
   readonly firstErrors: string[];
   /** What steps add to the summary besides the counters. */
@@ -116,6 +125,8 @@ export interface StreamBatch {
   gone: string[];
   plan: DuplicatePlan | null;
   readonly tally: CrawlStats;
+  /** The quality counters it adds (pages met since the batch before, its processed drafts): kept with its checkpoint. */
+  readonly quality: QualityTally;
 }
 
 /** Reports of one step, bound to its key. */

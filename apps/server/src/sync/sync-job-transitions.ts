@@ -38,6 +38,9 @@ export interface NewSyncJob {
   resumedFrom?: string | null;
 }
 
+/** Writes the audit row of a transition in its transaction (so it commits only with the change), given the sync job's id. */
+export type AuditWrite = (tx: Db, syncJobId: string) => Promise<void>;
+
 export type CreateOutcome = { created: string } | { activeId: string };
 
 /** What a worker gets when it claims a sync job. */
@@ -84,18 +87,23 @@ export class SyncJobTransitions {
    * Insert a pending sync job. The partial unique index allows one active sync job per source: a second insert
    * fails with a unique violation, answered with the active one's id.
    */
-  async create(job: NewSyncJob): Promise<CreateOutcome> {
+  async create(job: NewSyncJob, audit?: AuditWrite): Promise<CreateOutcome> {
     try {
-      const rows = await queryRows<{ id: string }>(
-        this.db,
-        sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
-                               max_attempts, resumed_from, steps, stats)
-            VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
-                    ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
-                    ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
-            RETURNING id`,
-      );
-      return { created: rows[0]!.id };
+      return await this.db.transaction(async (txDb) => {
+        const tx = txDb as unknown as Db;
+        const rows = await queryRows<{ id: string }>(
+          tx,
+          sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
+                                 max_attempts, resumed_from, steps, stats)
+              VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
+                      ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
+                      ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
+              RETURNING id`,
+        );
+        const created = rows[0]!.id;
+        await audit?.(tx, created);
+        return { created };
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const active = await queryRows<{ id: string }>(
@@ -104,7 +112,7 @@ export class SyncJobTransitions {
       );
       if (active[0]) return { activeId: active[0].id };
       // the active one finished between our insert and our read: try once more
-      return this.create(job);
+      return this.create(job, audit);
     }
   }
 
@@ -148,7 +156,7 @@ export class SyncJobTransitions {
         tx,
         sql`UPDATE sync_jobs SET steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb,
               progress = ${state.progress}, current_step = ${state.current_step},
-              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb,
+              summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb${healthColumns(state)},
               heartbeat_at = now(), updated_at = now(), version = version + 1
             WHERE id = ${id} AND worker_id = ${workerId} AND status IN (${WORKING})
             RETURNING version`,
@@ -174,7 +182,7 @@ export class SyncJobTransitions {
    * Ask to cancel. A pending sync job is cancelled at once (no worker has it); a running one becomes `cancelling`
    * and its worker stops. Returns the status after the request, or null when it was already final.
    */
-  async requestCancel(id: string, userId: string | null): Promise<SyncJobStatus | null> {
+  async requestCancel(id: string, userId: string | null, audit?: AuditWrite): Promise<SyncJobStatus | null> {
     return this.tell(id, async (tx) => {
       const pending = await this.lock(tx, id, [PENDING]);
       if (pending) {
@@ -184,6 +192,7 @@ export class SyncJobTransitions {
           { status: "cancelled", error: "cancelled before it started" },
           userId,
         );
+        await audit?.(tx, id);
         return { result: "cancelled" as const, version };
       }
       const rows = await queryRows<{ status: SyncJobStatus; version: number }>(
@@ -192,6 +201,7 @@ export class SyncJobTransitions {
               version = version + 1
             WHERE id = ${id} AND status IN (${WORKING}) RETURNING status, version`,
       );
+      if (rows[0]) await audit?.(tx, id);
       return rows[0] ? { result: rows[0].status, version: rows[0].version } : null;
     });
   }
@@ -352,7 +362,7 @@ export class SyncJobTransitions {
       tx,
       sql`UPDATE sync_jobs SET status = ${PENDING}, attempt = ${attempt}, worker_id = null, heartbeat_at = null,
             current_step = null, updated_at = now(), version = version + 1
-            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}` : sql``}
+            ${state ? sql`, steps = ${JSON.stringify(state.steps)}::jsonb, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}${healthColumns(state)}` : sql``}
           WHERE id = ${id} RETURNING version`,
     );
     if (events.length > 0) await insertEvents(tx, id, events);
@@ -377,7 +387,7 @@ export class SyncJobTransitions {
     await tx.execute(
       sql`UPDATE sync_jobs SET status = ${outcome.status}, error = ${outcome.error}, finished_at = now(),
             updated_at = now(), current_step = null, steps = ${JSON.stringify(steps)}::jsonb, version = version + 1
-            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb` : sql``}
+            ${state ? sql`, stats = ${JSON.stringify(state.stats)}::jsonb, progress = ${state.progress}, summary = ${state.summary ? JSON.stringify(state.summary) : null}::jsonb${healthColumns(state)}` : sql``}
             ${cancelledBy === undefined ? sql`` : sql`, cancelled_by = ${cancelledBy}`}
           WHERE id = ${row.id}`,
     );
@@ -395,6 +405,11 @@ export class SyncJobTransitions {
     );
     return row.version + 1; // the row is locked: this transaction's one bump
   }
+}
+
+/** The source-health part of the progress state (quality counters, alarms), written with the rest. */
+function healthColumns(state: ProgressState) {
+  return sql`, quality_tally = ${JSON.stringify(state.quality)}::jsonb, alarms = ${JSON.stringify(state.alarms)}::jsonb`;
 }
 
 interface LockedRow {

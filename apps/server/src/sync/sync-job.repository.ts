@@ -16,7 +16,7 @@ const FINAL = sqlList(FINAL_SYNC_JOB_STATUSES);
 
 const VIEW = sql`
   SELECT sj.id, sj.data_source_id, sj.site_name, sj.status, sj.trigger, sj.max_jobs, sj.full_refresh, sj.progress,
-    sj.current_step, sj.steps, sj.stats, sj.summary, sj.error, sj.requested_by, ru.email AS requested_by_email,
+    sj.current_step, sj.steps, sj.stats, sj.summary, sj.error, sj.quality_tally, sj.alarms, sj.expiry, sj.requested_by, ru.email AS requested_by_email,
     sj.cancelled_by, cu.email AS cancelled_by_email, sj.version, sj.created_at, sj.started_at, sj.finished_at,
     sj.updated_at, sj.attempt, sj.max_attempts, sj.resumed_from,
     EXISTS (SELECT 1 FROM sync_job_checkpoints c WHERE c.sync_job_id = sj.id) AS has_checkpoint

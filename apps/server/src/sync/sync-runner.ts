@@ -5,6 +5,9 @@ import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import { BatchingProgressManager, type TimelineEvent } from "./progress/progress-manager";
 import { initialProgressState, type ProgressState } from "./progress/progress-state";
+import type { BaselineRepository } from "./quality/baseline.repository";
+import type { SnapshotRepository } from "./quality/snapshot.repository";
+import { SnapshotRecorder } from "./quality/snapshot-recorder";
 import { STOP_REASONS, type SyncEnv, type SyncJobInput, type SyncRuntimeOptions } from "./sync-context";
 import type { SyncJobRepository } from "./sync-job.repository";
 import type { Claim, SyncJobTransitions } from "./sync-job-transitions";
@@ -31,6 +34,8 @@ export interface SyncRunnerStores {
   postings: PostingWriteRepository;
   batches: BatchSaveRepository;
   checkpoints: CheckpointRepository;
+  snapshots: SnapshotRepository;
+  baselines: BaselineRepository;
 }
 
 export interface SyncRunnerHooks {
@@ -135,7 +140,12 @@ export class SyncRunner {
       },
       this.options.progressIntervalMillis,
       // a later attempt starts from what its saved batches counted, and its bar never goes back
-      { ...initial, stats: resume?.ownTally ?? initial.stats, progress: claim.progress },
+      {
+        ...initial,
+        stats: resume?.ownTally ?? initial.stats,
+        quality: resume?.ownQuality ?? initial.quality,
+        progress: claim.progress,
+      },
     );
     const heartbeat = setInterval(() => {
       transitions
@@ -176,6 +186,10 @@ export class SyncRunner {
           postings: this.stores.postings,
           batches: this.stores.batches,
           runtime: this.options.runtime,
+          snapshots: new SnapshotRecorder(this.stores.snapshots, jobId, (error) =>
+            this.log.error({ err: error, jobId }, "a snapshot could not be saved"),
+          ),
+          baselines: this.stores.baselines,
           firstErrors: [],
           summaryExtras: {},
         };

@@ -54,6 +54,8 @@ export async function createTestApp(
       allowPrivateWebhooks: true,
       // the tests' own resolver: no name is ever asked of the outside network's DNS
       lookup: new StaticResolver({ localhost: ["127.0.0.1", "::1"] }).lookup,
+      // every injected request comes from one address: the public per-IP limits are tested on their own
+      publicLimits: { searchPerMinute: 1_000_000, exportPerHour: 1_000_000, publicExport: true },
       ...options,
     },
     createLogger("info", logStream),

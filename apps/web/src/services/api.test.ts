@@ -115,7 +115,9 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(() => jsonResponse(200, { ...progressFixture("running"), status: "exploded" }));
     const error = await caught(syncJobsApi.get(new ApiClient({ fetch: fn }), "j1"));
     expect(error.code).toBe("invalid_response");
-    expect(error.message).toMatch(/^GET \/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/);
+    expect(error.message).toMatch(
+      /^GET \/api\/v1\/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/,
+    );
   });
 
   test("a 401 on an authenticated call ends the session; a failed login does not", async () => {
@@ -131,14 +133,21 @@ describe("ApiClient", () => {
   test("DELETE answers 204 with no body; postings search sends only the given filters, without auth", async () => {
     const { fn, calls } = fakeFetch((url) =>
       url.includes("/jobs")
-        ? jsonResponse(200, { items: [], total: 0, page: 2, page_size: 20 })
+        ? jsonResponse(200, {
+            items: [],
+            total: 0,
+            total_is_estimate: false,
+            next_cursor: null,
+            page: 1,
+            page_size: 20,
+          })
         : new Response(null, { status: 204 }),
     );
     const api = new ApiClient({ fetch: fn, getToken: () => "tok" });
     await expect(dataSourcesApi.remove(api, "Old Source")).resolves.toBeUndefined();
     expect(calls[0]?.url).toBe("/api/v1/admin/data-sources/Old%20Source");
-    await postingsApi.search(api, { q: "ke toan", location: "", salary_min: 15_000_000, page: 2 });
-    expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&page=2");
+    await postingsApi.search(api, { q: "ke toan", location: "", salary_min: 15_000_000, cursor: "abc" });
+    expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&cursor=abc");
     expect(headersOf(calls[1]).authorization).toBeUndefined();
   });
 

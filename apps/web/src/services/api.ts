@@ -3,8 +3,6 @@ import { ApiError, errorFromResponse } from "./api-error";
 
 export { ApiError } from "./api-error";
 
-export const API_PREFIX = "/api/v1";
-
 /** How many answers `getFresh` keeps for its conditional requests. */
 const MAX_VALIDATED = 50;
 
@@ -62,7 +60,7 @@ export class ApiClient {
   }
 
   url(path: string, query?: Record<string, QueryValue>): string {
-    return `${this.baseUrl}${API_PREFIX}${path}${queryString(query)}`;
+    return `${this.baseUrl}${path}${queryString(query)}`;
   }
 
   /** Send a request and return the raw response once it is known to be 2xx. */

@@ -32,6 +32,10 @@ export const syncJobs = pgTable("sync_jobs", {
   attempt: integer("attempt").notNull().default(1),
   maxAttempts: integer("max_attempts").notNull().default(3),
   resumedFrom: uuid("resumed_from"),
+  /** Source health (migration 0006): quality counters, alarms, the expiry-by-absence report. */
+  qualityTally: jsonb("quality_tally"),
+  alarms: jsonb("alarms").notNull().default([]),
+  expiry: jsonb("expiry"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp("started_at", { withTimezone: true }),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -67,6 +71,7 @@ export const syncJobCheckpoints = pgTable("sync_job_checkpoints", {
   itemIds: text("item_ids").array().notNull(),
   detailUrls: text("detail_urls").array().notNull(),
   tally: jsonb("tally").notNull(),
+  qualityTally: jsonb("quality_tally"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

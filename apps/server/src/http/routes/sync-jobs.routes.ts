@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   apiErrorSchema,
   type CrawlJobProgress,
   crawlJobProgressSchema,
@@ -16,6 +17,7 @@ import type { ProgressSnapshots } from "../../sync/events/progress-snapshots";
 import type { SyncJobService } from "../../sync/sync-job.service";
 import { principalOf } from "../auth-hook";
 import { noneMatchHits } from "../conditional-get";
+import { requestActor } from "../request-actor";
 
 const tags = ["sync jobs"];
 const security = [{ bearer: [] }];
@@ -24,7 +26,7 @@ const security = [{ bearer: [] }];
 export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapshots): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/:site_name/sync",
+      API_PATHS.startSync,
       {
         schema: {
           tags,
@@ -38,12 +40,12 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
         },
       },
       async (request, reply) => {
-        const started = await service.start(request.params.site_name, request.body ?? {}, principalOf(request));
+        const started = await service.start(request.params.site_name, request.body ?? {}, requestActor(request));
         return reply.status(202).send(started);
       },
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs",
+      API_PATHS.syncJobs,
       {
         schema: {
           tags,
@@ -57,7 +59,7 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
       async (request) => service.list(request.query),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id",
+      API_PATHS.syncJob,
       {
         schema: {
           tags,
@@ -82,7 +84,7 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
       },
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/cancel",
+      API_PATHS.cancelSyncJob,
       {
         schema: {
           tags,
@@ -93,10 +95,10 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.cancel(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.cancel(request.params.job_id, requestActor(request))),
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
+      API_PATHS.resumeSyncJob,
       {
         schema: {
           tags,
@@ -109,7 +111,7 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.resume(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.resume(request.params.job_id, requestActor(request))),
     );
   };
 }

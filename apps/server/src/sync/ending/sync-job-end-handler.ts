@@ -1,6 +1,7 @@
 import type { SourceHealthTracker } from "../../data-sources/source-health";
 import type { Db } from "../../db/database";
 import type { SyncJobNotifier } from "../../notifications/sync-job-notifier";
+import type { AbsenceExpiry } from "../../postings/expiry/absence-expiry";
 import type { FinishedSyncJob, SyncOutboxRepository } from "./sync-outbox.repository";
 
 export interface DeliveryEnqueuer {
@@ -13,7 +14,7 @@ export interface EndHandlerLogger {
 
 /**
  * The one handler of what follows the end of a sync job, whoever ended it (its worker, a cancel before it started,
- * the reaper, a failed enqueue): from each outbox row, in ONE transaction, the source's health (auto-disable) and a
+ * the reaper, a failed enqueue): from each outbox row, in ONE transaction, the source's health (auto-disable), expiry by absence and a
  * notification delivery per subscribed channel are recorded and the row is marked handled — so each end is handled
  * exactly once, even across processes and crashes. The deliveries are then queued (a lost message is queued again by
  * the notification worker's sweep of stale pending deliveries).
@@ -30,6 +31,7 @@ export class SyncJobEndHandler {
     private readonly db: Db,
     private readonly outbox: SyncOutboxRepository,
     private readonly health: SourceHealthTracker,
+    private readonly absence: AbsenceExpiry,
     private readonly notifier: SyncJobNotifier,
     private readonly deliveries: DeliveryEnqueuer,
     private readonly log: EndHandlerLogger,
@@ -91,6 +93,7 @@ export class SyncJobEndHandler {
       const job = await this.outbox.lock(tx, id);
       if (!job) return null;
       const change = await this.health.record(job, tx);
+      await this.absence.afterSyncJob(job, tx);
       const deliveries = await this.notifier.syncJobEnded(job, change, tx);
       await this.outbox.markHandled(tx, id);
       return { job, deliveries };

@@ -47,6 +47,8 @@ export function buildSummary(
           })),
         }
       : {}),
+    complete_crawl:
+      crawl !== null && crawl.stoppedBecause === "completed" && cut.length === 0 && state.stats.pages_failed === 0,
     ...(outcome.status === "completed" ? {} : { saved_before_stop: state.stats.jobs_added + state.stats.jobs_updated }),
   };
 }

@@ -1,4 +1,4 @@
-import { type CrawlStats, emptyCrawlStats } from "@jobsync/contracts";
+import { type CrawlStats, emptyCrawlStats, LAYOUT_CHANGED_FAILURE } from "@jobsync/contracts";
 import {
   type CrawlBatch,
   type CrawlEvent,
@@ -18,6 +18,7 @@ import {
   type SyncJobInput,
   stopWhy,
 } from "../sync-context";
+import { CrawlHealthWatch } from "./crawl-health-watch";
 import { CrawlProgress } from "./crawl-progress";
 
 /** Step details shown per kind of line before they are only counted (the step keeps its last 50 lines anyway). */
@@ -74,8 +75,10 @@ export async function crawlJobs(
       : {};
   if (job.fullRefresh) report.detail("full refresh: every planned page is read");
   const stats = () => env.progress.state.stats;
+  const health = new CrawlHealthWatch(env, report);
   let goneLines = 0;
   const onEvent = (event: CrawlEvent) => {
+    health.see(event);
     switch (event.type) {
       case "target_planned":
         tracker.pagesPlanned = event.pagesPlanned;
@@ -165,6 +168,7 @@ export async function crawlJobs(
         gone: [],
         plan: null,
         tally: crawlTally(batch),
+        quality: health.take(),
         crawlPercent: tracker.percent(),
       });
     },
@@ -178,6 +182,7 @@ export async function crawlJobs(
     const first = crawl.errors[0]?.message ?? "no page answered";
     throw new StepFailure(`no listing page could be fetched: ${first}`);
   }
+  if (health.everyFirstPageEmpty(planned.targets.length)) throw new StepFailure(LAYOUT_CHANGED_FAILURE);
   for (const cut of cutSearches(crawl.targets)) {
     report.detail(
       `${cut.target}: ${cut.totalPages} pages on the board, ${cut.pagesRead} crawled (${cut.pagesRead >= cut.maxPages ? `max_pages ${cut.maxPages}` : `max_jobs ${job.maxJobs}`})`,
