@@ -1,6 +1,6 @@
+export * from "./absence-expiry";
 export * from "./api-paths";
 export * from "./audit";
-export * from "./absence-expiry";
 export * from "./auth";
 export * from "./batch";
 export * from "./crawl-job-progress";

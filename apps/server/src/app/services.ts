@@ -1,6 +1,10 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { ArchiveRepository } from "../archive/archive.repository";
+import { ArchiveService } from "../archive/archive.service";
+import { ArchiveFiles } from "../archive/archive-files";
+import { SyncArchives } from "../archive/sync-archives";
 import { AuditService } from "../audit/audit.service";
 import { AuditLogRepository } from "../audit/audit-log.repository";
 import { AuditPruneJob } from "../audit/audit-prune-job";
@@ -94,6 +98,8 @@ export interface ServiceOptions extends NetworkSettings {
   publicLimits: PublicLimits;
   /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
   metricsAccess?: MetricsAccess;
+  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
+  archiveDir?: string;
 }
 
 /** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
@@ -175,6 +181,9 @@ export interface Services {
   /** Who a data source makes us connect to (the demo board's endpoint is exempted here once it listens). */
   network: NetworkPolicy;
   options: ServiceOptions;
+  /** The page archives (null when no ARCHIVE_DIR is configured) and their admin side. */
+  archives: SyncArchives | null;
+  archive: ArchiveService;
 }
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
@@ -207,6 +216,9 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const baselines = new BaselineRepository(database.db);
   const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
+  const archives = options.archiveDir
+    ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db))
+    : null;
   const webhooks = webhookPolicy(options);
   const expirySweep = new ExpirySweep(database.db, {
     network,
@@ -269,6 +281,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
         network,
         pageBlocked: (source) => metrics.blockedPages.inc({ source }),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+        ...(archives ? { archives } : {}),
       },
     },
     logger,
@@ -300,7 +313,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       cancelLocal: (jobId) => runner.cancelLocal(jobId),
       ended: () => syncJobEnds.kick(),
     },
-    { maxAttempts: options.syncMaxAttempts },
+    { maxAttempts: options.syncMaxAttempts, archives },
     auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
@@ -364,6 +377,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
     expiryJob: new ExpiryJob(jobQueue, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     network,
     options,
+    archives,
+    archive: new ArchiveService(archives, syncJobRepository),
   };
 }
 

@@ -91,6 +91,8 @@ export const envSchema = z
     }),
     METRICS_PUBLIC: flag("METRICS_PUBLIC", false),
     METRICS_PORT: int("METRICS_PORT", 0, 65535, 0),
+    /** Page archives (one WARC file per sync job); default DATA_DIR/archive. */
+    ARCHIVE_DIR: text,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

@@ -11,6 +11,7 @@ import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
 import { registerHttpMetrics } from "./http-metrics";
 import { registerNulGuard } from "./nul-guard";
 import { registerRateLimits } from "./public-rate-limits";
+import { archiveRoutes } from "./routes/archive.routes";
 import { auditRoutes } from "./routes/audit.routes";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
@@ -145,6 +146,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(auditRoutes(services.audit));
   await app.register(metricsRoute(services.metrics, services.options.metricsAccess ?? { public: false }));
   await app.register(snapshotRoutes(services.snapshots));
+  await app.register(archiveRoutes(services.archive));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

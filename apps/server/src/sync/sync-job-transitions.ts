@@ -36,6 +36,8 @@ export interface NewSyncJob {
   maxAttempts: number;
   /** "Resume": the failed or cancelled sync job whose checkpoint this one continues. */
   resumedFrom?: string | null;
+  /** "Re-process": the finished sync job whose archived pages this one parses again. */
+  reprocessedFrom?: string | null;
 }
 
 /** Writes the audit row of a transition in its transaction (so it commits only with the change), given the sync job's id. */
@@ -51,6 +53,7 @@ export interface Claim {
   attempt: number;
   maxAttempts: number;
   resumedFrom: string | null;
+  reprocessedFrom: string | null;
   /** Overall percent an earlier attempt reached (the bar never goes back). */
   progress: number;
 }
@@ -94,9 +97,10 @@ export class SyncJobTransitions {
         const rows = await queryRows<{ id: string }>(
           tx,
           sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
-                                 max_attempts, resumed_from, steps, stats)
+                                 max_attempts, resumed_from, reprocessed_from, steps, stats)
               VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
                       ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
+                      ${job.reprocessedFrom ?? null},
                       ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
               RETURNING id`,
         );
@@ -125,6 +129,7 @@ export class SyncJobTransitions {
       attempt: number;
       max_attempts: number;
       resumed_from: string | null;
+      reprocessed_from: string | null;
       progress: number;
       version: number;
     }>(
@@ -132,7 +137,8 @@ export class SyncJobTransitions {
       sql`UPDATE sync_jobs SET status = ${RUNNING}, worker_id = ${workerId}, started_at = coalesce(started_at, now()),
             heartbeat_at = now(), updated_at = now(), version = version + 1
           WHERE id = ${id} AND status = ${PENDING}
-          RETURNING data_source_id, max_jobs, full_refresh, attempt, max_attempts, resumed_from, progress, version`,
+          RETURNING data_source_id, max_jobs, full_refresh, attempt, max_attempts, resumed_from, reprocessed_from,
+            progress, version`,
     );
     const row = rows[0];
     if (!row) return null;
@@ -144,6 +150,7 @@ export class SyncJobTransitions {
       attempt: Number(row.attempt),
       maxAttempts: Number(row.max_attempts),
       resumedFrom: row.resumed_from,
+      reprocessedFrom: row.reprocessed_from,
       progress: Number(row.progress),
     };
   }

@@ -1,4 +1,4 @@
-import type { SourceKind } from "@jobsync/contracts";
+import { resolveArchiveOptions, type SourceKind } from "@jobsync/contracts";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
 import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
@@ -157,8 +157,9 @@ export class SyncRunner {
         .catch((error) => this.log.error({ err: error, jobId }, "heartbeat failed"));
     }, this.options.heartbeatMillis);
     let outcome: { status: "completed" | "failed" | "cancelled"; error: string | null };
+    let source: Awaited<ReturnType<DataSourceRepository["findRowById"]>> = null;
     try {
-      const source = await this.stores.dataSources.findRowById(claim.dataSourceId);
+      source = await this.stores.dataSources.findRowById(claim.dataSourceId);
       if (source) this.hooks.observer?.started(jobId, source.siteName, progress.state.stats);
       if (claim.attempt > 1) {
         progress.event("warn", `Resumed after the worker stopped (attempt ${claim.attempt} of ${claim.maxAttempts})`);
@@ -178,6 +179,7 @@ export class SyncRunner {
           maxAttempts: claim.maxAttempts,
           resume,
           resumedFrom: claim.resumedFrom,
+          reprocessedFrom: claim.reprocessedFrom,
           crawledAt: new Date(),
         };
         const env: SyncEnv = {
@@ -222,5 +224,17 @@ export class SyncRunner {
     this.log.info({ jobId, status: outcome.status, stats: progress.state.stats }, "sync job finished");
     if (finished) this.hooks.ended(jobId);
     await this.stores.syncJobs.enforceRetention(this.options.retention);
+    await this.tidyArchives(source);
+  }
+
+  /** The archive files of sync jobs retention deleted go, and the source's archives past its archive_max_mb. */
+  private async tidyArchives(source: { id: string; kind: string; config: Record<string, unknown> } | null) {
+    const archives = this.options.runtime.archives;
+    if (!archives || !source) return;
+    try {
+      await archives.tidy(source.id, resolveArchiveOptions(source.kind, source.config).maxBytes);
+    } catch (error) {
+      this.log.error({ err: error, dataSourceId: source.id }, "could not tidy the page archives");
+    }
   }
 }

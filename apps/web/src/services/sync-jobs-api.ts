@@ -41,6 +41,12 @@ export const syncJobsApi = {
   resume(api: ApiClient, jobId: string): Promise<SyncJobResponse> {
     return api.request("POST", apiPath(API_PATHS.resumeSyncJob, { job_id: jobId }), { schema: syncJobResponseSchema });
   },
+  /** Parse a finished sync job's archived pages again: a new sync job (202); 409 while the source syncs. */
+  reprocess(api: ApiClient, jobId: string): Promise<SyncJobResponse> {
+    return api.request("POST", apiPath(API_PATHS.reprocessSyncJob, { job_id: jobId }), {
+      schema: syncJobResponseSchema,
+    });
+  },
   /** Open the sync job's SSE stream (Bearer auth), resuming after `lastEventId` when given. */
   openEvents(api: ApiClient, jobId: string, options: { lastEventId?: string | null; signal?: AbortSignal } = {}) {
     const headers: Record<string, string> = { accept: "text/event-stream" };

@@ -113,5 +113,21 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
       async (request, reply) =>
         reply.status(202).send(await service.resume(request.params.job_id, requestActor(request))),
     );
+    app.post(
+      API_PATHS.reprocessSyncJob,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Re-process a finished sync job from its page archive with today's parsers",
+          description:
+            "202 with the new sync job (trigger `reprocess`, `reprocessed_from` = this job): the archived pages are parsed again, with no request to the site; Check Availability and Start Browser are skipped; postings whose parsed content changed are updated. 400 for a sync job not finished or without an archive; 404 unknown job or archive gone; 409 `sync_job_active` while the source has an active sync job.",
+          params: jobIdParamsSchema,
+          response: { 202: syncJobResponseSchema, 400: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await service.reprocess(request.params.job_id, principalOf(request))),
+    );
   };
 }

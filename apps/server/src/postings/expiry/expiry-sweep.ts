@@ -6,8 +6,8 @@ import type { AuditLogRepository } from "../../audit/audit-log.repository";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { intArray } from "../../db/sql-arrays";
-import type { AbsenceExpiry } from "./absence-expiry";
 import { inTransaction } from "../../db/transaction";
+import type { AbsenceExpiry } from "./absence-expiry";
 
 /** Past its deadline, and not listed by its board after it (an extended deadline, or a board that keeps old ones). */
 const PAST_DEADLINE = sql`deadline IS NOT NULL AND deadline < current_date AND last_seen_at < (deadline + 1)::timestamptz`;
