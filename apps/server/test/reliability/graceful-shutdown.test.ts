@@ -67,7 +67,7 @@ describe.runIf(databaseKinds().includes("postgres"))("SIGTERM to npm start on Po
       WEB_DIST_DIR: "/nonexistent",
     });
     board.resetStats();
-    board.setFaults([{ type: "latency", ms: 250, kind: "detail" }]);
+    board.setFaults([{ type: "latency", ms: 150, kind: "detail" }]);
     const started = await startSync(t, "Stoppable");
     expect(started.statusCode).toBe(202);
     const id = started.json().job_id as string;
