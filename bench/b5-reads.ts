@@ -14,6 +14,8 @@ const SUBSCRIBERS = 1000;
 const POLL_RATE = POLLERS / 2;
 /** Issue 15: reading a sync job's progress costs no more than a trivial route — p99 within 1.2× of /healthz's. */
 const GOAL_RATIO = 1.2;
+/** A run in which nothing was answered within its window measures 0 ms: that is no answer, not a met goal. */
+const withinGoal = (value: number, baseline: number) => value > 0 && baseline > 0 && value <= GOAL_RATIO * baseline;
 const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const WORKER_MAIN = fileURLToPath(new URL("../apps/server/src/worker.ts", import.meta.url));
 const SUBSCRIBER_SCRIPT = fileURLToPath(new URL("./peers/sse-subscribers.ts", import.meta.url));
@@ -141,7 +143,7 @@ async function readsOn(
         unit: "ms",
         baseline: { name: "GET /healthz p99, same load", value: p99("pacedHealth") },
         goal: `≤ ${GOAL_RATIO.toFixed(2)}×`,
-        met: p99("paced") <= GOAL_RATIO * p99("pacedHealth"),
+        met: withinGoal(p99("paced"), p99("pacedHealth")),
         note: `sync running in ${stillRunning}/${ctx.rounds} rounds`,
       }),
       row({
@@ -151,7 +153,7 @@ async function readsOn(
         unit: "ms",
         baseline: { name: "GET /healthz p99, same load", value: p99("health") },
         goal: `≤ ${GOAL_RATIO.toFixed(2)}×`,
-        met: p99("job") <= GOAL_RATIO * p99("health"),
+        met: withinGoal(p99("job"), p99("health")),
         note: `${median(samples.job.map((s) => s.rps)).toFixed(0)} req/s vs /healthz ${median(samples.health.map((s) => s.rps)).toFixed(0)}`,
       }),
     );

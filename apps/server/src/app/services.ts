@@ -291,7 +291,6 @@ export function createServices(database: Database, options: ServiceOptions, logg
       observer: new SyncMetricsObserver(metrics),
       changed: (jobId) => progressHub.notify(jobId),
       ended: () => syncJobEnds.kick(),
-      handedBack: (jobId) => queue.enqueue(jobId),
     },
   );
   const worker = new SyncWorker(

@@ -43,8 +43,6 @@ export interface SyncRunnerHooks {
   changed(jobId: string): void;
   /** A sync job of this process reached its final status (its outbox row is waiting). */
   ended(jobId: string): void;
-  /** A sync job was handed back at shutdown: it goes to the queue for a live worker. */
-  handedBack(jobId: string): Promise<void>;
   /** Sees each sync job's saved progress while it runs here (metrics). */
   observer?: SyncObserver;
 }
@@ -70,6 +68,9 @@ const event = (level: TimelineEvent["level"], message: string): TimelineEvent =>
  */
 export class SyncRunner {
   private readonly running = new Map<string, AbortController>();
+  /** Set by stopAll: no sync job is claimed any more; those handed back (or refused) wait to be queued again. */
+  private stopping = false;
+  private readonly handedBack = new Set<string>();
 
   constructor(
     private readonly stores: SyncRunnerStores,
@@ -88,15 +89,25 @@ export class SyncRunner {
   }
 
   /**
-   * This process is stopping: every sync job it runs stops crawling, saves what it has crawled, and goes back to the
-   * queue to be resumed from its checkpoint by a live worker (or by this one after a restart).
+   * This process is stopping: it claims no more sync jobs, and every one it runs stops crawling, saves what it has
+   * crawled and goes back to `pending`. Returns the sync jobs to queue again for a live worker (or for this one after a
+   * restart) — the caller queues them once this process takes no more messages, so it cannot take them back itself.
    */
-  async stopAll(): Promise<void> {
+  async stopAll(): Promise<string[]> {
+    this.stopping = true;
     for (const controller of this.running.values()) controller.abort(STOP_REASONS.shutdown);
     while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    const back = [...this.handedBack];
+    this.handedBack.clear();
+    return back;
   }
 
   async run(jobId: string): Promise<void> {
+    if (this.stopping) {
+      // its message reached a stopping process: left pending, and queued again by stopAll's caller
+      this.handedBack.add(jobId);
+      return;
+    }
     const { workerId } = this.options;
     const { transitions } = this.stores;
     const claim = await transitions.claim(jobId, workerId);
@@ -205,7 +216,7 @@ export class SyncRunner {
         event("warn", "The worker stopped; the sync job is queued again to resume from its checkpoint"),
       ]);
       this.log.info({ jobId, to }, "sync job handed back at shutdown");
-      if (to === "pending") await this.hooks.handedBack(jobId);
+      if (to === "pending") this.handedBack.add(jobId);
       else if (to) this.hooks.ended(jobId);
       return;
     }

@@ -57,10 +57,16 @@ export class SyncWorker {
     for (const jobId of await this.transitions.stalePending(this.options.staleSecs)) await this.queue.enqueue(jobId);
   }
 
-  /** This process stops: its sync jobs save what they crawled and go back to the queue to be resumed. */
+  /**
+   * This process stops: its sync jobs save what they crawled and go back to `pending`; once it takes no more queue
+   * messages they are queued again, so a live worker — never this stopping one — resumes them from their checkpoint.
+   */
   async stop(): Promise<void> {
     if (this.reaper) clearInterval(this.reaper);
     this.reaper = null;
-    await this.runner.stopAll();
+    const handedBack = await this.runner.stopAll();
+    await this.queue.stop();
+    for (const jobId of handedBack) await this.queue.enqueue(jobId);
+    if (handedBack.length > 0) this.log.info({ handedBack }, "sync jobs queued again for a live worker");
   }
 }

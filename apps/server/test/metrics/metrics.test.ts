@@ -1,7 +1,9 @@
+import { createServer } from "node:net";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import parsePrometheusTextFormat, { type MetricFamily } from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMetricsServer } from "../../src/metrics/metrics-server";
+import { killAllWorkerProcesses, startWorkerProcess } from "../reliability/worker-process";
 import { createSource, startBoard, startSync, waitFinal } from "../support/sync-helpers";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
@@ -154,5 +156,46 @@ describe("GET /metrics switched off or public", () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.runIf(databaseKinds().includes("postgres"))("npm run worker's metrics on METRICS_PORT", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("postgres");
+  });
+  afterAll(async () => {
+    killAllWorkerProcesses();
+    await t.close();
+  });
+
+  it("serves /metrics with its role, for the token only", async () => {
+    const port = await freePort();
+    const worker = await startWorkerProcess(t.db.url ?? "", { METRICS_PORT: String(port), METRICS_TOKEN: TOKEN });
+    const url = `http://127.0.0.1:${port}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    const families = parsePrometheusTextFormat(await res.text());
+    expect(family(families, "jobsync_runtime_info").metrics[0]?.labels).toMatchObject({
+      node_version: process.version,
+      role: "worker",
+      database: "postgres",
+    });
+    expect(family(families, "jobsync_queue_depth").metrics.length).toBeGreaterThan(0);
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
   });
 });

@@ -106,6 +106,7 @@ describe.runIf(databaseKinds().includes("postgres"))("worker processes on Postgr
 
   it("SIGTERM: the stopping worker hands its sync job back and another one finishes it, on the same attempt", async () => {
     await t.db.database.db.execute(sql`DELETE FROM job_postings`);
+    board.resetStats();
     board.setFaults([{ type: "latency", ms: 60, kind: "detail" }]);
     const id = (await startSync(t, "Crashy")).json().job_id as string;
     const running = await waitFor(async () => {
@@ -115,6 +116,9 @@ describe.runIf(databaseKinds().includes("postgres"))("worker processes on Postgr
     const victim = workerOf(running.worker_id!);
     victim.child.kill("SIGTERM");
     expect(await victim.exited).toBe(0);
+    // what it had saved when it stopped (its checkpoint, attempt 1)
+    const saved = await savedBefore(id, 2);
+    expect(saved.length).toBeGreaterThan(0);
     const replaced = replace(victim);
     board.setFaults([]);
     const done = await waitFinal(t, id, 90_000);
@@ -125,6 +129,9 @@ describe.runIf(databaseKinds().includes("postgres"))("worker processes on Postgr
     expect(events.map((e) => e.message)).toContain(
       "The worker stopped; the sync job is queued again to resume from its checkpoint",
     );
+    // resumed from the checkpoint: no page saved before the stop was fetched again
+    const counts = fetchCounts();
+    for (const url of saved) expect(counts.get(url), url).toBe(1);
   });
 
   it("a worker killed on every attempt: after the last one the sync job fails 'interrupted: worker stopped'", async () => {
