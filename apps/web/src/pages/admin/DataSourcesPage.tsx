@@ -14,6 +14,7 @@ import { SyncJobsDropdown } from "../../components/SyncJobsDropdown";
 import { SyncBatchModal } from "../../components/sync-batch/SyncBatchModal";
 import { Button } from "../../components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
+import { WriteButton } from "../../components/ui/write-button";
 import { useRouteParams } from "../../hooks/use-route-params";
 import { SYNC_JOB_PARAM, useSyncJobLink } from "../../hooks/use-sync-job-link";
 import { dataSourceKeys, dataSourcesQuery } from "../../queries/data-sources";
@@ -73,10 +74,10 @@ export function DataSourcesPage() {
         description={t("dataSources.description")}
         actions={
           <>
-            <Button variant="secondary" onClick={() => setCreating(true)}>
+            <WriteButton variant="secondary" onClick={() => setCreating(true)}>
               <Plus className="size-3.5" aria-hidden />
               {t("dataSources.new")}
-            </Button>
+            </WriteButton>
             <SyncJobsDropdown
               sources={items}
               onFollow={(jobId) => {
@@ -121,10 +122,10 @@ export function DataSourcesPage() {
             title={t("dataSources.empty")}
             description={t("dataSources.emptyHint")}
             action={
-              <Button variant="primary" onClick={() => setCreating(true)}>
+              <WriteButton variant="primary" onClick={() => setCreating(true)}>
                 <Plus className="size-3.5" aria-hidden />
                 {t("dataSources.new")}
-              </Button>
+              </WriteButton>
             }
           />
         ) : (

@@ -19,12 +19,15 @@ export const common = {
     somethingWentWrong: "Something went wrong",
     tryAgain: "Try again",
     updating: "Updating…",
+    adminOnly: "Only an admin can do this",
   },
   nav: {
     dataSources: "Data Sources",
     syncHistory: "Sync History",
     jobPostings: "Job Postings",
     notifications: "Notifications",
+    users: "Users",
+    audit: "Audit log",
   },
   layout: {
     admin: "admin",

@@ -21,12 +21,15 @@ export const common: Messages<typeof en> = {
     somethingWentWrong: "Đã xảy ra lỗi",
     tryAgain: "Thử lại",
     updating: "Đang cập nhật…",
+    adminOnly: "Chỉ quản trị viên làm được việc này",
   },
   nav: {
     dataSources: "Nguồn dữ liệu",
     syncHistory: "Lịch sử đồng bộ",
     jobPostings: "Tin tuyển dụng",
     notifications: "Thông báo",
+    users: "Người dùng",
+    audit: "Nhật ký thao tác",
   },
   layout: {
     admin: "quản trị",
