@@ -56,6 +56,7 @@ export const common = {
     signIn: "Sign in",
     signingIn: "Signing in…",
     invalidCredentials: "Invalid e-mail or password.",
+    deactivated: "This account is deactivated: ask an admin to reactivate it.",
     rateLimited: "Too many failed sign-ins. Try again in {{seconds}} s.",
     notice: {
       sessionExpired: "Your session has expired, please sign in again",

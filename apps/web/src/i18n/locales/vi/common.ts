@@ -58,6 +58,7 @@ export const common: Messages<typeof en> = {
     signIn: "Đăng nhập",
     signingIn: "Đang đăng nhập…",
     invalidCredentials: "Email hoặc mật khẩu không đúng.",
+    deactivated: "Tài khoản này đã bị vô hiệu hoá: hãy nhờ quản trị viên kích hoạt lại.",
     rateLimited: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {{seconds}} giây.",
     notice: {
       sessionExpired: "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại",
