@@ -46,7 +46,7 @@ export class AuthService {
 
   /** Sign in: a new session, its token, `last_login_at`, and an `auth.login` row — or an `auth.login_failed` row. */
   async login(email: string, password: string, ip: string): Promise<TokenResponse> {
-    const retryAfter = this.limiter.retryAfterSecs(ip, email);
+    const retryAfter = await this.limiter.retryAfterSecs(ip, email);
     if (retryAfter > 0) {
       throw new AppError("rate_limited", `too many failed logins; try again in ${retryAfter} s`, undefined, {
         "retry-after": String(retryAfter),
@@ -57,7 +57,7 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await DUMMY_HASH, password);
     if (!user || !ok || !user.active) {
-      this.limiter.recordFailure(ip, email);
+      await this.limiter.recordFailure(ip, email);
       const reason = !user ? "unknown e-mail" : !ok ? "wrong password" : "account deactivated";
       await inTransaction(this.stores.db, (tx) =>
         this.stores.audit.record(
@@ -71,7 +71,7 @@ export class AuthService {
         throw new AppError("unauthorized", "this account is deactivated", { reason: "account_deactivated" });
       throw new AppError("unauthorized", "invalid e-mail or password");
     }
-    this.limiter.recordSuccess(ip, email);
+    await this.limiter.recordSuccess(ip, email);
     const expiresAt = new Date(Date.now() + this.tokens.accessTokenSecs * 1000);
     const sessionId = await inTransaction(this.stores.db, async (tx) => {
       const id = await this.stores.sessions.start(user.id, expiresAt, ip, tx);

@@ -14,7 +14,7 @@ export const exportLinks = {
     return api.url(apiPath(API_PATHS.syncJobExport, { job_id: jobId }), { format, token });
   },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {
-    const { page: _page, page_size: _pageSize, ...filters } = params;
+    const { page: _page, page_size: _pageSize, cursor: _cursor, ...filters } = params;
     return api.url(API_PATHS.jobPostingsExport, { ...filters, format: "csv" });
   },
 };

@@ -19,6 +19,8 @@ export interface JobSearchParams {
   status?: "open" | "closed" | "all";
   page?: number;
   page_size?: number;
+  /** `next_cursor` of the page before (keyset paging). */
+  cursor?: string;
 }
 
 export const postingsApi = {

@@ -94,6 +94,8 @@ export function progressFixture(
     max_attempts: 3,
     resumed_from: null,
     resumable: false,
+    reprocessed_from: null,
+    archive: null,
     ...patch,
   });
 }

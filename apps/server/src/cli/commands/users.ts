@@ -6,6 +6,7 @@ import { SessionRepository } from "../../auth/session.repository";
 import { TokenService } from "../../auth/token-service";
 import { UserRepository } from "../../auth/user.repository";
 import { AppError } from "../../errors/app-error";
+import { RateLimitRepository } from "../../rate-limit/rate-limit.repository";
 import { parseFlags, required } from "../args";
 import { CliError, type CliIo, readLine, withDatabase } from "../cli-context";
 
@@ -36,7 +37,7 @@ function authService(database: Parameters<Parameters<typeof withDatabase>[0]>[0]
       audit: new AuditLogRepository(database.db),
     },
     new TokenService("cli-does-not-sign-tokens-0123456789abcdef", 60),
-    new LoginRateLimiter(1, 1),
+    new LoginRateLimiter(1, 1, new RateLimitRepository(database.db)),
   );
 }
 

@@ -68,12 +68,16 @@ export const jobPostings = pgTable(
     status: postingStatusEnum("status").notNull().default("open"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Completed sync jobs in a row that did not list it (migration 0006): expiry by absence closes after two. */
+    missedSyncs: integer("missed_syncs").notNull().default(0),
     firstSyncJobId: uuid("first_sync_job_id").references(() => syncJobs.id, { onDelete: "set null" }),
     lastSyncJobId: uuid("last_sync_job_id").references(() => syncJobs.id, { onDelete: "set null" }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`jobsync_search_vector(title, company, locations, tags, description_html)`,
     ),
+    /** Title and tags only (words and syllable pairs): small enough to rank by without reading TOAST (0009). */
+    titleVector: tsvector("title_vector").generatedAlwaysAs(sql`jobsync_title_vector(title, tags)`),
   },
   (t) => [
     unique("job_postings_source_external_id").on(t.dataSourceId, t.externalId),

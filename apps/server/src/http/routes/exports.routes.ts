@@ -2,7 +2,9 @@ import { API_PATHS, jobExportQuerySchema, jobIdParamsSchema, syncJobExportQueryS
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { PublicLimits } from "../../app/services";
 import type { ExportFile, ExportService } from "../../exports/export.service";
+import { perIp } from "../public-rate-limits";
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
@@ -13,7 +15,7 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
 }
 
 /** Streamed downloads: rows are read in keyset batches and written as they come, never held all at once. */
-export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
+export function exportRoutes(service: ExportService, limits: PublicLimits): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       API_PATHS.syncJobExport,
@@ -37,10 +39,18 @@ export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
     app.get(
       API_PATHS.jobPostingsExport,
       {
+        config: {
+          // PUBLIC_EXPORT=0: a user's token (Bearer, or a stream token as ?token= for a download link)
+          access: limits.publicExport ? "public" : "user",
+          streamToken: true,
+          rateLimit: perIp(limits.exportPerHour, 3_600_000),
+        },
         schema: {
           tags: ["job postings"],
+          ...(limits.publicExport ? {} : { security: [{ bearer: [] }] }),
           summary: "Download job posting search results as CSV (the filters of GET /api/v1/jobs, every page)",
-          description: "Ordered by id; streamed in batches, so large results never sit in memory.",
+          description:
+            "Ordered by id; streamed in batches, so large results never sit in memory. Rate-limited per IP (429 with Retry-After); with PUBLIC_EXPORT=0 only for a logged-in user (Bearer, or a stream token as `?token=`).",
           querystring: jobExportQuerySchema,
           produces: ["text/csv"],
           response: { 200: z.string().describe("CSV: a header row, then one row per job posting") },

@@ -31,6 +31,9 @@ export const postings = {
     count_one: "{{first}}–{{last}} of {{total}} job posting",
     count_other: "{{first}}–{{last}} of {{total}} job postings",
     page: "Page {{page}} of {{pages}}",
+    /** The total is a lower bound (the server counts exactly up to 10,000). */
+    countEstimate: "{{first}}–{{last}} of {{total}}+ job postings",
+    pageOnly: "Page {{page}}",
     closed: "Closed",
     duplicate: "Duplicate",
     seen: "seen",
@@ -42,6 +45,7 @@ export const postings = {
         "Closed {{deadline}} past their deadline and {{gone}} gone from their board ({{rechecked}} pages re-checked).",
       unreadable_one: "{{count}} page could not be read.",
       unreadable_other: "{{count}} pages could not be read.",
+      absence: "Closed {{closed}} missed by two sync jobs in a row; {{held}} held back: {{reasons}}",
     },
   },
   posting: {
