@@ -13,7 +13,6 @@ import {
 import { ArchiveUnavailableError, type SyncArchives } from "../archive/sync-archives";
 import type { AuditActor } from "../audit/audit-actor";
 import type { AuditLogRepository } from "../audit/audit-log.repository";
-import type { Principal } from "../auth/auth.service";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import { AppError, badRequest, notFound } from "../errors/app-error";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
@@ -62,7 +61,7 @@ export class SyncJobService {
   /** The audit row of an admin's action, written by the lifecycle in the transaction of its change. */
   private auditWrite(
     actor: AuditActor | null,
-    action: "sync_job.start" | "sync_job.resume" | "sync_job.cancel",
+    action: "sync_job.start" | "sync_job.resume" | "sync_job.cancel" | "sync_job.reprocess",
     changes: Record<string, unknown>,
   ): AuditWrite | undefined {
     if (!actor) return undefined;
@@ -133,7 +132,7 @@ export class SyncJobService {
    * today's adapter and normalisers, and sends no request to the site. 400 while it is not finished or when it has no
    * archive; 404 when its archive is gone; 409 while the source has an active sync job.
    */
-  async reprocess(jobId: string, principal: Principal | null): Promise<SyncJobResponse> {
+  async reprocess(jobId: string, actor: AuditActor | null): Promise<SyncJobResponse> {
     const old = await this.get(jobId);
     if (!isFinalSyncJobStatus(old.status)) {
       throw badRequest(`sync job ${jobId} is still ${old.status}: only a finished sync job can be re-processed`);
@@ -149,14 +148,18 @@ export class SyncJobService {
     const source = await this.dataSources.findRow(old.site_name);
     if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
     if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
-    return this.create(source, {
-      maxJobs: old.max_jobs,
-      trigger: "reprocess",
-      requestedBy: principal?.id ?? null,
-      batchId: null,
-      fullRefresh: true, // every archived page is read: nothing stops early on postings already stored
-      reprocessedFrom: jobId,
-    });
+    return this.create(
+      source,
+      {
+        maxJobs: old.max_jobs,
+        trigger: "reprocess",
+        requestedBy: actor?.userId ?? null,
+        batchId: null,
+        fullRefresh: true, // every archived page is read: nothing stops early on postings already stored
+        reprocessedFrom: jobId,
+      },
+      this.auditWrite(actor, "sync_job.reprocess", { site_name: source.siteName, reprocessed_from: jobId }),
+    );
   }
 
   private async create(

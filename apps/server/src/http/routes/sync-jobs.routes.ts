@@ -15,7 +15,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { notFound } from "../../errors/app-error";
 import type { ProgressSnapshots } from "../../sync/events/progress-snapshots";
 import type { SyncJobService } from "../../sync/sync-job.service";
-import { principalOf } from "../auth-hook";
 import { noneMatchHits } from "../conditional-get";
 import { requestActor } from "../request-actor";
 
@@ -127,7 +126,7 @@ export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapsh
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.reprocess(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.reprocess(request.params.job_id, requestActor(request))),
     );
   };
 }

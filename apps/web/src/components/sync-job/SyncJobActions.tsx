@@ -83,7 +83,7 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
         </span>
       ) : null}
       {progress.archive ? (
-        <Button
+        <WriteButton
           variant="secondary"
           disabled={reprocess.isPending}
           title={t("syncJobs.archive.reprocessHint")}
@@ -91,7 +91,7 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
         >
           <Archive className="size-3.5" aria-hidden />
           {reprocess.isPending ? t("syncJobs.archive.reprocessing") : t("syncJobs.archive.reprocess")}
-        </Button>
+        </WriteButton>
       ) : null}
       {progress.resumable ? (
         <WriteButton
