@@ -9,6 +9,8 @@ export const WEB_APP_PATHS = [
   "/sync-jobs",
   "/job-postings",
   "/notifications",
+  "/users",
+  "/audit",
 ] as const;
 export type WebAppPath = (typeof WEB_APP_PATHS)[number];
 

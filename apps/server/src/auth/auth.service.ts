@@ -67,7 +67,9 @@ export class AuthService {
         ),
       );
       // a deactivated account is told apart from a wrong password only when the password was right
-      throw new AppError("unauthorized", ok && user ? "this account is deactivated" : "invalid e-mail or password");
+      if (ok && user)
+        throw new AppError("unauthorized", "this account is deactivated", { reason: "account_deactivated" });
+      throw new AppError("unauthorized", "invalid e-mail or password");
     }
     await this.limiter.recordSuccess(ip, email);
     const expiresAt = new Date(Date.now() + this.tokens.accessTokenSecs * 1000);

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
 import { createPendingSyncJob, startBoard, startSync, waitFinal } from "../support/sync-helpers";
-import { bearer, createTestApp, type TestApp } from "../support/test-app";
+import { ADMIN, bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 
 /** TopCV's card selectors, as an admin types them for a css source; the salary one is the "parser" we fix. */
@@ -96,6 +96,18 @@ describe.each(databaseKinds())("re-processing a sync job from its page archive o
     expect(job.trigger).toBe("reprocess");
     expect(job.reprocessed_from).toBe(first.job_id);
     expect(job.archive).toBeNull(); // it reads an archive; it writes none
+    // recorded in the audit log, in the transaction that created it
+    const audited = await queryRows<{ action: string; actor_email: string; changes: Record<string, unknown> }>(
+      t.db.database.db,
+      sql`SELECT action, actor_email, changes FROM audit_log WHERE object_id = ${job.job_id}`,
+    );
+    expect(audited).toEqual([
+      {
+        action: "sync_job.reprocess",
+        actor_email: ADMIN.email,
+        changes: { site_name: "Css-Archive", reprocessed_from: first.job_id },
+      },
+    ]);
     const steps = Object.fromEntries(job.steps.map((s) => [s.key, s]));
     for (const key of ["check_availability", "start_browser"]) {
       expect(steps[key]!.status).toBe("skipped");

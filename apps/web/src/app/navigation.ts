@@ -1,12 +1,14 @@
-import { Bell, Briefcase, Database, History, type LucideIcon } from "lucide-react";
+import { Bell, Briefcase, Database, History, type LucideIcon, ScrollText, Users } from "lucide-react";
 import type { TranslationKey } from "../i18n/keys";
 
 export interface NavItem {
-  to: "/data-sources" | "/sync-history" | "/job-postings" | "/notifications";
+  to: "/data-sources" | "/sync-history" | "/job-postings" | "/notifications" | "/users" | "/audit";
   label: TranslationKey;
   icon: LucideIcon;
   /** Other paths that belong to this entry (a sync job is shown on Sync History). */
   also?: readonly string[];
+  /** Listed for admins only (a viewer's API answers 403 there). */
+  adminOnly?: boolean;
 }
 
 /** The sidebar, in order. A new page that the sidebar lists gets an entry here. */
@@ -15,6 +17,8 @@ export const NAV: readonly NavItem[] = [
   { to: "/sync-history", label: "nav.syncHistory", icon: History, also: ["/sync-jobs"] },
   { to: "/job-postings", label: "nav.jobPostings", icon: Briefcase },
   { to: "/notifications", label: "nav.notifications", icon: Bell },
+  { to: "/users", label: "nav.users", icon: Users, adminOnly: true },
+  { to: "/audit", label: "nav.audit", icon: ScrollText, adminOnly: true },
 ];
 
 function under(path: string, prefix: string): boolean {

@@ -1,11 +1,13 @@
 import { createRootRoute, createRoute, Outlet, redirect, useParams } from "@tanstack/react-router";
 import { AdminLayout } from "../components/layout/AdminLayout";
+import { AuditPage } from "../pages/admin/AuditPage";
 import { DataSourcesPage } from "../pages/admin/DataSourcesPage";
 import { JobPostingPage } from "../pages/admin/JobPostingPage";
 import { JobPostingsPage } from "../pages/admin/JobPostingsPage";
 import { NotFoundPage } from "../pages/admin/NotFoundPage";
 import { NotificationsPage } from "../pages/admin/NotificationsPage";
 import { SyncHistoryPage } from "../pages/admin/SyncHistoryPage";
+import { UsersPage } from "../pages/admin/UsersPage";
 import { LoginPage } from "../pages/LoginPage";
 import { plainSearch } from "./search-params";
 import { useSession } from "./session-context";
@@ -89,6 +91,18 @@ export const notificationsRoute = createRoute({
   component: NotificationsPage,
 });
 
+export const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/users",
+  component: UsersPage,
+});
+
+export const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/audit",
+  component: AuditPage,
+});
+
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   dataSourcesRoute,
@@ -98,4 +112,6 @@ export const routeTree = rootRoute.addChildren([
   jobPostingsRoute,
   jobPostingRoute,
   notificationsRoute,
+  usersRoute,
+  auditRoute,
 ]);

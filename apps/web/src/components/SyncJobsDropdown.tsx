@@ -21,6 +21,7 @@ import {
   DropdownMenuTrigger,
 } from "./ui/dropdown-menu";
 import { Spinner } from "./ui/spinner";
+import { useWriteControl, WriteButton } from "./ui/write-button";
 
 export interface SyncJobsDropdownProps {
   sources: DataSource[];
@@ -71,7 +72,17 @@ export function SyncJobsDropdown({ sources, onFollow, onError, onBatch }: SyncJo
     },
   });
   const busy = start.isPending || batch.isPending;
+  const readOnly = useWriteControl();
 
+  if (readOnly.disabled) {
+    return (
+      <WriteButton variant="primary">
+        <RefreshCw className="size-3.5" aria-hidden />
+        {t("syncJobs.dropdown.button")}
+        <ChevronDown className="size-3.5 opacity-70" aria-hidden />
+      </WriteButton>
+    );
+  }
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>

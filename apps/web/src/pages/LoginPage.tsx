@@ -54,7 +54,10 @@ export function LoginPage() {
     if (error instanceof ApiError && error.code === "rate_limited" && error.retryAfterSeconds !== null) {
       return t("auth.rateLimited", { seconds: error.retryAfterSeconds });
     }
-    if (error instanceof ApiError && error.status === 401) return t("auth.invalidCredentials");
+    if (error instanceof ApiError && error.status === 401) {
+      const reason = (error.details as { reason?: unknown } | null)?.reason;
+      return t(reason === "account_deactivated" ? "auth.deactivated" : "auth.invalidCredentials");
+    }
     return errorMessage(error);
   };
 

@@ -1,5 +1,6 @@
 import {
   API_PATHS,
+  type ChangePasswordRequest,
   type LoginRequest,
   type StreamTokenResponse,
   streamTokenResponseSchema,
@@ -16,6 +17,14 @@ export const authApi = {
   },
   me(api: ApiClient, signal?: AbortSignal): Promise<User> {
     return api.request("GET", API_PATHS.me, { schema: userSchema, signal });
+  },
+  /** A new password for the signed-in user; their other sessions end. */
+  changePassword(api: ApiClient, body: ChangePasswordRequest): Promise<void> {
+    return api.request("POST", API_PATHS.changePassword, { body });
+  },
+  /** End this session on the server. */
+  logout(api: ApiClient): Promise<void> {
+    return api.request("POST", API_PATHS.logout, { body: {} });
   },
   /** A 5-minute token for download links (`?token=`). */
   streamToken(api: ApiClient): Promise<StreamTokenResponse> {

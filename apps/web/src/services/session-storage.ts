@@ -1,3 +1,5 @@
+import type { UserRole } from "@jobsync/contracts";
+
 /** The signed-in session as kept in localStorage, so it survives a reload until the token expires. */
 
 export interface StoredSession {
@@ -41,4 +43,19 @@ export function clearSession(storage: Storage): void {
 /** A session for a login answer: `expires_in` seconds from now. */
 export function sessionFromToken(token: string, expiresInSeconds: number, now: number = Date.now()): StoredSession {
   return { token, expiresAt: now + expiresInSeconds * 1000 };
+}
+
+/**
+ * The role a token names (its payload is readable; the server checks it on every request), or null when it names
+ * none. A session ends when its user's role changes, so a live token's role is the user's.
+ */
+export function roleOfToken(token: string): UserRole | null {
+  try {
+    const payload = token.split(".")[1];
+    if (!payload) return null;
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { role?: unknown };
+    return json.role === "admin" || json.role === "viewer" ? json.role : null;
+  } catch {
+    return null;
+  }
 }

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { formatCount } from "../../lib/format";
 import { SyncJobStatusBadge } from "../sync-job/status-display";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { Switch } from "../ui/switch";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
 import { Time } from "../ui/time";
+import { useWriteControl, WriteButton } from "../ui/write-button";
 import { NextRun } from "./NextRun";
 import { SourceHealthBadge } from "./SourceHealthBadge";
 
@@ -46,6 +46,7 @@ function LastSync({ source, onOpen }: { source: DataSource; onOpen: (jobId: stri
 
 export function DataSourcesTable(props: DataSourcesTableProps) {
   const { t } = useTranslation();
+  const readOnly = useWriteControl();
   const { sources, toggling } = props;
   return (
     <Table aria-label={t("dataSources.table")}>
@@ -96,7 +97,8 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
             <Td>
               <Switch
                 checked={source.is_active}
-                disabled={toggling.has(source.site_name)}
+                disabled={toggling.has(source.site_name) || readOnly.disabled}
+                title={readOnly.title}
                 onCheckedChange={(checked) => props.onToggleActive(source, checked)}
                 aria-label={t("dataSources.activeSwitch", { name: source.site_name })}
               />
@@ -123,15 +125,15 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
             </Td>
             <Td className="w-0">
               <div className="flex justify-end gap-1">
-                <Button
+                <WriteButton
                   variant="ghost"
                   size="icon"
                   aria-label={t("dataSources.edit", { name: source.site_name })}
                   onClick={() => props.onEdit(source)}
                 >
                   <Pencil className="size-3.5" aria-hidden />
-                </Button>
-                <Button
+                </WriteButton>
+                <WriteButton
                   variant="ghost"
                   size="icon"
                   aria-label={t("dataSources.deleteSource", { name: source.site_name })}
@@ -139,7 +141,7 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
                   onClick={() => props.onDelete(source)}
                 >
                   <Trash2 className="size-3.5" aria-hidden />
-                </Button>
+                </WriteButton>
               </div>
             </Td>
           </TableRow>

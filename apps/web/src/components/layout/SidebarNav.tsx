@@ -2,6 +2,7 @@ import { Link, useRouterState } from "@tanstack/react-router";
 import { RefreshCw } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { isCurrent, NAV } from "../../app/navigation";
+import { useRole } from "../../hooks/use-role";
 import { cn } from "../../lib/cn";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { UserMenu } from "./UserMenu";
@@ -25,10 +26,11 @@ export function Brand() {
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const isViewer = useRole() === "viewer";
   return (
     <div className="flex h-full flex-col">
       <nav aria-label={t("layout.mainNav")} className="flex flex-1 flex-col gap-0.5 px-2">
-        {NAV.map((item) => {
+        {NAV.filter((item) => !(item.adminOnly && isViewer)).map((item) => {
           const current = isCurrent(item, pathname);
           const Icon = item.icon;
           return (

@@ -2,9 +2,9 @@ import type { NotificationChannel } from "@jobsync/contracts";
 import { Pencil, Trash2 } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
 import { Switch } from "../ui/switch";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
+import { useWriteControl, WriteButton } from "../ui/write-button";
 import { EVENT_LABELS } from "./ChannelForm";
 
 export interface ChannelsTableProps {
@@ -17,6 +17,7 @@ export interface ChannelsTableProps {
 
 export function ChannelsTable({ channels, toggling, onToggleActive, onEdit, onDelete }: ChannelsTableProps) {
   const { t } = useTranslation();
+  const readOnly = useWriteControl();
   return (
     <Table aria-label={t("notifications.channelsTable")}>
       <TableHead>
@@ -61,22 +62,23 @@ export function ChannelsTable({ channels, toggling, onToggleActive, onEdit, onDe
             <Td>
               <Switch
                 checked={channel.is_active}
-                disabled={toggling.has(channel.id)}
+                disabled={toggling.has(channel.id) || readOnly.disabled}
+                title={readOnly.title}
                 onCheckedChange={(checked) => onToggleActive(channel, checked)}
                 aria-label={t("dataSources.activeSwitch", { name: channel.name })}
               />
             </Td>
             <Td className="w-0">
               <div className="flex justify-end gap-1">
-                <Button
+                <WriteButton
                   variant="ghost"
                   size="icon"
                   aria-label={t("dataSources.edit", { name: channel.name })}
                   onClick={() => onEdit(channel)}
                 >
                   <Pencil className="size-3.5" aria-hidden />
-                </Button>
-                <Button
+                </WriteButton>
+                <WriteButton
                   variant="ghost"
                   size="icon"
                   aria-label={t("dataSources.deleteSource", { name: channel.name })}
@@ -84,7 +86,7 @@ export function ChannelsTable({ channels, toggling, onToggleActive, onEdit, onDe
                   onClick={() => onDelete(channel)}
                 >
                   <Trash2 className="size-3.5" aria-hidden />
-                </Button>
+                </WriteButton>
               </div>
             </Td>
           </TableRow>

@@ -8,7 +8,7 @@ import { formatCount } from "../../lib/format";
 import { postingKeys } from "../../queries/postings";
 import { errorMessage } from "../../services/api-error";
 import { postingsApi } from "../../services/postings-api";
-import { Button } from "../ui/button";
+import { WriteButton } from "../ui/write-button";
 
 function summary(t: TFunction, result: ExpiryResult): string {
   const text = t("postings.expire.summary", {
@@ -51,10 +51,10 @@ export function ExpirePostingsButton() {
           {errorMessage(sweep.error)}
         </span>
       ) : null}
-      <Button variant="secondary" disabled={sweep.isPending} onClick={() => sweep.mutate()}>
+      <WriteButton variant="secondary" disabled={sweep.isPending} onClick={() => sweep.mutate()}>
         <CalendarX className="size-3.5" aria-hidden />
         {sweep.isPending ? t("postings.expire.checking") : t("postings.expire.button")}
-      </Button>
+      </WriteButton>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
 import { ApiError, errorMessage } from "../../services/api-error";
 import { syncJobsApi } from "../../services/sync-jobs-api";
-import { Button } from "../ui/button";
+import { WriteButton } from "../ui/write-button";
 
 export interface SyncJobActionsProps {
   progress: CrawlJobProgress;
@@ -62,9 +62,9 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
   if (isActiveSyncJobStatus(progress.status)) {
     const cancelling = progress.status === "cancelling";
     return (
-      <Button variant="secondary" className="text-red-700" disabled={cancelling} onClick={onCancel}>
+      <WriteButton variant="secondary" className="text-red-700" disabled={cancelling} onClick={onCancel}>
         {cancelling ? t("syncJobs.cancelling") : t("syncJobs.cancel")}
-      </Button>
+      </WriteButton>
     );
   }
   if (progress.status !== "failed" && !progress.resumable && !progress.archive) return null;
@@ -83,7 +83,7 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
         </span>
       ) : null}
       {progress.archive ? (
-        <Button
+        <WriteButton
           variant="secondary"
           disabled={reprocess.isPending}
           title={t("syncJobs.archive.reprocessHint")}
@@ -91,10 +91,10 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
         >
           <Archive className="size-3.5" aria-hidden />
           {reprocess.isPending ? t("syncJobs.archive.reprocessing") : t("syncJobs.archive.reprocess")}
-        </Button>
+        </WriteButton>
       ) : null}
       {progress.resumable ? (
-        <Button
+        <WriteButton
           variant="secondary"
           disabled={resume.isPending}
           title={t("syncJobs.resumeHint")}
@@ -102,13 +102,13 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
         >
           <Play className="size-3.5" aria-hidden />
           {resume.isPending ? t("syncJobs.retrying") : t("syncJobs.resume")}
-        </Button>
+        </WriteButton>
       ) : null}
       {progress.status === "failed" ? (
-        <Button variant="secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>
+        <WriteButton variant="secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>
           <RotateCcw className="size-3.5" aria-hidden />
           {retry.isPending ? t("syncJobs.retrying") : t("syncJobs.retry")}
-        </Button>
+        </WriteButton>
       ) : null}
     </>
   );

@@ -14,6 +14,8 @@ import { SyncJobsDropdown } from "../../components/SyncJobsDropdown";
 import { SyncBatchModal } from "../../components/sync-batch/SyncBatchModal";
 import { Button } from "../../components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
+import { WriteButton } from "../../components/ui/write-button";
+import { useCanWrite } from "../../hooks/use-role";
 import { useRouteParams } from "../../hooks/use-route-params";
 import { SYNC_JOB_PARAM, useSyncJobLink } from "../../hooks/use-sync-job-link";
 import { dataSourceKeys, dataSourcesQuery } from "../../queries/data-sources";
@@ -63,6 +65,8 @@ export function DataSourcesPage() {
   });
 
   const items = sources.data ?? [];
+  // a viewer's deep link to an edit form shows the list: there is nothing a viewer could save
+  const canWrite = useCanWrite();
   const editing = editName ? (items.find((s) => s.site_name.toLowerCase() === editName.toLowerCase()) ?? null) : null;
   const closeEdit = () => void navigate({ to: "/data-sources", search: (s) => s });
 
@@ -73,10 +77,10 @@ export function DataSourcesPage() {
         description={t("dataSources.description")}
         actions={
           <>
-            <Button variant="secondary" onClick={() => setCreating(true)}>
+            <WriteButton variant="secondary" onClick={() => setCreating(true)}>
               <Plus className="size-3.5" aria-hidden />
               {t("dataSources.new")}
-            </Button>
+            </WriteButton>
             <SyncJobsDropdown
               sources={items}
               onFollow={(jobId) => {
@@ -121,10 +125,10 @@ export function DataSourcesPage() {
             title={t("dataSources.empty")}
             description={t("dataSources.emptyHint")}
             action={
-              <Button variant="primary" onClick={() => setCreating(true)}>
+              <WriteButton variant="primary" onClick={() => setCreating(true)}>
                 <Plus className="size-3.5" aria-hidden />
                 {t("dataSources.new")}
-              </Button>
+              </WriteButton>
             }
           />
         ) : (
@@ -142,7 +146,7 @@ export function DataSourcesPage() {
         )}
       </PageBody>
       <DataSourceDialog open={creating} onOpenChange={setCreating} />
-      {editing ? (
+      {editing && canWrite ? (
         <DataSourceDialog open onOpenChange={(open) => (open ? undefined : closeEdit())} source={editing} />
       ) : null}
       <DeleteDataSourceDialog source={deleting} onClose={() => setDeleting(null)} />

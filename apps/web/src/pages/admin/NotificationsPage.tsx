@@ -9,11 +9,11 @@ import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { ChannelDialog } from "../../components/notifications/ChannelDialog";
 import { ChannelsTable } from "../../components/notifications/ChannelsTable";
 import { DELIVERY_STATUS_LABEL, DeliveriesTable } from "../../components/notifications/DeliveriesTable";
-import { Button } from "../../components/ui/button";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { Field } from "../../components/ui/field";
 import { Select } from "../../components/ui/input";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
+import { WriteButton } from "../../components/ui/write-button";
 import { useSyncJobLink } from "../../hooks/use-sync-job-link";
 import { dataSourcesQuery } from "../../queries/data-sources";
 import { channelsQuery, deliveriesQuery, notificationKeys } from "../../queries/notifications";
@@ -67,10 +67,10 @@ export function NotificationsPage() {
         title={t("notifications.title")}
         description={t("notifications.description")}
         actions={
-          <Button variant="primary" onClick={() => setEditing("new")}>
+          <WriteButton variant="primary" onClick={() => setEditing("new")}>
             <Plus className="size-3.5" aria-hidden />
             {t("notifications.new")}
-          </Button>
+          </WriteButton>
         }
       />
       <PageBody>

@@ -19,12 +19,15 @@ export const common = {
     somethingWentWrong: "Something went wrong",
     tryAgain: "Try again",
     updating: "Updating…",
+    adminOnly: "Only an admin can do this",
   },
   nav: {
     dataSources: "Data Sources",
     syncHistory: "Sync History",
     jobPostings: "Job Postings",
     notifications: "Notifications",
+    users: "Users",
+    audit: "Audit log",
   },
   layout: {
     admin: "admin",
@@ -53,6 +56,7 @@ export const common = {
     signIn: "Sign in",
     signingIn: "Signing in…",
     invalidCredentials: "Invalid e-mail or password.",
+    deactivated: "This account is deactivated: ask an admin to reactivate it.",
     rateLimited: "Too many failed sign-ins. Try again in {{seconds}} s.",
     notice: {
       sessionExpired: "Your session has expired, please sign in again",

@@ -21,12 +21,15 @@ export const common: Messages<typeof en> = {
     somethingWentWrong: "Đã xảy ra lỗi",
     tryAgain: "Thử lại",
     updating: "Đang cập nhật…",
+    adminOnly: "Chỉ quản trị viên làm được việc này",
   },
   nav: {
     dataSources: "Nguồn dữ liệu",
     syncHistory: "Lịch sử đồng bộ",
     jobPostings: "Tin tuyển dụng",
     notifications: "Thông báo",
+    users: "Người dùng",
+    audit: "Nhật ký thao tác",
   },
   layout: {
     admin: "quản trị",
@@ -55,6 +58,7 @@ export const common: Messages<typeof en> = {
     signIn: "Đăng nhập",
     signingIn: "Đang đăng nhập…",
     invalidCredentials: "Email hoặc mật khẩu không đúng.",
+    deactivated: "Tài khoản này đã bị vô hiệu hoá: hãy nhờ quản trị viên kích hoạt lại.",
     rateLimited: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {{seconds}} giây.",
     notice: {
       sessionExpired: "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại",

@@ -5,6 +5,14 @@ import { dataSources } from "./data-sources";
 import { notifications } from "./notifications";
 import { postings } from "./postings";
 import { syncJobs } from "./sync-jobs";
+import { users } from "./users";
 
 /** Tiếng Việt: every key of the English strings. */
-export const vi: Messages<typeof english> = { ...common, ...dataSources, ...syncJobs, ...postings, ...notifications };
+export const vi: Messages<typeof english> = {
+  ...common,
+  ...dataSources,
+  ...syncJobs,
+  ...postings,
+  ...notifications,
+  ...users,
+};
