@@ -1,4 +1,4 @@
-import { type SourceKind, sourceConfigSchemas, syncOptionsShape } from "@jobsync/contracts";
+import { resolveArchiveOptions, type SourceKind, sourceConfigSchemas, syncOptionsShape } from "@jobsync/contracts";
 import { humanize } from "./format";
 
 /**
@@ -57,6 +57,11 @@ export function configFields(kind: SourceKind): ConfigField[] {
 /** Filters, incremental sync and auto-disable: the options every kind shares. */
 export function syncOptionFields(): ConfigField[] {
   return fieldsOf(syncOptionsShape);
+}
+
+/** The shared options' defaults that depend on the kind: the page archive is on for boards read as HTML. */
+export function syncOptionDefaults(kind: string): KindDefaults {
+  return { archive: resolveArchiveOptions(kind, {}).enabled };
 }
 
 function fieldsOf(schemaShape: object, prefix = ""): ConfigField[] {
@@ -121,14 +126,21 @@ function setAt(config: Record<string, unknown>, key: string, value: unknown): vo
   current[parts[parts.length - 1] ?? key] = value;
 }
 
+/**
+ * Defaults the schema cannot state because they depend on the source's kind (a field with none is optional in the
+ * schema): the form shows them, and sends such a field only when it differs from them.
+ */
+export type KindDefaults = Record<string, unknown>;
+
 /** The form's text values for a stored config (defaults filled in for missing keys). */
 export function configToDraft(
   fields: ConfigField[],
   config: Record<string, unknown>,
+  kindDefaults: KindDefaults = {},
 ): Record<string, string | boolean> {
   const draft: Record<string, string | boolean> = {};
   for (const field of fields) {
-    const value = valueAt(config, field.key) ?? field.defaultValue;
+    const value = valueAt(config, field.key) ?? field.defaultValue ?? kindDefaults[field.key];
     if (field.type === "boolean") draft[field.key] = value === true;
     else if (field.type === "string-list") draft[field.key] = Array.isArray(value) ? value.join("\n") : "";
     else draft[field.key] = value === undefined || value === null ? "" : String(value);
@@ -140,11 +152,17 @@ export function configToDraft(
  * The config object for a draft, typed as the schema expects, so that zod reports the real problem
  * ("max_pages must be a whole number from 1 to 1000") rather than "expected number, got string".
  */
-export function draftToConfig(fields: ConfigField[], draft: Record<string, string | boolean>): Record<string, unknown> {
+export function draftToConfig(
+  fields: ConfigField[],
+  draft: Record<string, string | boolean>,
+  kindDefaults: KindDefaults = {},
+): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   for (const field of fields) {
     const value = draft[field.key];
     if (field.optional && field.type !== "boolean" && String(value ?? "").trim() === "") continue;
+    // a switch left at its kind's default is not written: the stored config keeps following the default
+    if (field.optional && field.key in kindDefaults && value === kindDefaults[field.key]) continue;
     if (field.type === "boolean") {
       setAt(config, field.key, value === true);
     } else if (field.type === "string-list") {

@@ -9,7 +9,13 @@ import {
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormErrors } from "../../hooks/use-form-errors";
-import { configFields, configToDraft, draftToConfig, syncOptionFields } from "../../lib/config-fields";
+import {
+  configFields,
+  configToDraft,
+  draftToConfig,
+  syncOptionDefaults,
+  syncOptionFields,
+} from "../../lib/config-fields";
 import { fieldMessage } from "../../lib/field-messages";
 import { hasErrors, mergeErrors, zodErrors } from "../../lib/form-errors";
 import { Field, fieldAria } from "../ui/field";
@@ -75,7 +81,10 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
   const fields = useMemo(() => configFields(kind), [kind]);
   const [draft, setDraft] = useState<ConfigDraft>(() => configToDraft(fields, source?.config ?? {}));
   const optionFields = useMemo(() => syncOptionFields(), []);
-  const [optionDraft, setOptionDraft] = useState<ConfigDraft>(() => configToDraft(optionFields, source?.config ?? {}));
+  const optionDefaults = useMemo(() => syncOptionDefaults(kind), [kind]);
+  const [optionDraft, setOptionDraft] = useState<ConfigDraft>(() =>
+    configToDraft(optionFields, source?.config ?? {}, optionDefaults),
+  );
   const [schedule, setSchedule] = useState<ScheduleDraft>(() => scheduleDraftOf(source));
   const { errors, setClientErrors, edited } = useFormErrors(submitError);
   /** A field's error, worded with the field's label. */
@@ -87,7 +96,7 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Filters and the other shared options: an emptied list is sent as [], an emptied number replaces the whole config
-    const options = draftToConfig(optionFields, optionDraft);
+    const options = draftToConfig(optionFields, optionDraft, optionDefaults);
     let replace = false;
     for (const field of optionFields) {
       if (options[field.key] !== undefined || source?.config[field.key] === undefined) continue;
@@ -167,6 +176,8 @@ export function DataSourceForm({ source, pending, submitError, onSubmit, onCance
                   const next = e.target.value as SourceKind;
                   setKind(next);
                   setDraft(configToDraft(configFields(next), {}));
+                  // the kind's own defaults for the switches that depend on it (the page archive)
+                  setOptionDraft((current) => ({ ...current, archive: syncOptionDefaults(next).archive === true }));
                   edited();
                 }}
               >
