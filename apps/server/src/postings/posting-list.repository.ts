@@ -81,6 +81,8 @@ export class PostingListRepository {
       sql`SELECT count(*) AS n FROM (SELECT 1 FROM job_postings p WHERE ${sql.join(searchConditions(filter), sql` AND `)}
           LIMIT ${cap + 1}) AS matches`,
       signal,
+      // a text search is counted from GIN's bitmaps, never by reading search vectors row by row
+      { bitmapScans: filter.text !== null },
     );
     return Number(rows[0]?.n ?? 0);
   }
