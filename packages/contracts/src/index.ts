@@ -1,3 +1,5 @@
+export * from "./api-paths";
+export * from "./audit";
 export * from "./auth";
 export * from "./batch";
 export * from "./crawl-job-progress";
@@ -21,4 +23,5 @@ export * from "./steps";
 export * from "./sync-job-api";
 export * from "./sync-job-status";
 export * from "./sync-outcome";
+export * from "./users";
 export * from "./web-paths";

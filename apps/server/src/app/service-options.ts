@@ -20,6 +20,7 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
     ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.SMTP_FROM ? { smtpFrom: env.SMTP_FROM } : {}),
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     publicReads: {
       size: env.PUBLIC_DB_POOL_SIZE,
       statementTimeoutMillis: env.PUBLIC_STATEMENT_TIMEOUT_MILLIS,

@@ -1,10 +1,16 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { AuditService } from "../audit/audit.service";
+import { AuditLogRepository } from "../audit/audit-log.repository";
+import { AuditPruneJob } from "../audit/audit-prune-job";
+import { AuditTrail } from "../audit/audit-trail";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
+import { SessionRepository } from "../auth/session.repository";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
+import { UserAdminService } from "../auth/user-admin.service";
 import { BatchSyncService } from "../batches/batch-sync.service";
 import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
@@ -71,6 +77,8 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
+  auditRetentionDays: number;
   /** The public API's read lane: its own connections, statement timeout and queue bound. */
   publicReads: ReadLaneOptions;
   publicLimits: PublicLimits;
@@ -94,6 +102,7 @@ export const DEFAULT_SERVICE_OPTIONS = {
   progressIntervalMillis: 250,
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
+  auditRetentionDays: 365,
   publicReads: DEFAULT_READ_LANE_OPTIONS,
   publicLimits: { searchPerMinute: 120, exportPerHour: 10, publicExport: true },
 } satisfies Partial<ServiceOptions>;
@@ -104,6 +113,12 @@ export interface Services {
   logger: Logger;
   users: UserRepository;
   auth: AuthService;
+  /** The Users page. */
+  userAdmin: UserAdminService;
+  /** Every admin action, written in the transaction of its change. */
+  auditLog: AuditLogRepository;
+  audit: AuditService;
+  auditPrune: AuditPruneJob;
   dataSourceRepository: DataSourceRepository;
   dataSources: DataSourceService;
   /** "Test selectors" of css sources. */
@@ -145,6 +160,9 @@ export interface Services {
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
+  const sessions = new SessionRepository(database.db);
+  const auditLog = new AuditLogRepository(database.db);
+  const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
   const rateLimits = new RateLimitRepository(database.db);
   const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000, rateLimits);
@@ -160,7 +178,12 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const checkpoints = new CheckpointRepository(database.db);
   const network = hostPolicy(options);
   const webhooks = webhookPolicy(options);
-  const expirySweep = new ExpirySweep(database.db, { network, timeoutMillis: 15_000, concurrency: 4 });
+  const expirySweep = new ExpirySweep(database.db, {
+    network,
+    timeoutMillis: 15_000,
+    concurrency: 4,
+    audit: auditLog,
+  });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
   const deliveryRepository = new NotificationDeliveryRepository(database.db);
@@ -241,6 +264,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       ended: () => syncJobEnds.kick(),
     },
     { maxAttempts: options.syncMaxAttempts },
+    auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
@@ -250,9 +274,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database,
     logger,
     users,
-    auth: new AuthService(users, tokens, limiter),
+    auth: new AuthService({ db: database.db, users, sessions, audit: auditLog }, tokens, limiter),
+    userAdmin: new UserAdminService(database.db, users, sessions, auditLog),
+    auditLog,
+    audit: new AuditService(auditLog),
+    auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, auditTrail, scheduler),
     selectorPreview: new SelectorPreviewService({
       network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
@@ -278,10 +306,16 @@ export function createServices(database: Database, options: ServiceOptions, logg
     queue,
     runner,
     worker,
-    notifications: new NotificationService(channelRepository, deliveryRepository, dataSourceRepository, {
-      urlPolicy,
-      smtpConfigured: Boolean(options.smtpUrl),
-    }),
+    notifications: new NotificationService(
+      channelRepository,
+      deliveryRepository,
+      dataSourceRepository,
+      {
+        urlPolicy,
+        smtpConfigured: Boolean(options.smtpUrl),
+      },
+      auditTrail,
+    ),
     notificationQueue,
     notificationDispatcher,
     notificationDeliveries: deliveryRepository,
@@ -309,6 +343,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
     for (const id of await services.notificationDeliveries.stalePending(300))
       await services.notificationQueue.enqueue(id);
     await services.expiryJob.start();
+    await services.auditPrune.start();
   }
 }
 
@@ -322,6 +357,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.queue.stop();
   await services.notificationQueue.stop();
   await services.expiryJob.stop();
+  await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   services.progressHub.close();

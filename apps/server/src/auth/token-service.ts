@@ -12,6 +12,8 @@ export interface TokenClaims {
   userId: string;
   email: string;
   role: UserRole;
+  /** The session the token belongs to: it is refused once that session ends. */
+  sessionId: string;
   use: TokenUse;
 }
 
@@ -34,7 +36,7 @@ export class TokenService {
 
   sign(claims: Omit<TokenClaims, "use">, use: TokenUse = "access"): Promise<string> {
     const secs = use === "access" ? this.accessTokenSecs : STREAM_TOKEN_SECS;
-    return new SignJWT({ email: claims.email, role: claims.role, use })
+    return new SignJWT({ email: claims.email, role: claims.role, sid: claims.sessionId, use })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -51,16 +53,17 @@ export class TokenService {
         issuer: ISSUER,
         audience: AUDIENCE,
       });
-      const { sub, email, role, use } = payload;
+      const { sub, email, role, sid, use } = payload;
       if (
         typeof sub !== "string" ||
+        typeof sid !== "string" ||
         typeof email !== "string" ||
         (role !== "admin" && role !== "viewer") ||
         (use !== "access" && use !== "stream")
       ) {
         throw new InvalidTokenError("token is missing claims");
       }
-      return { userId: sub, email, role, use };
+      return { userId: sub, email, role, sessionId: sid, use };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError("token has expired");

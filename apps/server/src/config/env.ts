@@ -78,6 +78,7 @@ export const envSchema = z
       message: "SMTP_URL must be an smtp:// or smtps:// URL",
     }),
     SMTP_FROM: text,
+    AUDIT_RETENTION_DAYS: int("AUDIT_RETENTION_DAYS", 1, 36500, 365),
     // the public API (GET /api/v1/jobs…): its own read lane, statement timeout and per-IP limits
     PUBLIC_DB_POOL_SIZE: int("PUBLIC_DB_POOL_SIZE", 1, 50, 3),
     PUBLIC_STATEMENT_TIMEOUT_MILLIS: int("PUBLIC_STATEMENT_TIMEOUT_MILLIS", 100, 600_000, 5_000),

@@ -9,6 +9,7 @@ import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
 import { registerNulGuard } from "./nul-guard";
+import { auditRoutes } from "./routes/audit.routes";
 import { registerRateLimits } from "./public-rate-limits";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
@@ -22,6 +23,7 @@ import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { selectorPreviewRoute } from "./routes/selector-preview.route";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
+import { userRoutes } from "./routes/users.routes";
 import { registerStaticWeb } from "./static-web";
 
 export interface AppOptions {
@@ -63,7 +65,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, access: routeAccess(route.url, route.config?.access) });
+      routes.push({ method, url: route.url, access: routeAccess(route.url, method, route.config?.access) });
     }
   });
   app.decorate("registeredRoutes", routes);
@@ -128,13 +130,15 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(dataSourceRoutes(services.dataSources));
   await app.register(selectorPreviewRoute(services.selectorPreview));
   await app.register(syncJobRoutes(services.syncJobs));
-  await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
+  await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub, services.auth));
   await app.register(jobRoutes(services.postingSearch, services.options.publicLimits));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
   await app.register(batchSyncRoutes(services.batches));
   await app.register(exportRoutes(services.exports, services.options.publicLimits));
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
+  await app.register(userRoutes(services.userAdmin));
+  await app.register(auditRoutes(services.audit));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

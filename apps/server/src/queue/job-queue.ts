@@ -1,6 +1,8 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../db/database";
 
+const CREATE_QUEUE_ATTEMPTS = 5;
+
 export interface QueueLogger {
   error(obj: unknown, message: string): void;
 }
@@ -93,7 +95,6 @@ export class JobQueue {
   }
 
   private async createQueue(name: string, options: QueueOptions): Promise<void> {
-    if (await this.boss.getQueue(name)) return;
     const queue: PgBoss.Queue = {
       name,
       policy: options.policy ?? "standard",
@@ -102,12 +103,17 @@ export class JobQueue {
       ...(options.retryBackoff === undefined ? {} : { retryBackoff: options.retryBackoff }),
       ...(options.expireInHours === undefined ? {} : { expireInHours: options.expireInHours }),
     };
-    try {
-      await this.boss.createQueue(name, queue);
-    } catch (error) {
-      // two processes starting together: the other one created it first
+    // Two processes starting together race to create it: the loser sees a unique violation or a deadlock while the
+    // winner's transaction is still open, so look again after a pause before calling it an error.
+    for (let attempt = 1; ; attempt++) {
       if (await this.boss.getQueue(name)) return;
-      throw error;
+      try {
+        await this.boss.createQueue(name, queue);
+        return;
+      } catch (error) {
+        if (attempt >= CREATE_QUEUE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+      }
     }
   }
 

@@ -38,6 +38,9 @@ export interface NewSyncJob {
   resumedFrom?: string | null;
 }
 
+/** Writes the audit row of a transition in its transaction (so it commits only with the change), given the sync job's id. */
+export type AuditWrite = (tx: Db, syncJobId: string) => Promise<void>;
+
 export type CreateOutcome = { created: string } | { activeId: string };
 
 /** What a worker gets when it claims a sync job. */
@@ -79,18 +82,23 @@ export class SyncJobTransitions {
    * Insert a pending sync job. The partial unique index allows one active sync job per source: a second insert
    * fails with a unique violation, answered with the active one's id.
    */
-  async create(job: NewSyncJob): Promise<CreateOutcome> {
+  async create(job: NewSyncJob, audit?: AuditWrite): Promise<CreateOutcome> {
     try {
-      const rows = await queryRows<{ id: string }>(
-        this.db,
-        sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
-                               max_attempts, resumed_from, steps, stats)
-            VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
-                    ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
-                    ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
-            RETURNING id`,
-      );
-      return { created: rows[0]!.id };
+      return await this.db.transaction(async (txDb) => {
+        const tx = txDb as unknown as Db;
+        const rows = await queryRows<{ id: string }>(
+          tx,
+          sql`INSERT INTO sync_jobs (data_source_id, site_name, max_jobs, trigger, requested_by, batch_id, full_refresh,
+                                 max_attempts, resumed_from, steps, stats)
+              VALUES (${job.dataSourceId}, ${job.siteName}, ${job.maxJobs}, ${job.trigger}, ${job.requestedBy},
+                      ${job.batchId ?? null}, ${job.fullRefresh ?? false}, ${job.maxAttempts}, ${job.resumedFrom ?? null},
+                      ${JSON.stringify(initialSteps())}::jsonb, ${JSON.stringify(emptyCrawlStats())}::jsonb)
+              RETURNING id`,
+        );
+        const created = rows[0]!.id;
+        await audit?.(tx, created);
+        return { created };
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const active = await queryRows<{ id: string }>(
@@ -99,7 +107,7 @@ export class SyncJobTransitions {
       );
       if (active[0]) return { activeId: active[0].id };
       // the active one finished between our insert and our read: try once more
-      return this.create(job);
+      return this.create(job, audit);
     }
   }
 
@@ -162,12 +170,13 @@ export class SyncJobTransitions {
    * Ask to cancel. A pending sync job is cancelled at once (no worker has it); a running one becomes `cancelling`
    * and its worker stops. Returns the status after the request, or null when it was already final.
    */
-  async requestCancel(id: string, userId: string | null): Promise<SyncJobStatus | null> {
+  async requestCancel(id: string, userId: string | null, audit?: AuditWrite): Promise<SyncJobStatus | null> {
     return this.db.transaction(async (txDb) => {
       const tx = txDb as unknown as Db;
       const pending = await this.lock(tx, id, [PENDING]);
       if (pending) {
         await this.finalize(tx, pending, { status: "cancelled", error: "cancelled before it started" }, userId);
+        await audit?.(tx, id);
         return "cancelled" as const;
       }
       const rows = await queryRows<{ status: SyncJobStatus }>(
@@ -176,7 +185,9 @@ export class SyncJobTransitions {
               version = version + 1
             WHERE id = ${id} AND status IN (${WORKING}) RETURNING status`,
       );
-      return rows[0]?.status ?? null;
+      const status = rows[0]?.status ?? null;
+      if (status) await audit?.(tx, id);
+      return status;
     });
   }
 

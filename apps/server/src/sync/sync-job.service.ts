@@ -9,12 +9,13 @@ import {
   type SyncJobStatus,
   type SyncTrigger,
 } from "@jobsync/contracts";
-import type { Principal } from "../auth/auth.service";
+import type { AuditActor } from "../audit/audit-actor";
+import type { AuditLogRepository } from "../audit/audit-log.repository";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import { AppError, badRequest, notFound } from "../errors/app-error";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import type { SyncJobRepository } from "./sync-job.repository";
-import type { SyncJobTransitions } from "./sync-job-transitions";
+import type { AuditWrite, SyncJobTransitions } from "./sync-job-transitions";
 
 /** Hands a new sync job to the workers (the queue), a cancel to a worker of this process, an end to its handler. */
 export interface SyncDispatcher {
@@ -50,12 +51,23 @@ export class SyncJobService {
     private readonly checkpoints: CheckpointRepository,
     private readonly dispatcher: SyncDispatcher,
     private readonly options: SyncJobServiceOptions,
+    private readonly audit: AuditLogRepository,
   ) {}
+
+  /** The audit row of an admin's action, written by the lifecycle in the transaction of its change. */
+  private auditWrite(
+    actor: AuditActor | null,
+    action: "sync_job.start" | "sync_job.resume" | "sync_job.cancel",
+    changes: Record<string, unknown>,
+  ): AuditWrite | undefined {
+    if (!actor) return undefined;
+    return (tx, syncJobId) => this.audit.record(tx, actor, { action, objectId: syncJobId, changes });
+  }
 
   async start(
     siteName: string,
     request: SyncJobRequest,
-    principal: Principal | null,
+    actor: AuditActor | null,
     trigger: SyncTrigger = "manual",
     batchId: string | null = null,
   ): Promise<SyncJobResponse> {
@@ -64,20 +76,25 @@ export class SyncJobService {
     if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
     const configured = (source.config as { max_jobs?: unknown }).max_jobs;
     const maxJobs = request.max_jobs ?? (typeof configured === "number" ? configured : 100);
-    return this.create(source, {
-      maxJobs,
-      trigger,
-      requestedBy: principal?.id ?? null,
-      batchId,
-      fullRefresh: request.full_refresh ?? false,
-    });
+    const fullRefresh = request.full_refresh ?? false;
+    return this.create(
+      source,
+      { maxJobs, trigger, requestedBy: actor?.userId ?? null, batchId, fullRefresh },
+      this.auditWrite(actor, "sync_job.start", {
+        site_name: source.siteName,
+        trigger,
+        max_jobs: maxJobs,
+        full_refresh: fullRefresh,
+        ...(batchId ? { batch_id: batchId } : {}),
+      }),
+    );
   }
 
   /**
    * "Resume": a new sync job (trigger `resume`) that continues a failed or cancelled one from its checkpoint — no page
    * it saved is fetched again. 400 for a completed one or one that saved nothing; 409 while the source is syncing.
    */
-  async resume(jobId: string, principal: Principal | null): Promise<SyncJobResponse> {
+  async resume(jobId: string, actor: AuditActor | null): Promise<SyncJobResponse> {
     const old = await this.get(jobId);
     if (old.status !== "failed" && old.status !== "cancelled") {
       throw badRequest(
@@ -92,14 +109,18 @@ export class SyncJobService {
     const source = await this.dataSources.findRow(old.site_name);
     if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
     if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
-    return this.create(source, {
-      maxJobs: old.max_jobs,
-      trigger: "resume",
-      requestedBy: principal?.id ?? null,
-      batchId: null,
-      fullRefresh: false,
-      resumedFrom: jobId,
-    });
+    return this.create(
+      source,
+      {
+        maxJobs: old.max_jobs,
+        trigger: "resume",
+        requestedBy: actor?.userId ?? null,
+        batchId: null,
+        fullRefresh: false,
+        resumedFrom: jobId,
+      },
+      this.auditWrite(actor, "sync_job.resume", { site_name: source.siteName, resumed_from: jobId }),
+    );
   }
 
   private async create(
@@ -112,13 +133,12 @@ export class SyncJobService {
       fullRefresh: boolean;
       resumedFrom?: string;
     },
+    audit?: AuditWrite,
   ): Promise<SyncJobResponse> {
-    const outcome = await this.transitions.create({
-      dataSourceId: source.id,
-      siteName: source.siteName,
-      maxAttempts: this.options.maxAttempts,
-      ...job,
-    });
+    const outcome = await this.transitions.create(
+      { dataSourceId: source.id, siteName: source.siteName, maxAttempts: this.options.maxAttempts, ...job },
+      audit,
+    );
     if ("activeId" in outcome) {
       const active = await this.get(outcome.activeId);
       throw new AppError(
@@ -174,9 +194,13 @@ export class SyncJobService {
     return { items: page, next_cursor: items.length > query.limit && last ? encodeCursor(last) : null };
   }
 
-  async cancel(jobId: string, principal: Principal): Promise<CrawlJobProgress> {
+  async cancel(jobId: string, actor: AuditActor): Promise<CrawlJobProgress> {
     const current = await this.get(jobId);
-    const status = await this.transitions.requestCancel(jobId, principal.id);
+    const status = await this.transitions.requestCancel(
+      jobId,
+      actor.userId,
+      this.auditWrite(actor, "sync_job.cancel", { site_name: current.site_name, status: { before: current.status } }),
+    );
     if (status === null) {
       throw new AppError("conflict", `sync job ${jobId} is already ${current.status}`, {
         job_id: jobId,

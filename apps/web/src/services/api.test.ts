@@ -115,7 +115,9 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(() => jsonResponse(200, { ...progressFixture("running"), status: "exploded" }));
     const error = await caught(syncJobsApi.get(new ApiClient({ fetch: fn }), "j1"));
     expect(error.code).toBe("invalid_response");
-    expect(error.message).toMatch(/^GET \/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/);
+    expect(error.message).toMatch(
+      /^GET \/api\/v1\/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/,
+    );
   });
 
   test("a 401 on an authenticated call ends the session; a failed login does not", async () => {

@@ -3,8 +3,6 @@ import { ApiError, errorFromResponse } from "./api-error";
 
 export { ApiError } from "./api-error";
 
-export const API_PREFIX = "/api/v1";
-
 export interface ApiClientOptions {
   /** Origin of the API; "" means the page's own origin (the server serves the UI and the API together). */
   baseUrl?: string;
@@ -57,7 +55,7 @@ export class ApiClient {
   }
 
   url(path: string, query?: Record<string, QueryValue>): string {
-    return `${this.baseUrl}${API_PREFIX}${path}${queryString(query)}`;
+    return `${this.baseUrl}${path}${queryString(query)}`;
   }
 
   /** Send a request and return the raw response once it is known to be 2xx. */

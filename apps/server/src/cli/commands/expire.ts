@@ -1,4 +1,5 @@
 import { networkSettingsFromEnv } from "../../app/service-options";
+import { AuditLogRepository } from "../../audit/audit-log.repository";
 import { hostPolicy } from "../../data-sources/base-url-policy";
 import { ExpirySweep } from "../../postings/expiry/expiry-sweep";
 import { parseFlags } from "../args";
@@ -25,6 +26,7 @@ export async function expireCommand(args: readonly string[], io: CliIo): Promise
       network: hostPolicy(networkSettingsFromEnv(env)),
       timeoutMillis: 15_000,
       concurrency: 4,
+      audit: new AuditLogRepository(database.db),
     });
     const result = await sweep.run({ recheckLimit, staleHours });
     io.stdout(`closed ${result.closedByDeadline} job postings whose deadline has passed`);

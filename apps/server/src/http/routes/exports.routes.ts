@@ -1,4 +1,4 @@
-import { jobExportQuerySchema, jobIdParamsSchema, syncJobExportQuerySchema } from "@jobsync/contracts";
+import { API_PATHS, jobExportQuerySchema, jobIdParamsSchema, syncJobExportQuerySchema } from "@jobsync/contracts";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -18,7 +18,7 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
 export function exportRoutes(service: ExportService, limits: PublicLimits): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/export",
+      API_PATHS.syncJobExport,
       {
         config: { streamToken: true },
         schema: {
@@ -37,7 +37,7 @@ export function exportRoutes(service: ExportService, limits: PublicLimits): Fast
         sendFile(reply, await service.syncJobReport(request.params.job_id, request.query.format)),
     );
     app.get(
-      "/api/v1/jobs/export",
+      API_PATHS.jobPostingsExport,
       {
         config: {
           // PUBLIC_EXPORT=0: a user's token (Bearer, or a stream token as ?token= for a download link)

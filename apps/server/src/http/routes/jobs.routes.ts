@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   jobPostingDetailSchema,
   jobSearchQuerySchema,
   jobSearchResultSchema,
@@ -15,7 +16,7 @@ const tags = ["job postings"];
 export function jobRoutes(search: PostingSearchService, limits: PublicLimits): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/jobs",
+      API_PATHS.jobPostings,
       {
         config: { rateLimit: perIp(limits.searchPerMinute, 60_000) },
         schema: {
@@ -30,7 +31,7 @@ export function jobRoutes(search: PostingSearchService, limits: PublicLimits): F
       async (request, reply) => search.search(request.query, clientGoneSignal(reply)),
     );
     app.get(
-      "/api/v1/jobs/:id",
+      API_PATHS.jobPosting,
       {
         schema: {
           tags,

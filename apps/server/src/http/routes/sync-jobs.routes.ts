@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   apiErrorSchema,
   crawlJobProgressSchema,
   jobIdParamsSchema,
@@ -10,7 +11,7 @@ import {
 } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { SyncJobService } from "../../sync/sync-job.service";
-import { principalOf } from "../auth-hook";
+import { requestActor } from "../request-actor";
 
 const tags = ["sync jobs"];
 const security = [{ bearer: [] }];
@@ -19,7 +20,7 @@ const security = [{ bearer: [] }];
 export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/:site_name/sync",
+      API_PATHS.startSync,
       {
         schema: {
           tags,
@@ -33,12 +34,12 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const started = await service.start(request.params.site_name, request.body ?? {}, principalOf(request));
+        const started = await service.start(request.params.site_name, request.body ?? {}, requestActor(request));
         return reply.status(202).send(started);
       },
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs",
+      API_PATHS.syncJobs,
       {
         schema: {
           tags,
@@ -52,7 +53,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       async (request) => service.list(request.query),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id",
+      API_PATHS.syncJob,
       {
         schema: {
           tags,
@@ -65,7 +66,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       async (request) => service.get(request.params.job_id),
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/cancel",
+      API_PATHS.cancelSyncJob,
       {
         schema: {
           tags,
@@ -76,10 +77,10 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.cancel(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.cancel(request.params.job_id, requestActor(request))),
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
+      API_PATHS.resumeSyncJob,
       {
         schema: {
           tags,
@@ -92,7 +93,7 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.resume(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.resume(request.params.job_id, requestActor(request))),
     );
   };
 }
