@@ -27,6 +27,7 @@ interface LoadSummary {
   errors: number;
   p50: number;
   p99: number;
+  firstFailure: string | null;
 }
 
 async function httpLoad(
@@ -51,7 +52,9 @@ async function httpLoad(
   if (code !== 0 || !line) throw new Error(`http-load exited ${code}: ${child.output().slice(-2000)}`);
   const result = JSON.parse(line) as LoadSummary;
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${urls[0]}: ${result.non2xx} non-2xx answers and ${result.errors} errors of ${result.count}`);
+    throw new Error(
+      `${urls[0]}: ${result.non2xx} non-2xx answers and ${result.errors} errors of ${result.count}; first: ${result.firstFailure}`,
+    );
   }
   return result;
 }

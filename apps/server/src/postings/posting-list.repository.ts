@@ -9,6 +9,16 @@ import {
   tierCondition,
 } from "./posting-read.repository";
 
+/** The planner's row estimate must exceed the cap this many times to skip the exact count (estimates can be off). */
+const ESTIMATE_MARGIN = 5;
+
+/** "Plan Rows" of `EXPLAIN (FORMAT JSON)` (parsed or as text, as the driver returns json); 0 when unreadable. */
+function plannedRows(plan: unknown): number {
+  const parsed = typeof plan === "string" ? (JSON.parse(plan) as unknown) : plan;
+  const rows = (parsed as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined)?.[0]?.Plan?.["Plan Rows"];
+  return typeof rows === "number" ? rows : 0;
+}
+
 /** Where a page ends in the list's order: relevance tier (0 without a search text), last seen (µs), id. */
 export interface ListPosition {
   tier: number;
@@ -75,11 +85,19 @@ export class PostingListRepository {
     );
   }
 
-  /** The number of matches, counted up to `cap` + 1 (so "more than cap" is known without counting them all). */
+  /**
+   * The number of matches, counted up to `cap` + 1 (so "more than cap" is known without counting them all); when the
+   * planner expects far more than the cap (`ESTIMATE_MARGIN` times), not counted at all: cap + 1 at once.
+   */
   async countUpTo(filter: SearchFilter, cap: number, signal?: AbortSignal): Promise<number> {
+    const where = sql.join(searchConditions(filter), sql` AND `);
+    const plan = await this.lane.rows<{ "QUERY PLAN": unknown }>(
+      sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM job_postings p WHERE ${where}`,
+      signal,
+    );
+    if (plannedRows(plan[0]?.["QUERY PLAN"]) > cap * ESTIMATE_MARGIN) return cap + 1;
     const rows = await this.lane.rows<{ n: number | string }>(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM job_postings p WHERE ${sql.join(searchConditions(filter), sql` AND `)}
-          LIMIT ${cap + 1}) AS matches`,
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM job_postings p WHERE ${where} LIMIT ${cap + 1}) AS matches`,
       signal,
       // a text search is counted from GIN's bitmaps, never by reading search vectors row by row
       { bitmapScans: filter.text !== null },
