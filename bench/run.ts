@@ -18,6 +18,7 @@ import { b7Web } from "./b7-web";
 import { b8Startup } from "./b8-startup";
 import { b9Postings } from "./b9-postings";
 import { b10Robots } from "./b10-robots";
+import { b11Archive } from "./b11-archive";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchRow, formatTable } from "./lib/report";
 
@@ -32,6 +33,7 @@ const ALL: Benchmark[] = [
   b8Startup,
   b9Postings,
   b10Robots,
+  b11Archive,
 ];
 const USAGE = "usage: npm run bench -- [B1..B10 ...] [--rounds N] [--full]";
 

@@ -1,4 +1,4 @@
-import { emptyCrawlStats } from "@jobsync/contracts";
+import { emptyCrawlStats, emptyQualityTally } from "@jobsync/contracts";
 import type { PostingDraft } from "@jobsync/crawler";
 import pg from "pg";
 import { DataSourceRepository } from "../../apps/server/src/data-sources/data-source.repository";
@@ -7,6 +7,8 @@ import { PostingWriteRepository } from "../../apps/server/src/postings/posting-w
 import { BatchSaveRepository } from "../../apps/server/src/sync/checkpoint/batch-save.repository";
 import { CheckpointRepository } from "../../apps/server/src/sync/checkpoint/checkpoint.repository";
 import { InMemoryProgressManager } from "../../apps/server/src/sync/progress/progress-manager";
+import { noBaselines } from "../../apps/server/src/sync/quality/judge-quality";
+import { noSnapshots } from "../../apps/server/src/sync/quality/snapshot-recorder";
 import { checkDuplicatesStep } from "../../apps/server/src/sync/steps/check-duplicates";
 import { saveJobsStep } from "../../apps/server/src/sync/steps/save-jobs";
 import type { StepReporter, StreamBatch, SyncEnv, SyncJobInput } from "../../apps/server/src/sync/sync-context";
@@ -106,6 +108,7 @@ function benchJob(target: SaveTarget, jobId: string, maxJobs: number): { job: Sy
     maxAttempts: 1,
     resume: null,
     resumedFrom: null,
+    reprocessedFrom: null,
     crawledAt: new Date(),
   };
   const env: SyncEnv = {
@@ -114,6 +117,8 @@ function benchJob(target: SaveTarget, jobId: string, maxJobs: number): { job: Sy
     postings: target.postings,
     batches: target.batches,
     runtime: { crawlConcurrency: 1, batchSize: 50 },
+    snapshots: noSnapshots,
+    baselines: noBaselines,
     firstErrors: [],
     summaryExtras: {},
   };
@@ -130,6 +135,7 @@ export function draftBatch(seq: number, drafts: PostingDraft[]): StreamBatch {
     gone: [],
     plan: null,
     tally: emptyCrawlStats(),
+    quality: emptyQualityTally(),
   };
 }
 

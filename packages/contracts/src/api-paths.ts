@@ -24,6 +24,10 @@ export const API_PATHS = {
   resumeSyncJob: "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
   syncJobEvents: "/api/v1/admin/data-sources/sync/jobs/:job_id/events",
   syncJobExport: "/api/v1/admin/data-sources/sync/jobs/:job_id/export",
+  reprocessSyncJob: "/api/v1/admin/data-sources/sync/jobs/:job_id/reprocess",
+  syncJobArchive: "/api/v1/admin/data-sources/sync/jobs/:job_id/archive",
+  syncJobSnapshots: "/api/v1/admin/data-sources/sync/jobs/:job_id/snapshots",
+  syncJobSnapshot: "/api/v1/admin/data-sources/sync/jobs/:job_id/snapshots/:n",
 
   expirePostings: "/api/v1/admin/postings/expire",
   notificationChannels: "/api/v1/admin/notifications/channels",

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { absenceExpiryReportSchema } from "./absence-expiry";
+import { syncJobAlarmSchema, syncJobQualitySchema } from "./source-quality";
 import { crawlStatsSchema } from "./stats";
 import { crawlStepStatusSchema } from "./step-status";
 import { stepKeySchema } from "./steps";
@@ -22,8 +24,11 @@ export const crawlStepSchema = z.object({
 });
 export type CrawlStep = z.infer<typeof crawlStepSchema>;
 
-/** Who started a sync job; `resume` continues a failed or cancelled one from its checkpoint (`resumed_from`). */
-export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli", "resume"] as const;
+/**
+ * Who started a sync job; `resume` continues a failed or cancelled one from its checkpoint (`resumed_from`);
+ * `reprocess` parses a finished one's archived pages again with today's parsers (`reprocessed_from`).
+ */
+export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli", "resume", "reprocess"] as const;
 export const syncTriggerSchema = z.enum(SYNC_TRIGGERS);
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
@@ -44,10 +49,19 @@ export const syncSummarySchema = z.object({
   searches_cut: z
     .array(z.object({ search: z.string(), pages_on_board: z.int().nullable(), pages_crawled: z.int() }))
     .optional(),
+  /**
+   * Every search was read to its last page: no cap, no incremental stop, no failed listing page (expiry by absence
+   * runs only then).
+   */
+  complete_crawl: z.boolean().optional(),
   /** Job postings this sync job saved before it was cancelled or failed (absent when it completed). */
   saved_before_stop: z.int().optional(),
 });
 export type SyncSummary = z.infer<typeof syncSummarySchema>;
+
+/** A sync job's page archive as the modal shows it. */
+export const syncJobArchiveSchema = z.object({ bytes: z.int().min(0), pages: z.int().min(0) });
+export type SyncJobArchive = z.infer<typeof syncJobArchiveSchema>;
 
 /** The guide's `CrawlJobProgress`: everything the modal shows about one sync job. */
 export const crawlJobProgressSchema = z.object({
@@ -79,11 +93,21 @@ export const crawlJobProgressSchema = z.object({
   resumed_from: z.string().nullable(),
   /** Failed or cancelled with a checkpoint (it saved at least one batch): "Resume" can continue it. */
   resumable: z.boolean(),
+  /** The finished sync job whose archived pages this one parses again (trigger `reprocess`). */
+  reprocessed_from: z.string().nullable(),
+  /** Its page archive (a WARC file), while it has one: size on disk and pages recorded. */
+  archive: syncJobArchiveSchema.nullable(),
   /**
    * Seconds the running sync job is expected to take still, from the rate of its heaviest running step so far (the
    * source's request delay is in that rate); null until that estimate is meaningful (and once the sync job is final).
    */
   eta_seconds: z.int().min(0).nullable(),
+  /** Fill rates of the postings it processed and cards per listing page (null for sync jobs before issue 13). */
+  quality: syncJobQualitySchema.nullable(),
+  /** Drift below the source's baseline and listing pages answering 200 with 0 cards. */
+  alarms: z.array(syncJobAlarmSchema),
+  /** Expiry by absence after it completed: missed, closed, held back and why (null when it did not run). */
+  expiry: absenceExpiryReportSchema.nullable(),
 });
 export type CrawlJobProgress = z.infer<typeof crawlJobProgressSchema>;
 

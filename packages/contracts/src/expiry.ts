@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { absenceExpiryReportSchema } from "./absence-expiry";
 import { intInRange } from "./field-rules";
 
 /** Body of `POST /admin/postings/expire`: the expiry sweep, now. */
@@ -18,5 +19,7 @@ export const expiryResultSchema = z.object({
   failed: z.int(),
   /** "url: reason" of the postings a re-check closed (first 20). */
   closed: z.array(z.string()),
+  /** Expiry by absence: postings missed by two sync jobs in a row that an earlier pass held back, closed now or not. */
+  absence: absenceExpiryReportSchema,
 });
 export type ExpiryResult = z.infer<typeof expiryResultSchema>;

@@ -1,3 +1,4 @@
+export * from "./absence-expiry";
 export * from "./api-paths";
 export * from "./audit";
 export * from "./auth";
@@ -16,7 +17,9 @@ export * from "./provinces";
 export * from "./salary";
 export * from "./schedule";
 export * from "./selector-preview";
+export * from "./snapshot-params";
 export * from "./source-config";
+export * from "./source-quality";
 export * from "./stats";
 export * from "./step-status";
 export * from "./steps";

@@ -10,6 +10,8 @@ export const NOTIFICATION_EVENTS = [
   "sync_job.cancelled",
   "data_source.degraded",
   "data_source.deactivated",
+  /** Source health: a drift or layout_changed alarm on a sync job (issue 13). */
+  "sync_job.alarm",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -149,4 +151,6 @@ export interface NotificationPayload {
     finished_at: string | null;
   } | null;
   message: string;
+  /** `sync_job.alarm`: the alarms of the sync job. */
+  alarms?: Array<{ kind: string; field: string; baseline: number | null; actual: number | null; message: string }>;
 }

@@ -6,7 +6,7 @@ import { type Encoding, send } from "./respond";
 import { challengePage } from "./static-pages";
 import { encodeWindows1258 } from "./windows-1258";
 
-type TerminalFault = Exclude<FaultAction, { type: "latency" }>;
+type TerminalFault = Exclude<FaultAction, { type: "latency" | "layout" }>;
 
 export interface FaultContext {
   req: IncomingMessage;

@@ -1,12 +1,16 @@
-import type { FaultAction, FaultRule, RouteKind } from "./faults";
+import type { FaultAction, FaultRule, LayoutVariant, RouteKind } from "./faults";
 import { hash32, Prng } from "./prng";
 
-type TerminalFault = Exclude<FaultAction, { type: "latency" }>;
+type TerminalFault = Exclude<FaultAction, { type: "latency" | "layout" }>;
 
-/** What the rules decided for one request: a total delay, and at most one fault that replaces the normal answer. */
+/**
+ * What the rules decided for one request: a total delay, at most one fault that replaces the normal answer, and at
+ * most one layout the page is rendered in (a page variant, not a replacement: it combines with the others).
+ */
 export interface FaultDecision {
   delayMs: number;
   fault: TerminalFault | null;
+  layout: LayoutVariant | null;
 }
 
 interface RuleState {
@@ -38,7 +42,7 @@ export class FaultSelector {
   }
 
   decide(kind: RouteKind, path: string, url: string): FaultDecision {
-    const decision: FaultDecision = { delayMs: 0, fault: null };
+    const decision: FaultDecision = { delayMs: 0, fault: null, layout: null };
     for (const state of this.states) {
       const { rule } = state;
       if (rule.kind && rule.kind !== "any" && rule.kind !== kind) continue;
@@ -52,6 +56,7 @@ export class FaultSelector {
       else if (rule.probability !== undefined) active = this.prng.next() < rule.probability;
       if (!active) continue;
       if (rule.type === "latency") decision.delayMs += rule.ms;
+      else if (rule.type === "layout") decision.layout ??= rule.variant;
       else decision.fault ??= rule;
     }
     return decision;

@@ -46,7 +46,16 @@ export type FaultAction =
   /** A 200 HTML answer that never ends (chunked, `chunkBytes` per write, default 64 KB), until the client leaves. */
   | { type: "endless"; chunkBytes?: number }
   /** The page as usual, with `html` inserted before </body> (a script, an iframe: what a page's own code can do). */
-  | { type: "inject"; html: string };
+  | { type: "inject"; html: string }
+  /**
+   * The board changed its markup (listing and detail pages; other routes unchanged): "renamed-classes" (the cards no
+   * longer match), "no-salary" (the salary element is gone), "empty-200" (a 200 listing page with no cards and no
+   * "no results" text).
+   */
+  | { type: "layout"; variant: LayoutVariant };
+
+export const LAYOUT_VARIANTS = ["renamed-classes", "no-salary", "empty-200"] as const;
+export type LayoutVariant = (typeof LAYOUT_VARIANTS)[number];
 
 export type FaultType = FaultAction["type"];
 export const FAULT_TYPES: readonly FaultType[] = [
@@ -65,6 +74,7 @@ export const FAULT_TYPES: readonly FaultType[] = [
   "deep_dom",
   "endless",
   "inject",
+  "layout",
 ];
 
 export type FaultRule = FaultAction & {
@@ -121,6 +131,7 @@ const KEYS: Record<FaultType, readonly string[]> = {
   deep_dom: ["depth"],
   endless: ["chunkBytes"],
   inject: ["html"],
+  layout: ["variant"],
 };
 const COMMON_KEYS = ["type", "kind", "path", "firstN", "everyNth", "probability"];
 
@@ -220,6 +231,12 @@ export function parseFaultRules(input: unknown): FaultRule[] {
         if (typeof raw.html !== "string" || raw.html.length > 1024 * 1024) {
           throw new FaultConfigError(`${where}.html must be a string of at most 1 MB`);
         }
+        break;
+      case "layout":
+        if (raw.variant === undefined) {
+          throw new FaultConfigError(`${where}.variant is required for a layout fault (${LAYOUT_VARIANTS.join(", ")})`);
+        }
+        oneOf(raw, "variant", where, LAYOUT_VARIANTS);
         break;
       default:
         break;

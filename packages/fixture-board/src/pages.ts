@@ -1,5 +1,7 @@
 import { renderApi } from "./ats-api";
 import type { Catalog } from "./catalog";
+import { detailInLayout } from "./detail-layout";
+import type { LayoutVariant } from "./faults";
 import { renderBrandDetail, renderStandardDetail } from "./render-detail";
 import { renderListing } from "./render-listing";
 import type { Route } from "./routes";
@@ -18,6 +20,8 @@ export interface PageContext {
   pageWeightBytes: number;
   robotsTxt: string;
   homeKeywords: readonly string[];
+  /** A `layout` fault in force for this request. */
+  layout?: LayoutVariant | null;
 }
 
 const HTML = "text/html; charset=UTF-8";
@@ -65,6 +69,7 @@ export function renderPage(route: Route, pathname: string, query: URLSearchParam
           Math.max(0, totalPages - 1) * catalog.cardCount(route.keyword, 1) +
           catalog.cardCount(route.keyword, totalPages),
         pageWeightBytes: ctx.pageWeightBytes,
+        layout: ctx.layout ?? null,
       });
       return html(200, body);
     }
@@ -77,7 +82,8 @@ export function renderPage(route: Route, pathname: string, query: URLSearchParam
       if (canonical.pathname !== pathname) {
         return { status: 301, headers: { location: posting.url, "content-type": HTML }, body: "" };
       }
-      return html(200, route.template === "brand" ? renderBrandDetail(posting) : renderStandardDetail(posting));
+      const page = route.template === "brand" ? renderBrandDetail(posting) : renderStandardDetail(posting);
+      return html(200, detailInLayout(page, ctx.layout ?? null));
     }
     case "api": {
       const answer = renderApi(route.api, route.token, query, ctx.catalog, ctx.origin);

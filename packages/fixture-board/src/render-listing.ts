@@ -1,3 +1,4 @@
+import type { LayoutVariant } from "./faults";
 import { pageNoise } from "./page-noise";
 import type { BoardPosting } from "./posting";
 import { escapeHtml as e } from "./text";
@@ -16,6 +17,8 @@ export interface ListingView {
   /** Total postings of the keyword, for the title ("Tuyển dụng 5.593 việc làm ..."). */
   totalPostings: number;
   pageWeightBytes: number;
+  /** A `layout` fault in force: the board's markup changed (see faults.ts). */
+  layout?: LayoutVariant | null;
 }
 
 export function listingPath(keyword: string, page: number): string {
@@ -31,7 +34,19 @@ function trackingId(view: ListingView): string {
   return `FIXTURE${view.keyword.length}${view.page}x${view.totalPages}_1760764679`;
 }
 
-function renderCard(p: BoardPosting, position: number, srId: string): string {
+/** The card's class: "renamed-classes" renames it, so a parser looking for the real class finds no card. */
+function cardClass(layout: LayoutVariant | null): string {
+  return layout === "renamed-classes" ? "job-card-search-v2" : "job-item-search-result";
+}
+
+function salaryLabel(p: BoardPosting, layout: LayoutVariant | null): string {
+  if (layout === "no-salary") return "";
+  return `<label class="title-salary">
+                                                                ${e(p.salary_text)}
+                            </label>`;
+}
+
+function renderCard(p: BoardPosting, position: number, srId: string, layout: LayoutVariant | null): string {
   const link = `${p.url}?ta_source=JobSearchList_LinkDetail&amp;u_sr_id=${srId}`;
   const apply = `${p.url}?ta_source=JobSearchList_ButtonApplyFormCard&amp;u_sr_id=${srId}`;
   const tags = p.card_tags
@@ -47,7 +62,7 @@ function renderCard(p: BoardPosting, position: number, srId: string): string {
       ? `<span data-toggle="tooltip" title="" class="remaining-items" data-original-title="${e(p.tags.slice(3).join(", "))}">+${p.tags.length - 3}</span>`
       : "";
   const tooltipPlaces = p.locations.map((l) => `<p style='text-align: left;margin-bottom: 0'>${e(l)}</p>`).join("");
-  return `<div class="job-item-search-result
+  return `<div class="${cardClass(layout)}
                                  bg-highlight  job-ta
                                                                 " data-job-id="${p.external_id}" data-job-position="${position}" data-u-sr-id="${srId}" data-box="BoxSearchResult">
                 <div class="avatar">
@@ -73,9 +88,7 @@ function renderCard(p: BoardPosting, position: number, srId: string): string {
                                 </a>
                                                     </div>
                         <div class="box-right">
-                            <label class="title-salary">
-                                                                ${e(p.salary_text)}
-                            </label>
+                            ${salaryLabel(p, layout)}
                                                             <p class="quick-view-job-detail">Xem <span class="speed">nhanh</span> <i class="fa-solid fa-chevrons-right"></i></p>
                                                     </div>
                     </div>
@@ -174,11 +187,16 @@ function renderPagination(view: ListingView): string {
 export function renderListing(view: ListingView): string {
   const label = keywordLabel(view.keyword);
   const srId = trackingId(view);
-  const onPage = view.postings.length > 0;
-  const cards = view.postings.map((p, i) => renderCard(p, i + 1, srId)).join("");
-  const empty = onPage
-    ? ""
-    : `<div class="none-suggestion">
+  const layout = view.layout ?? null;
+  // "empty-200": a 200 page with no cards, no pagination and no "no results" box
+  const postings = layout === "empty-200" ? [] : view.postings;
+  const onPage = postings.length > 0;
+  const cards = postings.map((p, i) => renderCard(p, i + 1, srId, layout)).join("");
+  // as on the real site: the "no suitable job" box is on every search page, hidden unless the search matched nothing
+  const empty =
+    layout === "empty-200"
+      ? ""
+      : `<div class="none-suitable-job hidden-on-quick-view"${onPage ? ' style="display: none"' : ""}>
                     <p>Chưa tìm thấy việc làm phù hợp với yêu cầu của bạn</p>
                 </div>`;
   const pagination = onPage ? renderPagination(view) : "";

@@ -193,7 +193,8 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
       await delay(decision.delayMs);
       if (closed || res.destroyed) return;
     }
-    const page = () => renderPage(route, path, url.searchParams, pageContext);
+    const context = decision.layout ? { ...pageContext, layout: decision.layout } : pageContext;
+    const page = () => renderPage(route, path, url.searchParams, context);
     if (decision.fault) {
       record.fault = decision.fault.type;
       const outcome = await applyFault(decision.fault, { req, res, page, compression });
@@ -201,6 +202,7 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
       record.encoding = outcome.encoding;
       return;
     }
+    if (decision.layout) record.fault ??= "layout";
     const answer = page();
     record.status = answer.status;
     record.encoding = await send(req, res, answer.status, answer.headers, answer.body, compression);

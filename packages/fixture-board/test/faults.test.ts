@@ -215,3 +215,44 @@ describe("compression and keep-alive", () => {
     expect(b.stats().connections).toBe(connections.size);
   });
 });
+
+describe("layout faults", () => {
+  it("are switched over /__admin/faults and validated, naming the bad field", async () => {
+    const b = await board();
+    const post = (body: unknown) =>
+      fetch(`${b.url}/__admin/faults`, { method: "POST", body: JSON.stringify(body) }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as { error?: string; faults?: unknown },
+      }));
+    expect(await post([{ type: "layout", variant: "empty-200" }])).toEqual({
+      status: 200,
+      body: { faults: [{ type: "layout", variant: "empty-200" }] },
+    });
+    const page = (await get(b.listingUrl("ke-toan", 1))).body.toString("utf8");
+    expect(page).not.toContain("job-item-search-result");
+    expect(page).not.toContain("none-suitable-job");
+    expect(page).not.toContain("Chưa tìm thấy");
+    expect((await post([{ type: "layout" }])).body.error).toBe(
+      "faults[0].variant is required for a layout fault (renamed-classes, no-salary, empty-200)",
+    );
+    expect((await post([{ type: "layout", variant: "purple" }])).body.error).toMatch(
+      /^faults\[0\]\.variant must be one of renamed-classes, no-salary, empty-200/,
+    );
+    expect((await post([{ type: "layout", variant: "no-salary", ms: 3 }])).status).toBe(400);
+    // a rejected rule list leaves the rules in force unchanged
+    expect(b.faults()).toEqual([{ type: "layout", variant: "empty-200" }]);
+  });
+
+  it("combines with another fault: the layout changes the page, the other fault still answers", async () => {
+    const b = await board({
+      faults: [
+        { type: "layout", variant: "renamed-classes" },
+        { kind: "listing", type: "status", status: 503, firstN: 1 },
+      ],
+    });
+    expect((await get(b.listingUrl("ke-toan", 1))).status).toBe(503);
+    const page = (await get(b.listingUrl("ke-toan", 1))).body.toString("utf8");
+    expect(page).toContain("job-card-search-v2");
+    expect(page).not.toContain("job-item-search-result");
+  });
+});

@@ -1,3 +1,4 @@
+import { join, resolve } from "node:path";
 import type { Env } from "../config/env";
 import type { NetworkSettings } from "../data-sources/base-url-policy";
 import { demoBoardEndpoint } from "./demo-board";
@@ -31,6 +32,8 @@ export function serviceOptionsFromEnv(env: Env, jwtSecret: string): ServiceOptio
       exportPerHour: env.PUBLIC_EXPORT_PER_HOUR,
       publicExport: env.PUBLIC_EXPORT,
     },
+    metricsAccess: { public: env.METRICS_PUBLIC, ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}) },
+    archiveDir: archiveDirFromEnv(env),
   };
 }
 
@@ -42,4 +45,9 @@ export function networkSettingsFromEnv(env: Env): NetworkSettings {
     // the demo board (TopCV-Demo's pages) is reachable whatever ALLOW_PRIVATE_HOSTS says; on port 0, once it listens
     ...(env.DEMO_BOARD && env.DEMO_BOARD_PORT > 0 ? { privateEndpoints: [demoBoardEndpoint(env)] } : {}),
   };
+}
+
+/** ARCHIVE_DIR, or DATA_DIR/archive. */
+export function archiveDirFromEnv(env: Env): string {
+  return resolve(env.ARCHIVE_DIR ?? join(env.DATA_DIR, "archive"));
 }

@@ -1,6 +1,10 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { ArchiveRepository } from "../archive/archive.repository";
+import { ArchiveService } from "../archive/archive.service";
+import { ArchiveFiles } from "../archive/archive-files";
+import { SyncArchives } from "../archive/sync-archives";
 import { AuditService } from "../audit/audit.service";
 import { AuditLogRepository } from "../audit/audit-log.repository";
 import { AuditPruneJob } from "../audit/audit-prune-job";
@@ -22,6 +26,9 @@ import { openReadLane } from "../db/open-read-lane";
 import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
+import { JobsyncMetrics } from "../metrics/jobsync-metrics";
+import type { MetricsAccess } from "../metrics/metrics-access";
+import { SyncMetricsObserver } from "../metrics/sync-observer";
 import { createChannelSenders } from "../notifications/channel-senders";
 import { createMailer } from "../notifications/mailer";
 import { NotificationService } from "../notifications/notification.service";
@@ -30,6 +37,8 @@ import { NotificationDeliveryRepository } from "../notifications/notification-de
 import { NotificationDispatcher } from "../notifications/notification-dispatcher";
 import { NotificationQueue } from "../notifications/notification-queue";
 import { SyncJobNotifier } from "../notifications/sync-job-notifier";
+import { AbsenceExpiry } from "../postings/expiry/absence-expiry";
+import { AbsenceExpiryRepository } from "../postings/expiry/absence-expiry.repository";
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
@@ -46,6 +55,11 @@ import { CheckpointRepository } from "../sync/checkpoint/checkpoint.repository";
 import { SyncJobEndHandler } from "../sync/ending/sync-job-end-handler";
 import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
+import { ProgressSnapshots } from "../sync/events/progress-snapshots";
+import { SyncJobChanges } from "../sync/events/sync-job-changes";
+import { BaselineRepository } from "../sync/quality/baseline.repository";
+import { SnapshotRepository } from "../sync/quality/snapshot.repository";
+import { SnapshotService } from "../sync/quality/snapshot.service";
 import { SyncJobRepository } from "../sync/sync-job.repository";
 import { SyncJobService } from "../sync/sync-job.service";
 import { SyncJobTransitions } from "../sync/sync-job-transitions";
@@ -82,6 +96,10 @@ export interface ServiceOptions extends NetworkSettings {
   /** The public API's read lane: its own connections, statement timeout and queue bound. */
   publicReads: ReadLaneOptions;
   publicLimits: PublicLimits;
+  /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
+  metricsAccess?: MetricsAccess;
+  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
+  archiveDir?: string;
 }
 
 /** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
@@ -128,9 +146,14 @@ export interface Services {
   /** The lifecycle: the only writer of a sync job's status. */
   syncJobTransitions: SyncJobTransitions;
   syncJobs: SyncJobService;
+  snapshots: SnapshotService;
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
+  /** Where this process hears that a sync job changed (its own writes; others' by LISTEN/NOTIFY). */
+  syncJobChanges: SyncJobChanges;
+  /** GET of a sync job answered from memory, read once per change (B5). */
+  progressSnapshots: ProgressSnapshots;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
   /** Where the public API reads: apart from the admin's connections (see db/read-lane.ts). */
@@ -139,6 +162,8 @@ export interface Services {
   rateLimits: RateLimitRepository;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
+  /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a worker). */
+  metrics: JobsyncMetrics;
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
@@ -156,6 +181,9 @@ export interface Services {
   /** Who a data source makes us connect to (the demo board's endpoint is exempted here once it listens). */
   network: NetworkPolicy;
   options: ServiceOptions;
+  /** The page archives (null when no ARCHIVE_DIR is configured) and their admin side. */
+  archives: SyncArchives | null;
+  archive: ArchiveService;
 }
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
@@ -169,20 +197,37 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const publicReads = openReadLane(database, options.publicReads);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
-  const transitions = new SyncJobTransitions(database.db);
+  const syncJobChanges = new SyncJobChanges(database);
+  const transitions = new SyncJobTransitions(database.db, (jobId, version) => syncJobChanges.emit(jobId, version));
   const progressHub = new ProgressHub(syncJobRepository);
+  syncJobChanges.on((jobId) => progressHub.notify(jobId));
+  const progressSnapshots = new ProgressSnapshots((jobId) => syncJobRepository.findProgress(jobId), syncJobChanges);
   const postingWrites = new PostingWriteRepository(database.db);
   const jobQueue = new JobQueue(database, logger);
+  const metrics = new JobsyncMetrics({
+    syncJobCounts: () => syncJobRepository.countsBySourceAndStatus(),
+    queueBacklog: () => jobQueue.backlog(),
+  });
+  metrics.describe({ role: "api+worker", database: database.kind });
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
+  const snapshots = new SnapshotRepository(database.db);
+  const baselines = new BaselineRepository(database.db);
+  const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
+  const archives = options.archiveDir
+    ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db), (id, version) =>
+        syncJobChanges.emit(id, version),
+      )
+    : null;
   const webhooks = webhookPolicy(options);
   const expirySweep = new ExpirySweep(database.db, {
     network,
     timeoutMillis: 15_000,
     concurrency: 4,
     audit: auditLog,
+    absence: absenceExpiry,
   });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
   const channelRepository = new NotificationChannelRepository(database.db);
@@ -202,15 +247,18 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     options.notificationMaxAttempts,
     logger,
+    (channelType, outcome) => metrics.deliveries.inc({ channel_type: channelType, outcome }),
   );
   const syncJobEnds = new SyncJobEndHandler(
     database.db,
     new SyncOutboxRepository(database.db),
     new SourceHealthTracker(database.db),
+    absenceExpiry,
     new SyncJobNotifier(syncJobRepository, channelRepository, deliveryRepository),
     notificationQueue,
     logger,
   );
+  syncJobEnds.onEnded((job) => metrics.syncJobsEnded.inc({ source: job.siteName, status: job.status }));
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
     {
@@ -220,6 +268,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
       postings: postingWrites,
       batches: new BatchSaveRepository(database.db, postingWrites, checkpoints),
       checkpoints,
+      snapshots,
+      baselines,
     },
     {
       workerId,
@@ -231,11 +281,14 @@ export function createServices(database: Database, options: ServiceOptions, logg
         batchSize: options.syncBatchSize,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         network,
+        pageBlocked: (source) => metrics.blockedPages.inc({ source }),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+        ...(archives ? { archives } : {}),
       },
     },
     logger,
     {
+      observer: new SyncMetricsObserver(metrics),
       changed: (jobId) => progressHub.notify(jobId),
       ended: () => syncJobEnds.kick(),
       handedBack: (jobId) => queue.enqueue(jobId),
@@ -263,7 +316,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
       cancelLocal: (jobId) => runner.cancelLocal(jobId),
       ended: () => syncJobEnds.kick(),
     },
-    { maxAttempts: options.syncMaxAttempts },
+    { maxAttempts: options.syncMaxAttempts, archives },
     auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
@@ -289,12 +342,15 @@ export function createServices(database: Database, options: ServiceOptions, logg
     syncJobRepository,
     syncJobTransitions: transitions,
     syncJobs,
+    snapshots: new SnapshotService(snapshots, syncJobRepository),
     syncJobEnds,
     scheduleRuns,
     scheduler,
     batches: new BatchSyncService(syncJobs, syncJobRepository),
     exports: new ExportService(new ExportRepository(database.db, publicReads), syncJobs),
     progressHub,
+    syncJobChanges,
+    progressSnapshots,
     postingWrites,
     postingSearch: new PostingSearchService(
       new PostingListRepository(publicReads),
@@ -303,6 +359,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     publicReads,
     rateLimits,
     jobQueue,
+    metrics,
     queue,
     runner,
     worker,
@@ -323,14 +380,17 @@ export function createServices(database: Database, options: ServiceOptions, logg
     expiryJob: new ExpiryJob(jobQueue, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     network,
     options,
+    archives,
+    archive: new ArchiveService(archives, syncJobRepository),
   };
 }
 
 /**
- * Start the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * Start following sync job changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
  * the outbox) and, when this process works, the worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
+  await services.syncJobChanges.listen();
   await services.jobQueue.start();
   await services.queue.start();
   services.syncJobEnds.start();
@@ -360,6 +420,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
+  await services.syncJobChanges.close();
   services.progressHub.close();
   await services.publicReads.close();
 }

@@ -24,9 +24,17 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** HS256 JWTs (jose). Verification pins the algorithm, issuer and audience, so `alg: none` and foreign tokens fail. */
+/** Tokens whose verification is remembered (a poller sends the same token every 2 s). */
+const VERIFIED_CACHE_SIZE = 2_000;
+
+/**
+ * HS256 JWTs (jose). Verification pins the algorithm, issuer and audience, so `alg: none` and foreign tokens fail.
+ * A token that verified is remembered until it expires, so the next request with it costs a map lookup rather than
+ * an HMAC through WebCrypto (B5: GET of a sync job is polled by every open modal).
+ */
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
   readonly accessTokenSecs: number;
 
   constructor(secret: string, accessTokenSecs: number) {
@@ -47,6 +55,9 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<TokenClaims> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.claims;
+    if (known) this.verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ["HS256"],
@@ -63,11 +74,21 @@ export class TokenService {
       ) {
         throw new InvalidTokenError("token is missing claims");
       }
-      return { userId: sub, email, role, sessionId: sid, use };
+      const claims: TokenClaims = { userId: sub, email, role, sessionId: sid, use };
+      if (typeof payload.exp === "number") this.remember(token, claims, payload.exp * 1000);
+      return claims;
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError("token has expired");
       throw new InvalidTokenError("token is invalid");
     }
+  }
+
+  private remember(token: string, claims: TokenClaims, expiresAtMs: number): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { claims, expiresAtMs });
   }
 }

@@ -85,6 +85,14 @@ export const envSchema = z
     PUBLIC_SEARCH_PER_MINUTE: int("PUBLIC_SEARCH_PER_MINUTE", 1, 1_000_000, 120),
     PUBLIC_EXPORT: flag("PUBLIC_EXPORT", true),
     PUBLIC_EXPORT_PER_HOUR: int("PUBLIC_EXPORT_PER_HOUR", 1, 1_000_000, 10),
+    // Prometheus /metrics (issue 15): off unless a token is set (Bearer) or they are public; workers on METRICS_PORT
+    METRICS_TOKEN: text.refine((v) => v === undefined || v.length >= 16, {
+      message: "METRICS_TOKEN must be at least 16 characters",
+    }),
+    METRICS_PUBLIC: flag("METRICS_PUBLIC", false),
+    METRICS_PORT: int("METRICS_PORT", 0, 65535, 0),
+    /** Page archives (one WARC file per sync job); default DATA_DIR/archive. */
+    ARCHIVE_DIR: text,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

@@ -20,6 +20,24 @@ function statRows(stats: CrawlStats): Array<[string, number]> {
   return rows;
 }
 
+/** Source health in the summary section: `quality.*` (fill rates 0..1, cards per page, counts) and one row per alarm. */
+function qualityRows(job: CrawlJobProgress): Array<[string, string | number | null]> {
+  const rows: Array<[string, string | number | null]> = [];
+  const q = job.quality;
+  if (q) {
+    for (const [field, rate] of Object.entries(q.fields)) rows.push([`quality.fields.${field}`, rate]);
+    rows.push(["quality.cards_per_page", q.cards_per_page]);
+    rows.push(["quality.postings", q.postings]);
+    rows.push(["quality.listing_pages", q.listing_pages]);
+    rows.push(["quality.empty_pages", q.empty_pages]);
+    rows.push(["quality.details_failed", q.details_failed]);
+  }
+  for (const [i, alarm] of job.alarms.entries()) {
+    rows.push([`alarm.${i + 1}.${alarm.kind}.${alarm.field}`, alarm.message]);
+  }
+  return rows;
+}
+
 /**
  * The sync job report as CSV: four sections one after the other, each with its own header row whose first cell is
  * `section` and whose rows name their section in the first cell — summary (field, value), steps, errors, postings
@@ -45,6 +63,7 @@ export async function* syncJobReportCsv(
     ["message", job.summary?.message ?? null],
     ["total_duration_ms", job.summary?.total_duration_ms ?? null],
     ...statRows(job.stats).map(([key, value]): [string, number] => [`stats.${key}`, value]),
+    ...qualityRows(job),
   ];
   for (const [field, value] of fields) head += csvRow(["summary", field, value]);
   head += "\r\n";

@@ -6,6 +6,7 @@ const ICONS: Record<NotificationPayload["event"], string> = {
   "sync_job.cancelled": "⏹️",
   "data_source.degraded": "⚠️",
   "data_source.deactivated": "⛔",
+  "sync_job.alarm": "🔔",
 };
 
 /** One line a person reads: Slack text, e-mail subject. */
@@ -32,6 +33,7 @@ export function notificationText(payload: NotificationPayload): string {
     const ds = payload.data_source;
     lines.push(`Data source: ${ds.site_name} (${ds.health}, ${ds.consecutive_failures} failed sync jobs in a row)`);
   }
+  for (const alarm of payload.alarms ?? []) lines.push(`Alarm (${alarm.kind}, ${alarm.field}): ${alarm.message}`);
   lines.push(`Event: ${payload.event} at ${payload.occurred_at}`);
   return lines.join("\n");
 }

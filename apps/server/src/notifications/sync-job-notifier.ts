@@ -51,6 +51,18 @@ export class SyncJobNotifier {
     });
     if (change && change.to !== change.from && change.to !== "ok")
       await this.notifyHealth(tx, created, change, job, syncJob);
+    const alarms = view?.alarms ?? [];
+    if (alarms.length > 0) {
+      const named = alarms.map((a) => a.message).join("; ");
+      await this.notify(tx, created, "sync_job.alarm", `sync_job_alarm:${job.jobId}`, job, {
+        event: "sync_job.alarm",
+        occurred_at: new Date().toISOString(),
+        data_source: health,
+        sync_job: syncJob,
+        message: `Source health alarm on ${siteName} (sync job ${job.status}): ${named}`,
+        alarms,
+      });
+    }
     return created;
   }
 

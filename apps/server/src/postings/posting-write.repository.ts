@@ -186,7 +186,8 @@ export class PostingWriteRepository {
                                 AND NOT (o.data_source_id = ${dataSourceId}::uuid AND o.external_id = r.external_id))
               ORDER BY r.ord
               ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
-                last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null
+                last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null,
+                missed_syncs = 0
               WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
               RETURNING id, (xmax = 0) AS inserted
             ), logged AS (
@@ -208,7 +209,7 @@ export class PostingWriteRepository {
       const chunk = ids.slice(i, i + 5000);
       await db.execute(
         sql`UPDATE job_postings SET last_seen_at = now(), last_sync_job_id = ${syncJobId}::uuid,
-              status = 'open', closed_at = null
+              status = 'open', closed_at = null, missed_syncs = 0
             WHERE id = ANY(${intArray(chunk)})`,
       );
     }

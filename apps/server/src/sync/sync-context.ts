@@ -2,12 +2,14 @@ import type {
   CrawlStats,
   FetcherKind,
   FinalSyncJobStatus,
+  QualityTally,
   ResolvedSyncOptions,
   SourceConfig,
   SourceKind,
   StepKey,
 } from "@jobsync/contracts";
 import type {
+  ArchiveFetcher,
   CrawlBatch,
   CrawlCheckpoint,
   Fetcher,
@@ -15,12 +17,16 @@ import type {
   NetworkPolicy,
   ParsingAdapter,
   PostingDraft,
+  WarcWriter,
 } from "@jobsync/crawler";
+import type { SyncArchives } from "../archive/sync-archives";
 import type { DataSourceRow } from "../db/schema";
 import type { DuplicatePlan } from "../postings/duplicate-plan";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
 import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
 import type { ProgressSink } from "./progress/progress-manager";
+import type { BaselineReader } from "./quality/judge-quality";
+import type { SnapshotSink } from "./quality/snapshot-recorder";
 
 /** The engine's view of a source config: what every kind has, in units named. */
 export interface CrawlSettings {
@@ -42,6 +48,10 @@ export interface SyncRuntimeOptions {
   network?: NetworkPolicy;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
+  /** A board answered a page with a block or challenge page (metrics). */
+  pageBlocked?: (siteName: string) => void;
+  /** The page archives (ARCHIVE_DIR); absent: no sync job archives its pages, and none can be re-processed. */
+  archives?: SyncArchives;
 }
 
 /** Where earlier work of this sync job (or of the one it resumes) got to: nothing in it is fetched again. */
@@ -49,6 +59,8 @@ export interface ResumePoint {
   checkpoint: CrawlCheckpoint;
   /** Counters of this sync job's own saved batches (an automatic resume starts its statistics from them). */
   ownTally: CrawlStats;
+  /** Quality counters of this sync job's own saved batches: a resumed attempt continues them. */
+  ownQuality: QualityTally;
   /** Saved batches of this sync job and of the sync jobs it continues. */
   batches: number;
 }
@@ -68,6 +80,8 @@ export interface SyncJobInput {
   /** Set when there is earlier work to continue (a later attempt, or a "Resume" of another sync job). */
   readonly resume: ResumePoint | null;
   readonly resumedFrom: string | null;
+  /** Set for a re-process: the finished sync job whose archived pages are parsed again, instead of the site. */
+  readonly reprocessedFrom: string | null;
   readonly crawledAt: Date;
 }
 
@@ -78,6 +92,10 @@ export interface SyncEnv {
   readonly postings: PostingWriteRepository;
   readonly batches: BatchSaveRepository;
   readonly runtime: SyncRuntimeOptions;
+  /** The first page of each error or alarm kind of this sync job. */
+  readonly snapshots: SnapshotSink;
+  /** The source's learned baseline, for drift alarms. */
+  readonly baselines: BaselineReader;
   /** Errors worth repeating in the summary (first few), as "Step: message". */
   readonly firstErrors: string[];
   /** What steps add to the summary besides the counters. */
@@ -92,6 +110,19 @@ export interface PreparedSync {
   /** Its page parsers run in the parse pool (worker threads), off the event loop. */
   readonly adapter: ParsingAdapter;
   readonly fetcher: Fetcher;
+  /** The page archive this sync job writes (its fetcher records every page), or reads (a re-process); or none. */
+  readonly archive: ArchiveUse | null;
+}
+
+export type ArchiveUse =
+  | { readonly mode: "write"; readonly writer: WarcWriter; writeError: string | null }
+  | { readonly mode: "read"; readonly fromJobId: string; readonly source: ArchiveFetcher };
+
+/** The message of a step a re-process skips. */
+export function fromArchiveMessage(archive: ArchiveUse | null): string | null {
+  return archive?.mode === "read"
+    ? `Skipped: from archive (sync job ${archive.fromJobId.slice(0, 8)}); no request to the site`
+    : null;
 }
 
 /** Generate URLs adds the searches to crawl. */
@@ -114,6 +145,8 @@ export interface StreamBatch {
   gone: string[];
   plan: DuplicatePlan | null;
   readonly tally: CrawlStats;
+  /** The quality counters it adds (pages met since the batch before, its processed drafts): kept with its checkpoint. */
+  readonly quality: QualityTally;
 }
 
 /** Reports of one step, bound to its key. */

@@ -1,13 +1,16 @@
 import type {
+  AbsenceExpiryReport,
   CrawlJobProgress,
   CrawlStats,
   CrawlStep,
+  QualityTally,
   StepKey,
+  SyncJobAlarm,
   SyncJobStatus,
   SyncSummary,
   SyncTrigger,
 } from "@jobsync/contracts";
-import { emptyCrawlStats } from "@jobsync/contracts";
+import { addQualityTally, emptyCrawlStats, emptyQualityTally, qualityOf } from "@jobsync/contracts";
 
 /** A sync job row as the progress queries select it (snake_case, with the actors' e-mails joined). */
 export interface SyncJobViewRow {
@@ -37,6 +40,12 @@ export interface SyncJobViewRow {
   max_attempts: number;
   resumed_from: string | null;
   has_checkpoint: boolean;
+  quality_tally: QualityTally | null;
+  alarms: SyncJobAlarm[] | null;
+  expiry: AbsenceExpiryReport | null;
+  reprocessed_from: string | null;
+  archive_bytes: number | string | null;
+  archive_pages: number | null;
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -92,6 +101,14 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
     max_attempts: Number(row.max_attempts ?? 1),
     resumed_from: row.resumed_from ?? null,
     resumable: (row.status === "failed" || row.status === "cancelled") && row.has_checkpoint === true,
+    reprocessed_from: row.reprocessed_from ?? null,
+    archive:
+      row.archive_bytes === null || row.archive_bytes === undefined
+        ? null
+        : { bytes: Number(row.archive_bytes), pages: Number(row.archive_pages ?? 0) },
     eta_seconds: estimateSecondsLeft(row.steps, row.status, iso(row.updated_at) as string),
+    quality: row.quality_tally ? qualityOf(addQualityTally(emptyQualityTally(), row.quality_tally)) : null,
+    alarms: row.alarms ?? [],
+    expiry: row.expiry ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import {
   ACTIVE_SYNC_JOB_STATUSES,
   type CrawlJobProgress,
+  isFinalSyncJobStatus,
   SYNC_JOB_STATUSES,
   type SyncJobList,
   type SyncJobListQuery,
@@ -9,6 +10,7 @@ import {
   type SyncJobStatus,
   type SyncTrigger,
 } from "@jobsync/contracts";
+import { ArchiveUnavailableError, type SyncArchives } from "../archive/sync-archives";
 import type { AuditActor } from "../audit/audit-actor";
 import type { AuditLogRepository } from "../audit/audit-log.repository";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
@@ -28,6 +30,8 @@ export interface SyncDispatcher {
 export interface SyncJobServiceOptions {
   /** SYNC_MAX_ATTEMPTS: attempts each new sync job gets. */
   maxAttempts: number;
+  /** The page archives (absent: nothing can be re-processed). */
+  archives?: SyncArchives | null;
 }
 
 function encodeCursor(job: CrawlJobProgress): string {
@@ -57,7 +61,7 @@ export class SyncJobService {
   /** The audit row of an admin's action, written by the lifecycle in the transaction of its change. */
   private auditWrite(
     actor: AuditActor | null,
-    action: "sync_job.start" | "sync_job.resume" | "sync_job.cancel",
+    action: "sync_job.start" | "sync_job.resume" | "sync_job.cancel" | "sync_job.reprocess",
     changes: Record<string, unknown>,
   ): AuditWrite | undefined {
     if (!actor) return undefined;
@@ -123,6 +127,41 @@ export class SyncJobService {
     );
   }
 
+  /**
+   * "Re-process": a new sync job (trigger `reprocess`) that parses a finished sync job's archived pages again with
+   * today's adapter and normalisers, and sends no request to the site. 400 while it is not finished or when it has no
+   * archive; 404 when its archive is gone; 409 while the source has an active sync job.
+   */
+  async reprocess(jobId: string, actor: AuditActor | null): Promise<SyncJobResponse> {
+    const old = await this.get(jobId);
+    if (!isFinalSyncJobStatus(old.status)) {
+      throw badRequest(`sync job ${jobId} is still ${old.status}: only a finished sync job can be re-processed`);
+    }
+    const archives = this.options.archives;
+    if (!archives) throw badRequest("page archives are not configured (ARCHIVE_DIR)");
+    try {
+      await archives.locate(jobId);
+    } catch (error) {
+      if (!(error instanceof ArchiveUnavailableError)) throw error;
+      throw error.reason === "gone" ? notFound(error.message) : badRequest(error.message);
+    }
+    const source = await this.dataSources.findRow(old.site_name);
+    if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
+    if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
+    return this.create(
+      source,
+      {
+        maxJobs: old.max_jobs,
+        trigger: "reprocess",
+        requestedBy: actor?.userId ?? null,
+        batchId: null,
+        fullRefresh: true, // every archived page is read: nothing stops early on postings already stored
+        reprocessedFrom: jobId,
+      },
+      this.auditWrite(actor, "sync_job.reprocess", { site_name: source.siteName, reprocessed_from: jobId }),
+    );
+  }
+
   private async create(
     source: { id: string; siteName: string },
     job: {
@@ -132,6 +171,7 @@ export class SyncJobService {
       batchId: string | null;
       fullRefresh: boolean;
       resumedFrom?: string;
+      reprocessedFrom?: string;
     },
     audit?: AuditWrite,
   ): Promise<SyncJobResponse> {
@@ -155,7 +195,11 @@ export class SyncJobService {
       throw error;
     }
     const created = await this.get(outcome.created);
-    const from = job.resumedFrom ? `, resuming sync job ${job.resumedFrom}` : "";
+    const from = job.resumedFrom
+      ? `, resuming sync job ${job.resumedFrom}`
+      : job.reprocessedFrom
+        ? `, re-processing the archive of sync job ${job.reprocessedFrom}`
+        : "";
     return {
       job_id: created.job_id,
       site_name: created.site_name,

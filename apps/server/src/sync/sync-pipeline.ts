@@ -1,5 +1,6 @@
 import { type StepKey, SYNC_STEPS, stepName } from "@jobsync/contracts";
 import type { CrawlStreamResult } from "@jobsync/crawler";
+import { judgeQuality } from "./quality/judge-quality";
 import { errorMessage, finishStep, reporterFor, runStep, startStep, stopStep } from "./step-runner";
 import { checkAvailability } from "./steps/check-availability";
 import { checkDuplicatesStep } from "./steps/check-duplicates";
@@ -112,6 +113,7 @@ export async function runPipeline(job: SyncJobInput, env: SyncEnv): Promise<Pipe
     if (!urls.ok) return urls.outcome;
     const streamed = await runStreaming(job, env, { ...ready, targets: urls.value });
     crawl = streamed.crawl;
+    if (streamed.outcome.status === "completed") await judgeQuality(job, env, ready);
     return streamed.outcome;
   };
   let outcome = await run();
@@ -126,10 +128,11 @@ export async function runPipeline(job: SyncJobInput, env: SyncEnv): Promise<Pipe
     }
   }
   const cleaned = await runStep({ ...env, signal: new AbortController().signal }, "cleanup", async (r) => ({
-    result: await cleanup(prepared, r),
+    result: await cleanup(job, env, prepared, r),
     value: null,
   }));
   if (!cleaned.ok && outcome.status === "completed") outcome = { status: "failed", error: `Cleanup: ${cleaned.error}` };
   env.progress.apply({ op: "summary", summary: buildSummary(env, outcome, crawl, new Date()) });
+  await env.snapshots.settle();
   return outcome;
 }

@@ -49,6 +49,10 @@ describe.each(databaseKinds())("sync job export on %s", (kind) => {
     expect(summary.get("status")).toBe("completed");
     expect(summary.get("stats.jobs_added")).toBe(String(job.stats.jobs_added));
     expect(summary.get("stats.duplicates_by_reason.same_url")).toBe(String(job.stats.duplicates_by_reason.same_url));
+    // source health: the fill rates and cards per page of the sync job
+    expect(summary.get("quality.fields.title")).toBe("1");
+    expect(summary.get("quality.cards_per_page")).toBe(String(job.quality?.cards_per_page));
+    expect(summary.get("quality.postings")).toBe(String(job.stats.jobs_processed));
     expect(section(rows, "step").map((r) => r[1])).toEqual(job.steps.map((s) => s.key));
     const postings = section(rows, "posting");
     expect(postings.length).toBe(job.stats.jobs_added);

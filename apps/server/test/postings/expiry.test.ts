@@ -121,7 +121,14 @@ describe.each(databaseKinds())("expiry sweep on %s", (kind) => {
       });
     const ok = await call({ recheck_limit: 0 });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ closed_by_deadline: 0, rechecked: 0, closed_by_recheck: 0, failed: 0, closed: [] });
+    expect(ok.json()).toEqual({
+      closed_by_deadline: 0,
+      rechecked: 0,
+      closed_by_recheck: 0,
+      failed: 0,
+      closed: [],
+      absence: { missed: 0, closed: 0, held_back: 0, reasons: [] },
+    });
     for (const [body, field] of [
       [{ recheck_limit: -1 }, "recheck_limit"],
       [{ stale_hours: "soon" }, "stale_hours"],

@@ -32,9 +32,9 @@ export interface TestApp {
 export async function createTestApp(
   kind: DatabaseKind,
   options: Partial<ServiceOptions> = {},
-  run: { worker?: boolean; webDistDir?: string } = {},
+  run: { worker?: boolean; webDistDir?: string; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const db = await openTestDatabase(kind);
+  const db = run.database ?? (await openTestDatabase(kind));
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {

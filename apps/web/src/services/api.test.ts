@@ -163,6 +163,36 @@ describe("ApiClient", () => {
   });
 });
 
+describe("polling a sync job with If-None-Match", () => {
+  test("sends the last ETag and answers a 304 with the copy it kept; a new ETag replaces it", async () => {
+    const first = progressFixture("running", { version: 3 });
+    const second = progressFixture("running", { version: 4, progress: 50 });
+    const answers = [
+      jsonResponse(200, first, { etag: '"a"' }),
+      new Response(null, { status: 304, headers: { etag: '"a"' } }),
+      jsonResponse(200, second, { etag: '"b"' }),
+      new Response(null, { status: 304, headers: { etag: '"b"' } }),
+    ];
+    const { fn, calls } = fakeFetch(() => answers.shift() ?? jsonResponse(500, {}));
+    const api = new ApiClient({ fetch: fn, getToken: () => "tok" });
+    const id = first.job_id;
+    expect((await syncJobsApi.get(api, id)).version).toBe(3);
+    expect(headersOf(calls[0])["if-none-match"]).toBeUndefined();
+    expect((await syncJobsApi.get(api, id)).version).toBe(3);
+    expect(headersOf(calls[1])["if-none-match"]).toBe('"a"');
+    expect((await syncJobsApi.get(api, id)).version).toBe(4);
+    expect(headersOf(calls[2])["if-none-match"]).toBe('"a"');
+    expect((await syncJobsApi.get(api, id)).progress).toBe(50);
+    expect(headersOf(calls[3])["if-none-match"]).toBe('"b"');
+  });
+
+  test("a 304 it did not ask for is an invalid answer, not an empty one", async () => {
+    const { fn } = fakeFetch(() => new Response(null, { status: 304 }));
+    const api = new ApiClient({ fetch: fn });
+    expect((await caught(syncJobsApi.get(api, "j1"))).code).toBe("invalid_response");
+  });
+});
+
 describe("helpers", () => {
   test("queryString drops empty values", () => {
     expect(queryString({ a: "1", b: "", c: undefined, d: null, e: 0, f: false })).toBe("?a=1&e=0&f=false");

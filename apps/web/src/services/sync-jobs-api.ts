@@ -30,11 +30,9 @@ export const syncJobsApi = {
   list(api: ApiClient, params: SyncJobListParams = {}, signal?: AbortSignal): Promise<SyncJobList> {
     return api.request("GET", API_PATHS.syncJobs, { query: { ...params }, schema: syncJobListSchema, signal });
   },
+  /** One sync job's progress; polled with If-None-Match, so an unchanged sync job answers 304 and no body. */
   get(api: ApiClient, jobId: string, signal?: AbortSignal): Promise<CrawlJobProgress> {
-    return api.request("GET", apiPath(API_PATHS.syncJob, { job_id: jobId }), {
-      schema: crawlJobProgressSchema,
-      signal,
-    });
+    return api.getFresh(apiPath(API_PATHS.syncJob, { job_id: jobId }), { schema: crawlJobProgressSchema, signal });
   },
   cancel(api: ApiClient, jobId: string): Promise<CrawlJobProgress> {
     return api.request("POST", apiPath(API_PATHS.cancelSyncJob, { job_id: jobId }), { schema: crawlJobProgressSchema });
@@ -42,6 +40,12 @@ export const syncJobsApi = {
   /** Continue a failed or cancelled sync job from its checkpoint: a new sync job (202), 409 while the source syncs. */
   resume(api: ApiClient, jobId: string): Promise<SyncJobResponse> {
     return api.request("POST", apiPath(API_PATHS.resumeSyncJob, { job_id: jobId }), { schema: syncJobResponseSchema });
+  },
+  /** Parse a finished sync job's archived pages again: a new sync job (202); 409 while the source syncs. */
+  reprocess(api: ApiClient, jobId: string): Promise<SyncJobResponse> {
+    return api.request("POST", apiPath(API_PATHS.reprocessSyncJob, { job_id: jobId }), {
+      schema: syncJobResponseSchema,
+    });
   },
   /** Open the sync job's SSE stream (Bearer auth), resuming after `lastEventId` when given. */
   openEvents(api: ApiClient, jobId: string, options: { lastEventId?: string | null; signal?: AbortSignal } = {}) {

@@ -94,6 +94,11 @@ export function progressFixture(
     max_attempts: 3,
     resumed_from: null,
     resumable: false,
+    reprocessed_from: null,
+    archive: null,
+    quality: null,
+    alarms: [],
+    expiry: null,
     ...patch,
   });
 }

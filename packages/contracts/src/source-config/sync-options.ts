@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { intInRange, numberInRange } from "../field-rules";
 import { PROVINCES } from "../provinces";
+import { DEFAULT_DRIFT_TOLERANCE } from "../source-quality";
+import { archiveOptionsShape } from "./archive-options";
 
 /**
  * Options every source kind accepts, whatever its board: filtering (applied in Process Jobs), incremental crawling
@@ -42,6 +44,9 @@ export const syncOptionsShape = {
   stop_after_known_pages: intInRange("stop_after_known_pages", 0, 100).optional(),
   /** Mark the source degraded after this many failed sync jobs in a row, and deactivate it after twice as many. */
   auto_disable_after_failures: intInRange("auto_disable_after_failures", 1, 100).optional(),
+  /** Source health: a field's fill rate more than this far below the source's baseline raises a drift alarm. */
+  drift_tolerance: numberInRange("drift_tolerance", 0, 1, "(a share: 0.2 is 20 points)").optional(),
+  ...archiveOptionsShape,
 } as const;
 
 export const syncOptionsSchema = z.strictObject(syncOptionsShape);
@@ -57,6 +62,7 @@ export interface ResolvedSyncOptions {
   maxExperienceYears: number | null;
   stopAfterKnownPages: number;
   autoDisableAfterFailures: number;
+  driftTolerance: number;
 }
 
 /** The options of a stored config (any kind), with defaults; unknown or bad values fall back to the default. */
@@ -73,5 +79,6 @@ export function resolveSyncOptions(config: Record<string, unknown>): ResolvedSyn
     maxExperienceYears: pick("max_experience_years") ?? null,
     stopAfterKnownPages: pick("stop_after_known_pages") ?? 0,
     autoDisableAfterFailures: pick("auto_disable_after_failures") ?? DEFAULT_AUTO_DISABLE_AFTER_FAILURES,
+    driftTolerance: pick("drift_tolerance") ?? DEFAULT_DRIFT_TOLERANCE,
   };
 }

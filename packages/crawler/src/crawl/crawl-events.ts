@@ -36,6 +36,8 @@ export type CrawlEvent =
       newCards: number;
       /** The board says the search has no results (its "no results" page): 0 cards, not a broken page. */
       noResults: boolean;
+      /** The page as fetched (the same string the parser read; kept only by whoever wants a snapshot). */
+      body: string;
       pagesFetched: number;
       pagesPlanned: number;
       uniqueCards: number;
@@ -48,6 +50,8 @@ export type CrawlEvent =
       url: string;
       error: string;
       kind: CrawlErrorKind;
+      /** The page, when it arrived and could not be used (a parse error, a challenge page). */
+      body?: string;
     }
   /** The settled prefix reached this page: `kept` of its cards are new and handed on (after their detail pages). */
   | { type: "page_kept"; target: string; targetIndex: number; page: number; kept: number; keptTotal: number }
@@ -65,6 +69,8 @@ export type CrawlEvent =
       kind: CrawlErrorKind;
       done: number;
       total: number;
+      /** The page, when it arrived and could not be used (a parse error, a challenge page). */
+      body?: string;
     }
   | { type: "stopped"; reason: Exclude<StopReason, "completed">; message: string };
 

@@ -206,6 +206,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
     const key = `${targetIndex}:${page}`;
     taskAborts.set(key, { targetIndex, page, controller: own });
     inFlightListings++;
+    let body: string | undefined;
     try {
       const response = await fetcher.fetch({
         url,
@@ -213,6 +214,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
         signal: AbortSignal.any([listingStop.signal, own.signal]),
         onRetry: retryListener("listing"),
       });
+      body = response.body;
       const parsed = await adapter.parseListing(response.body, response.finalUrl);
       const known =
         knownPages && options.knownIds && parsed.cards.length > 0
@@ -245,6 +247,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
         cards: parsed.cards.length,
         newCards,
         noResults: parsed.noResults === true,
+        body: response.body,
         pagesFetched: counts.pagesFetched,
         pagesPlanned: plan.pagesPlanned(),
         uniqueCards: plan.uniqueCards(),
@@ -274,7 +277,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
       knownPages?.record(targetIndex, page, null);
       counts.pagesFailed++;
       recordError({ url, message, kind, phase: "listing" });
-      emit({ type: "page_failed", target, targetIndex, page, url, error: message, kind });
+      emit({ type: "page_failed", target, targetIndex, page, url, error: message, kind, ...(body ? { body } : {}) });
       if (page === 1) {
         emit({
           type: "target_planned",
@@ -298,6 +301,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
   const runDetail = async (page: PendingPage, item: CrawlItem): Promise<void> => {
     const { url, external_id: externalId } = item.card;
     const done = () => counts.detailsDone + 1;
+    let body: string | undefined;
     try {
       const response = await fetcher.fetch({
         url,
@@ -310,6 +314,7 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
         item.gone = gone;
         emit({ type: "detail_gone", externalId, url, reason: gone, done: done(), total: counts.details });
       } else {
+        body = response.body;
         item.detail = await parseDetail!(response.body, response.finalUrl);
         if (allStop.signal.aborted) return;
         page.detailsFetched++;
@@ -329,7 +334,16 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
         page.detailsFailed++;
         tally.detailsFailed++;
         recordError({ url, message, kind, phase: "detail" });
-        emit({ type: "detail_failed", externalId, url, error: message, kind, done: done(), total: counts.details });
+        emit({
+          type: "detail_failed",
+          externalId,
+          url,
+          error: message,
+          kind,
+          done: done(),
+          total: counts.details,
+          ...(body ? { body } : {}),
+        });
         countBlock(kind, "detail pages");
       }
     }

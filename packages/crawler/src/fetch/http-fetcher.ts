@@ -199,7 +199,7 @@ export class HttpFetcher implements Fetcher {
         }
         const failure = statusFailure(href, status, headers);
         if (failure) throw failure;
-        return { finalUrl: href, status, headers, body: text, bytes: received.wireBytes };
+        return { finalUrl: href, status, headers, body: text, payload: received.bytes, bytes: received.wireBytes };
       }
       await this.discard(exchange);
       throw statusFailure(href, status, headers) as AttemptFailure;

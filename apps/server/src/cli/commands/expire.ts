@@ -1,7 +1,11 @@
 import { networkSettingsFromEnv } from "../../app/service-options";
 import { AuditLogRepository } from "../../audit/audit-log.repository";
 import { hostPolicy } from "../../data-sources/base-url-policy";
+import { AbsenceExpiry } from "../../postings/expiry/absence-expiry";
+import { AbsenceExpiryRepository } from "../../postings/expiry/absence-expiry.repository";
 import { ExpirySweep } from "../../postings/expiry/expiry-sweep";
+import { BaselineRepository } from "../../sync/quality/baseline.repository";
+import { SyncJobRepository } from "../../sync/sync-job.repository";
 import { parseFlags } from "../args";
 import { CliError, type CliIo, withDatabase } from "../cli-context";
 
@@ -27,9 +31,16 @@ export async function expireCommand(args: readonly string[], io: CliIo): Promise
       timeoutMillis: 15_000,
       concurrency: 4,
       audit: new AuditLogRepository(database.db),
+      absence: new AbsenceExpiry(
+        new AbsenceExpiryRepository(database.db),
+        new BaselineRepository(database.db),
+        new SyncJobRepository(database.db),
+      ),
     });
     const result = await sweep.run({ recheckLimit, staleHours });
     io.stdout(`closed ${result.closedByDeadline} job postings whose deadline has passed`);
+    io.stdout(`closed ${result.absence.closed} job postings missed by two sync jobs in a row`);
+    for (const reason of result.absence.reasons) io.stdout(`  held back: ${reason}`);
     if (recheckLimit > 0) {
       io.stdout(
         `re-checked ${result.rechecked} pages: closed ${result.closedByRecheck}, ${result.failed} could not be read`,

@@ -68,6 +68,8 @@ export const jobPostings = pgTable(
     status: postingStatusEnum("status").notNull().default("open"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Completed sync jobs in a row that did not list it (migration 0006): expiry by absence closes after two. */
+    missedSyncs: integer("missed_syncs").notNull().default(0),
     firstSyncJobId: uuid("first_sync_job_id").references(() => syncJobs.id, { onDelete: "set null" }),
     lastSyncJobId: uuid("last_sync_job_id").references(() => syncJobs.id, { onDelete: "set null" }),
     closedAt: timestamp("closed_at", { withTimezone: true }),

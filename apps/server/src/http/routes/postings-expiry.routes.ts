@@ -30,6 +30,7 @@ export function postingsExpiryRoutes(sweep: ExpirySweep): FastifyPluginAsyncZod 
           closed_by_recheck: result.closedByRecheck,
           failed: result.failed,
           closed: result.closed,
+          absence: result.absence,
         };
       },
     );

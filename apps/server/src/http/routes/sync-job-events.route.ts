@@ -14,8 +14,16 @@ const eventsQuerySchema = z.strictObject({
   last_event_id: z.coerce.number({ error: "last_event_id must be a whole number" }).int().min(0).optional(),
 });
 
+/** Frames already written: the hub hands every subscriber the same progress object, serialised once for all. */
+const frames = new WeakMap<CrawlJobProgress, string>();
+
 function frame(progress: CrawlJobProgress): string {
-  return `id: ${progress.version}\nevent: progress\ndata: ${JSON.stringify(progress)}\n\n`;
+  let text = frames.get(progress);
+  if (text === undefined) {
+    text = `id: ${progress.version}\nevent: progress\ndata: ${JSON.stringify(progress)}\n\n`;
+    frames.set(progress, text);
+  }
+  return text;
 }
 
 /**

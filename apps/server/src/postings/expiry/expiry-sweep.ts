@@ -1,3 +1,4 @@
+import type { AbsenceExpiryReport } from "@jobsync/contracts";
 import { createGuardedFetch, type GuardedFetch, goneReason, type NetworkPolicy } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import { type AuditActor, SYSTEM_ACTOR } from "../../audit/audit-actor";
@@ -6,6 +7,7 @@ import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { intArray } from "../../db/sql-arrays";
 import { inTransaction } from "../../db/transaction";
+import type { AbsenceExpiry } from "./absence-expiry";
 
 /** Past its deadline, and not listed by its board after it (an extended deadline, or a board that keeps old ones). */
 const PAST_DEADLINE = sql`deadline IS NOT NULL AND deadline < current_date AND last_seen_at < (deadline + 1)::timestamptz`;
@@ -22,6 +24,8 @@ export interface ExpirySweepOptions {
   concurrency: number;
   /** Where each sweep is recorded (`job_posting.expire`), in the transaction that closes the postings. */
   audit?: AuditLogRepository;
+  /** Expiry by absence: postings missed twice that an earlier pass held back close here, under the same guard. */
+  absence?: AbsenceExpiry;
 }
 
 export interface SweepRequest {
@@ -41,6 +45,8 @@ export interface SweepResult {
   failed: number;
   /** "url: reason" of the postings closed by a re-check (first 20). */
   closed: string[];
+  /** Expiry by absence: closed, held back and why. */
+  absence: AbsenceExpiryReport;
 }
 
 /**
@@ -56,7 +62,14 @@ export class ExpirySweep {
   ) {}
 
   async run(request: SweepRequest, signal?: AbortSignal): Promise<SweepResult> {
-    const result: SweepResult = { closedByDeadline: 0, rechecked: 0, closedByRecheck: 0, failed: 0, closed: [] };
+    const result: SweepResult = {
+      closedByDeadline: 0,
+      rechecked: 0,
+      closedByRecheck: 0,
+      failed: 0,
+      closed: [],
+      absence: { missed: 0, closed: 0, held_back: 0, reasons: [] },
+    };
     // pages first (no write yet), then every close and the audit row in one transaction
     const gone = request.recheckLimit > 0 ? await this.recheck(request, result, signal) : [];
     await inTransaction(this.db, async (tx) => {
@@ -75,7 +88,9 @@ export class ExpirySweep {
         result.closedByRecheck = closed.length;
         result.closed = gone.slice(0, 20).map((g) => g.line);
       }
-      const closedAny = result.closedByDeadline + result.closedByRecheck > 0;
+      // postings missed twice by their syncs that an earlier pass held back: closed here, under the same guard
+      if (this.options.absence) result.absence = await this.options.absence.sweep(tx);
+      const closedAny = result.closedByDeadline + result.closedByRecheck + result.absence.closed > 0;
       if (this.options.audit && (request.actor || closedAny)) {
         await this.options.audit.record(tx, request.actor ?? SYSTEM_ACTOR, {
           action: "job_posting.expire",
@@ -85,6 +100,8 @@ export class ExpirySweep {
             rechecked: result.rechecked,
             closed_by_recheck: result.closedByRecheck,
             failed: result.failed,
+            closed_by_absence: result.absence.closed,
+            held_back_by_absence: result.absence.held_back,
           },
         });
       }

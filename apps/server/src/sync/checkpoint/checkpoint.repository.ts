@@ -1,4 +1,4 @@
-import type { CrawlStats } from "@jobsync/contracts";
+import { addQualityTally, type CrawlStats, emptyQualityTally, type QualityTally } from "@jobsync/contracts";
 import type { CoveredPage } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
@@ -16,6 +16,7 @@ export interface NewCheckpoint {
   itemIds: readonly string[];
   detailUrls: readonly string[];
   tally: CrawlStats;
+  quality: QualityTally;
 }
 
 /** Resume chains longer than this are not followed (a resume of a resume of … is refused past it). */
@@ -28,9 +29,9 @@ export class CheckpointRepository {
   /** In the caller's transaction: the batch's postings and its checkpoint are saved together or not at all. */
   async insert(tx: Db, c: NewCheckpoint): Promise<void> {
     await tx.execute(
-      sql`INSERT INTO sync_job_checkpoints (sync_job_id, attempt, seq, pages, item_ids, detail_urls, tally)
+      sql`INSERT INTO sync_job_checkpoints (sync_job_id, attempt, seq, pages, item_ids, detail_urls, tally, quality_tally)
           VALUES (${c.syncJobId}, ${c.attempt}, ${c.seq}, ${JSON.stringify(c.pages)}::jsonb, ${textArray(c.itemIds)},
-                  ${textArray(c.detailUrls)}, ${JSON.stringify(c.tally)}::jsonb)`,
+                  ${textArray(c.detailUrls)}, ${JSON.stringify(c.tally)}::jsonb, ${JSON.stringify(c.quality)}::jsonb)`,
     );
   }
 
@@ -54,6 +55,7 @@ export class CheckpointRepository {
       item_ids: string[];
       detail_urls: string[];
       tally: CrawlStats;
+      quality_tally: QualityTally | null;
     }>(
       this.db,
       sql`WITH RECURSIVE chain(id, depth) AS (
@@ -62,7 +64,7 @@ export class CheckpointRepository {
             SELECT sj.resumed_from, chain.depth + 1 FROM sync_jobs sj JOIN chain ON sj.id = chain.id
             WHERE sj.resumed_from IS NOT NULL AND chain.depth < ${MAX_RESUME_CHAIN}
           )
-          SELECT c.sync_job_id, c.pages, c.item_ids, c.detail_urls, c.tally
+          SELECT c.sync_job_id, c.pages, c.item_ids, c.detail_urls, c.tally, c.quality_tally
           FROM sync_job_checkpoints c JOIN chain ON c.sync_job_id = chain.id
           ORDER BY c.id`,
     );
@@ -75,9 +77,11 @@ export class CheckpointRepository {
       for (const id of row.item_ids) itemIds.add(id);
       for (const url of row.detail_urls) detailUrls.add(url);
     }
+    const own = rows.filter((r) => r.sync_job_id === syncJobId);
     return {
       checkpoint: { pages, itemIds, detailUrls },
-      ownTally: sumStats(rows.filter((r) => r.sync_job_id === syncJobId).map((r) => r.tally)),
+      ownTally: sumStats(own.map((r) => r.tally)),
+      ownQuality: own.reduce((sum, r) => addQualityTally(sum, r.quality_tally), emptyQualityTally()),
       batches: rows.length,
     };
   }

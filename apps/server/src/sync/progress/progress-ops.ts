@@ -1,4 +1,12 @@
-import type { CrawlStepStatus, DuplicateReason, NumericStatKey, StepKey, SyncSummary } from "@jobsync/contracts";
+import type {
+  CrawlStepStatus,
+  DuplicateReason,
+  NumericStatKey,
+  QualityTally,
+  StepKey,
+  SyncJobAlarm,
+  SyncSummary,
+} from "@jobsync/contracts";
 
 /**
  * Every change to a sync job's progress is one of these pure operations (set / increment / append), applied by
@@ -19,4 +27,7 @@ export type ProgressOp =
   | { op: "stat_increment"; key: NumericStatKey; by: number }
   | { op: "stat_set"; key: NumericStatKey; value: number }
   | { op: "duplicate"; reason: DuplicateReason; by: number }
-  | { op: "summary"; summary: SyncSummary };
+  | { op: "summary"; summary: SyncSummary }
+  /** Source health: add to the quality counters; raise an alarm (once per kind and field). */
+  | { op: "quality_add"; tally: Partial<QualityTally> }
+  | { op: "alarm"; alarm: SyncJobAlarm };

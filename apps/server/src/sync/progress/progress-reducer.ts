@@ -1,4 +1,4 @@
-import { type CrawlStep, isFinalStepStatus, MAX_STEP_DETAILS, type StepKey } from "@jobsync/contracts";
+import { addQualityTally, type CrawlStep, isFinalStepStatus, MAX_STEP_DETAILS, type StepKey } from "@jobsync/contracts";
 import type { ProgressOp } from "./progress-ops";
 import type { ProgressState } from "./progress-state";
 
@@ -97,6 +97,12 @@ function applyOne(state: ProgressState, op: ProgressOp): ProgressState {
       };
     case "summary":
       return { ...state, summary: op.summary };
+    case "quality_add":
+      return { ...state, quality: addQualityTally(state.quality, op.tally) };
+    case "alarm":
+      return state.alarms.some((a) => a.kind === op.alarm.kind && a.field === op.alarm.field)
+        ? state
+        : { ...state, alarms: [...state.alarms, op.alarm] };
   }
 }
 

@@ -2,9 +2,12 @@ import {
   type CrawlStats,
   type CrawlStep,
   emptyCrawlStats,
+  emptyQualityTally,
   pendingStep,
+  type QualityTally,
   type StepKey,
   SYNC_STEPS,
+  type SyncJobAlarm,
   type SyncSummary,
 } from "@jobsync/contracts";
 
@@ -15,6 +18,9 @@ export interface ProgressState {
   progress: number;
   current_step: StepKey | null;
   summary: SyncSummary | null;
+  /** Source health: the quality counters and the alarms raised. */
+  quality: QualityTally;
+  alarms: SyncJobAlarm[];
 }
 
 export function initialSteps(): CrawlStep[] {
@@ -22,5 +28,13 @@ export function initialSteps(): CrawlStep[] {
 }
 
 export function initialProgressState(): ProgressState {
-  return { steps: initialSteps(), stats: emptyCrawlStats(), progress: 0, current_step: null, summary: null };
+  return {
+    steps: initialSteps(),
+    stats: emptyCrawlStats(),
+    progress: 0,
+    current_step: null,
+    summary: null,
+    quality: emptyQualityTally(),
+    alarms: [],
+  };
 }

@@ -1,4 +1,4 @@
-import { type CrawlStats, emptyCrawlStats } from "@jobsync/contracts";
+import { type CrawlStats, emptyCrawlStats, LAYOUT_CHANGED_FAILURE } from "@jobsync/contracts";
 import {
   type CrawlBatch,
   type CrawlEvent,
@@ -18,6 +18,7 @@ import {
   type SyncJobInput,
   stopWhy,
 } from "../sync-context";
+import { CrawlHealthWatch } from "./crawl-health-watch";
 import { CrawlProgress } from "./crawl-progress";
 
 /** Step details shown per kind of line before they are only counted (the step keeps its last 50 lines anyway). */
@@ -73,9 +74,17 @@ export async function crawlJobs(
       ? { stopAfterKnownPages, knownIds: (ids: string[]) => known(job.source.id, ids) }
       : {};
   if (job.fullRefresh) report.detail("full refresh: every planned page is read");
+  const damage = planned.archive?.mode === "read" ? planned.archive.source.damage : null;
+  if (damage) {
+    report.error(
+      `the archive is damaged at offset ${damage.offset}: ${damage.reason}; the records before it are processed, the pages after it are missing`,
+    );
+  }
   const stats = () => env.progress.state.stats;
+  const health = new CrawlHealthWatch(env, report);
   let goneLines = 0;
   const onEvent = (event: CrawlEvent) => {
+    health.see(event);
     switch (event.type) {
       case "target_planned":
         tracker.pagesPlanned = event.pagesPlanned;
@@ -102,6 +111,7 @@ export async function crawlJobs(
         break;
       case "page_failed":
         tracker.pagesDone += 1;
+        if (event.kind === "blocked") env.runtime.pageBlocked?.(job.source.siteName);
         if (event.kind === "robots") {
           env.progress.apply({ op: "stat_increment", key: "pages_skipped", by: 1 });
           report.detail(`skipped ${event.url}: ${event.error}`);
@@ -164,6 +174,7 @@ export async function crawlJobs(
         gone: [],
         plan: null,
         tally: crawlTally(batch),
+        quality: health.take(),
         crawlPercent: tracker.percent(),
       });
     },
@@ -177,6 +188,7 @@ export async function crawlJobs(
     const first = crawl.errors[0]?.message ?? "no page answered";
     throw new StepFailure(`no listing page could be fetched: ${first}`);
   }
+  if (health.everyFirstPageEmpty(planned.targets.length)) throw new StepFailure(LAYOUT_CHANGED_FAILURE);
   for (const cut of cutSearches(crawl.targets)) {
     report.detail(
       `${cut.target}: ${cut.totalPages} pages on the board, ${cut.pagesRead} crawled (${cut.pagesRead >= cut.maxPages ? `max_pages ${cut.maxPages}` : `max_jobs ${job.maxJobs}`})`,

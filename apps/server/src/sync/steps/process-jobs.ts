@@ -1,5 +1,7 @@
+import { emptyQualityTally, QUALITY_FIELDS } from "@jobsync/contracts";
 import { InvalidPostingError } from "@jobsync/crawler";
 import { createPostingFilter } from "../filters/posting-filter";
+import { countDraft } from "../quality/draft-quality";
 import type { StreamStep } from "../stream/stage-runner";
 import type { PlannedSync, SyncEnv, SyncJobInput } from "../sync-context";
 
@@ -30,6 +32,7 @@ export function processJobsStep(job: SyncJobInput, env: SyncEnv, planned: Planne
   return {
     key: "process_jobs",
     async handle(batch, report) {
+      const quality = emptyQualityTally();
       for (const item of batch.crawl.items) {
         if (item.gone) {
           bump("jobs_gone");
@@ -42,6 +45,7 @@ export function processJobsStep(job: SyncJobInput, env: SyncEnv, planned: Planne
           const draft = planned.adapter.toDraft(item.card, item.detail, { crawledAt: job.crawledAt });
           bump("jobs_processed");
           batch.tally.jobs_processed++;
+          countDraft(quality, draft);
           for (const field of draft.truncated) count(truncated, field);
           const why = filter.reason(draft);
           if (why === null) {
@@ -61,6 +65,9 @@ export function processJobsStep(job: SyncJobInput, env: SyncEnv, planned: Planne
             report.detail(`invalid: ${item.card.url || item.card.external_id}: ${reason}`);
         }
       }
+      env.progress.apply({ op: "quality_add", tally: quality });
+      batch.quality.postings += quality.postings;
+      for (const field of QUALITY_FIELDS) batch.quality.filled[field] += quality.filled[field];
       // the raw pages' parsed items are not needed any more: memory stays bounded by the batches in flight
       batch.crawl = { ...batch.crawl, items: [] };
       report.message(`${valid} valid job postings so far`);

@@ -35,6 +35,7 @@ export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
           pages: batch.crawl.pages,
           itemIds: batch.itemIds,
           detailUrls: batch.crawl.detailUrls,
+          quality: batch.quality,
         },
       });
       totals.added += saved.added;

@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<NotificationEvent, TranslationKey> = {
   "sync_job.cancelled": "notifications.events.cancelled",
   "data_source.degraded": "notifications.events.degraded",
   "data_source.deactivated": "notifications.events.deactivated",
+  "sync_job.alarm": "notifications.events.alarm",
 };
 
 export interface ChannelFormProps {

@@ -16,7 +16,19 @@ function summary(t: TFunction, result: ExpiryResult): string {
     gone: formatCount(result.closed_by_recheck),
     rechecked: formatCount(result.rechecked),
   });
-  return result.failed > 0 ? `${text} ${t("postings.expire.unreadable", { count: result.failed })}` : text;
+  const parts = [text];
+  if (result.failed > 0) parts.push(t("postings.expire.unreadable", { count: result.failed }));
+  const absence = result.absence;
+  if (absence.closed > 0 || absence.held_back > 0) {
+    parts.push(
+      t("postings.expire.absence", {
+        closed: formatCount(absence.closed),
+        held: formatCount(absence.held_back),
+        reasons: absence.reasons.join("; "),
+      }),
+    );
+  }
+  return parts.join(" ");
 }
 
 /** Runs the expiry sweep now (the worker runs it hourly): closed postings leave the search. */

@@ -43,6 +43,7 @@ export const notifications = {
       cancelled: "Sync job cancelled",
       degraded: "Data source degraded",
       deactivated: "Data source auto-disabled",
+      alarm: "Source health alarm (drift, layout changed)",
     },
     delivery: { pending: "Retrying", delivered: "Delivered", failed: "Failed" },
     form: {

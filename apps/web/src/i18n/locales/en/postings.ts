@@ -45,6 +45,7 @@ export const postings = {
         "Closed {{deadline}} past their deadline and {{gone}} gone from their board ({{rechecked}} pages re-checked).",
       unreadable_one: "{{count}} page could not be read.",
       unreadable_other: "{{count}} pages could not be read.",
+      absence: "Closed {{closed}} missed by two sync jobs in a row; {{held}} held back: {{reasons}}",
     },
   },
   posting: {

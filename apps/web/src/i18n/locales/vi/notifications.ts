@@ -45,6 +45,7 @@ export const notifications: Messages<typeof en> = {
       cancelled: "Đồng bộ bị huỷ",
       degraded: "Nguồn dữ liệu suy giảm",
       deactivated: "Nguồn dữ liệu bị tự động tắt",
+      alarm: "Cảnh báo sức khỏe nguồn (lệch chuẩn, bố cục thay đổi)",
     },
     delivery: { pending: "Đang thử lại", delivered: "Đã gửi", failed: "Thất bại" },
     form: {

@@ -47,6 +47,7 @@ export const postings: Messages<typeof en> = {
         "Đã đóng {{deadline}} tin quá hạn nộp và {{gone}} tin không còn trên trang ({{rechecked}} trang được kiểm tra lại).",
       unreadable_one: "{{count}} trang không đọc được.",
       unreadable_other: "{{count}} trang không đọc được.",
+      absence: "Đã đóng {{closed}} tin vắng mặt ở hai lần đồng bộ liên tiếp; giữ lại {{held}}: {{reasons}}",
     },
   },
   posting: {
