@@ -45,7 +45,13 @@ export class PostingListRepository {
     signal?: AbortSignal,
   ): Promise<ListedRow[]> {
     const text = filter.text;
-    if (!text) return this.newestFirst(filter, 0, null, after, offset + limit, signal).then((r) => r.slice(offset));
+    if (!text) {
+      if (offset === 0) return this.newestFirst(filter, 0, null, after, limit, signal);
+      // page=N: find where the page starts from the index alone, then read it as a keyset page (an OFFSET over the
+      // full rows makes PostgreSQL read and sort the whole list)
+      const start = await this.positionAt(filter, offset - 1, signal);
+      return start ? this.newestFirst(filter, 0, null, start, limit, signal) : [];
+    }
     const wanted = offset + limit;
     const rows: ListedRow[] = [];
     for (const tier of RELEVANCE_TIERS) {
@@ -57,6 +63,18 @@ export class PostingListRepository {
       if (rows.length >= wanted) break;
     }
     return rows.slice(offset);
+  }
+
+  /** The position of the `index`-th posting (from 0) of a list without search text, read from the index. */
+  private async positionAt(filter: SearchFilter, index: number, signal?: AbortSignal): Promise<ListPosition | null> {
+    const rows = await this.lane.rows<{ id: number; seen_us: string }>(
+      sql`SELECT p.id, (extract(epoch FROM p.last_seen_at) * 1000000)::bigint::text AS seen_us
+          FROM job_postings p WHERE ${sql.join(searchConditions(filter), sql` AND `)}
+          ORDER BY p.last_seen_at DESC, p.id DESC OFFSET ${index} LIMIT 1`,
+      signal,
+    );
+    const row = rows[0];
+    return row ? { tier: 0, seenMicros: String(row.seen_us), id: Number(row.id) } : null;
   }
 
   private newestFirst(
