@@ -13,6 +13,7 @@ const { urls, headers } = JSON.parse(process.argv[5] ?? "{}") as { urls: string[
 const agent = new Agent({ connections, pipelining: 1, keepAliveTimeout: 30_000 });
 const latencies: number[] = [];
 let non2xx = 0;
+let firstFailure: string | null = null;
 let errors = 0;
 let next = 0;
 const until = performance.now() + seconds * 1000;
@@ -25,8 +26,11 @@ async function client(offset: number): Promise<void> {
     const started = performance.now();
     try {
       const res = await request(url, { dispatcher: agent, headers: headers ?? {} });
-      await res.body.dump({ limit: Number.POSITIVE_INFINITY }).catch(() => res.body.text());
-      if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
+      const body = await res.body.text();
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        non2xx += 1;
+        firstFailure ??= `${res.statusCode} ${body.slice(0, 300)}`;
+      }
       latencies.push(performance.now() - started);
     } catch {
       errors += 1;
@@ -42,4 +46,6 @@ await Promise.all(Array.from({ length: connections }, (_, i) => client(i)));
 await agent.close();
 latencies.sort((a, b) => a - b);
 const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-console.log(JSON.stringify({ count: latencies.length, non2xx, errors, p50: at(0.5), p99: at(0.99), max: at(1) }));
+console.log(
+  JSON.stringify({ count: latencies.length, non2xx, errors, firstFailure, p50: at(0.5), p99: at(0.99), max: at(1) }),
+);

@@ -2,9 +2,17 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { postgresError } from "./database-error";
-import { laneBusy, ReadAbortedError, type ReadLane, type ReadLaneOptions, readTimedOut } from "./read-lane";
+import {
+  laneBusy,
+  type PlanHints,
+  ReadAbortedError,
+  type ReadLane,
+  type ReadLaneOptions,
+  readTimedOut,
+} from "./read-lane";
 
 const QUERY_CANCELED = "57014";
+const BITMAP_ONLY = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'";
 const dialect = new PgDialect();
 
 /**
@@ -32,7 +40,7 @@ export class PostgresReadLane implements ReadLane {
     this.control.on("error", ignore);
   }
 
-  async rows<T>(query: SQL, signal?: AbortSignal): Promise<T[]> {
+  async rows<T>(query: SQL, signal?: AbortSignal, hints: PlanHints = {}): Promise<T[]> {
     if (signal?.aborted) throw new ReadAbortedError();
     const { sql: text, params } = dialect.sqlToQuery(query);
     let client: pg.PoolClient;
@@ -50,8 +58,13 @@ export class PostgresReadLane implements ReadLane {
     signal?.addEventListener("abort", cancel, { once: true });
     try {
       if (signal?.aborted) throw new ReadAbortedError();
-      return (await client.query(text, params)).rows as T[];
+      if (!hints.bitmapScans) return (await client.query(text, params)).rows as T[];
+      await client.query(`BEGIN; ${BITMAP_ONLY}`);
+      const rows = (await client.query(text, params)).rows as T[];
+      await client.query("COMMIT");
+      return rows;
     } catch (error) {
+      if (hints.bitmapScans) await client.query("ROLLBACK").catch(() => {});
       if (signal?.aborted) throw new ReadAbortedError();
       if (postgresError(error)?.code === QUERY_CANCELED) throw readTimedOut();
       throw error;

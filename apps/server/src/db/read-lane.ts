@@ -7,8 +7,17 @@ import { AppError } from "../errors/app-error";
  * (postgres-read-lane.ts); PGlite: a semaphore over the one connection (shared-read-lane.ts).
  */
 export interface ReadLane {
-  rows<T>(query: SQL, signal?: AbortSignal): Promise<T[]>;
+  rows<T>(query: SQL, signal?: AbortSignal, hints?: PlanHints): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/**
+ * `bitmapScans`: answer from the indexes' bitmaps only (PostgreSQL: no sequential or plain index scan, and the
+ * memory to keep a large bitmap exact). For counting full-text matches: the planner does not know that evaluating a
+ * TOASTed search vector row by row costs far more than GIN's exact bitmap, and picks a scan that reads every vector.
+ */
+export interface PlanHints {
+  bitmapScans?: boolean;
 }
 
 export interface ReadLaneOptions {

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "./database";
 import { queryRows } from "./query-rows";
-import { laneBusy, ReadAbortedError, type ReadLane, type ReadLaneOptions } from "./read-lane";
+import { laneBusy, type PlanHints, ReadAbortedError, type ReadLane, type ReadLaneOptions } from "./read-lane";
 
 /**
  * The read lane of the embedded database (PGlite: one connection, one query at a time in the process): at most
@@ -18,7 +18,8 @@ export class SharedReadLane implements ReadLane {
     private readonly options: Pick<ReadLaneOptions, "size" | "queueTimeoutMillis">,
   ) {}
 
-  async rows<T>(query: SQL, signal?: AbortSignal): Promise<T[]> {
+  /** Plan hints are PostgreSQL's: the embedded database's tables are small enough for any plan. */
+  async rows<T>(query: SQL, signal?: AbortSignal, _hints?: PlanHints): Promise<T[]> {
     await this.acquire(signal);
     try {
       if (signal?.aborted) throw new ReadAbortedError();

@@ -9,6 +9,16 @@ import {
   tierCondition,
 } from "./posting-read.repository";
 
+/** The planner's row estimate must exceed the cap this many times to skip the exact count (estimates can be off). */
+const ESTIMATE_MARGIN = 5;
+
+/** "Plan Rows" of `EXPLAIN (FORMAT JSON)` (parsed or as text, as the driver returns json); 0 when unreadable. */
+function plannedRows(plan: unknown): number {
+  const parsed = typeof plan === "string" ? (JSON.parse(plan) as unknown) : plan;
+  const rows = (parsed as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined)?.[0]?.Plan?.["Plan Rows"];
+  return typeof rows === "number" ? rows : 0;
+}
+
 /** Where a page ends in the list's order: relevance tier (0 without a search text), last seen (µs), id. */
 export interface ListPosition {
   tier: number;
@@ -35,7 +45,13 @@ export class PostingListRepository {
     signal?: AbortSignal,
   ): Promise<ListedRow[]> {
     const text = filter.text;
-    if (!text) return this.newestFirst(filter, 0, null, after, offset + limit, signal).then((r) => r.slice(offset));
+    if (!text) {
+      if (offset === 0) return this.newestFirst(filter, 0, null, after, limit, signal);
+      // page=N: find where the page starts from the index alone, then read it as a keyset page (an OFFSET over the
+      // full rows makes PostgreSQL read and sort the whole list)
+      const start = await this.positionAt(filter, offset - 1, signal);
+      return start ? this.newestFirst(filter, 0, null, start, limit, signal) : [];
+    }
     const wanted = offset + limit;
     const rows: ListedRow[] = [];
     for (const tier of RELEVANCE_TIERS) {
@@ -47,6 +63,18 @@ export class PostingListRepository {
       if (rows.length >= wanted) break;
     }
     return rows.slice(offset);
+  }
+
+  /** The position of the `index`-th posting (from 0) of a list without search text, read from the index. */
+  private async positionAt(filter: SearchFilter, index: number, signal?: AbortSignal): Promise<ListPosition | null> {
+    const rows = await this.lane.rows<{ id: number; seen_us: string }>(
+      sql`SELECT p.id, (extract(epoch FROM p.last_seen_at) * 1000000)::bigint::text AS seen_us
+          FROM job_postings p WHERE ${sql.join(searchConditions(filter), sql` AND `)}
+          ORDER BY p.last_seen_at DESC, p.id DESC OFFSET ${index} LIMIT 1`,
+      signal,
+    );
+    const row = rows[0];
+    return row ? { tier: 0, seenMicros: String(row.seen_us), id: Number(row.id) } : null;
   }
 
   private newestFirst(
@@ -75,12 +103,22 @@ export class PostingListRepository {
     );
   }
 
-  /** The number of matches, counted up to `cap` + 1 (so "more than cap" is known without counting them all). */
+  /**
+   * The number of matches, counted up to `cap` + 1 (so "more than cap" is known without counting them all); when the
+   * planner expects far more than the cap (`ESTIMATE_MARGIN` times), not counted at all: cap + 1 at once.
+   */
   async countUpTo(filter: SearchFilter, cap: number, signal?: AbortSignal): Promise<number> {
-    const rows = await this.lane.rows<{ n: number | string }>(
-      sql`SELECT count(*) AS n FROM (SELECT 1 FROM job_postings p WHERE ${sql.join(searchConditions(filter), sql` AND `)}
-          LIMIT ${cap + 1}) AS matches`,
+    const where = sql.join(searchConditions(filter), sql` AND `);
+    const plan = await this.lane.rows<{ "QUERY PLAN": unknown }>(
+      sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM job_postings p WHERE ${where}`,
       signal,
+    );
+    if (plannedRows(plan[0]?.["QUERY PLAN"]) > cap * ESTIMATE_MARGIN) return cap + 1;
+    const rows = await this.lane.rows<{ n: number | string }>(
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM job_postings p WHERE ${where} LIMIT ${cap + 1}) AS matches`,
+      signal,
+      // a text search is counted from GIN's bitmaps, never by reading search vectors row by row
+      { bitmapScans: filter.text !== null },
     );
     return Number(rows[0]?.n ?? 0);
   }

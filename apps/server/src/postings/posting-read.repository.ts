@@ -63,7 +63,13 @@ export function searchConditions(filter: SearchFilter): SQL[] {
   if (filter.text) where.push(textMatch(filter.text));
   if (filter.status !== "all") where.push(sql`p.status = ${filter.status}`);
   if (filter.provinces) {
-    where.push(sql`p.provinces && ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(filter.provinces)}::jsonb))`);
+    // the names as values the planner sees (not a subquery), so it can use the column's statistics
+    where.push(
+      sql`p.provinces && ARRAY[${sql.join(
+        filter.provinces.map((province) => sql`${province}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   } else if (filter.locationText) {
     where.push(
       sql`EXISTS (SELECT 1 FROM unnest(p.locations) AS l

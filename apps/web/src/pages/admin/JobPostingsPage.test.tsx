@@ -15,6 +15,8 @@ afterEach(async () => {
   await api.close();
 });
 
+/** The debounced search and a busy machine: give the last request time to arrive. */
+const WAIT = { timeout: 5000 };
 const EMPTY = { items: [], total: 0, total_is_estimate: false, next_cursor: null, page: 1, page_size: 20 };
 
 const postings = [
@@ -83,7 +85,7 @@ describe("JobPostingsPage", () => {
         experience_max: "2",
         page_size: "20",
       });
-    });
+    }, WAIT);
     expect(await screen.findByText("Try fewer words or filters.")).toBeInTheDocument();
   });
 
@@ -137,7 +139,7 @@ describe("JobPostingsPage", () => {
     await waitFor(() => {
       const last = api.requests.filter((r) => r.path === "/api/v1/jobs").at(-1);
       expect(last?.query.get("q")).toBe("lap trinh");
-    });
+    }, WAIT);
     const typed = api.requests.filter((r) => r.path === "/api/v1/jobs" && r.query.get("q"));
     expect(typed.length).toBeLessThanOrEqual(2);
   });
