@@ -20,6 +20,7 @@ import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { selectorPreviewRoute } from "./routes/selector-preview.route";
 import { snapshotRoutes } from "./routes/snapshots.routes";
+import { sourceHealthRoutes } from "./routes/source-health.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { registerStaticWeb } from "./static-web";
@@ -135,6 +136,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
   await app.register(snapshotRoutes(services.snapshots));
+  await app.register(sourceHealthRoutes(services.sourceHealth));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

@@ -4,6 +4,8 @@ import {
   type DataSourceList,
   dataSourceListSchema,
   dataSourceSchema,
+  type SourceHealthReport,
+  sourceHealthReportSchema,
   type UpdateDataSourceRequest,
 } from "@jobsync/contracts";
 import type { ApiClient } from "./api";
@@ -22,6 +24,9 @@ export const dataSourcesApi = {
   },
   update(api: ApiClient, siteName: string, body: UpdateDataSourceRequest): Promise<DataSource> {
     return api.request("PATCH", path(siteName), { body, schema: dataSourceSchema });
+  },
+  health(api: ApiClient, siteName: string, signal?: AbortSignal): Promise<SourceHealthReport> {
+    return api.request("GET", `${path(siteName)}/health`, { schema: sourceHealthReportSchema, signal });
   },
   remove(api: ApiClient, siteName: string): Promise<void> {
     return api.request("DELETE", path(siteName));

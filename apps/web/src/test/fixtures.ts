@@ -94,6 +94,9 @@ export function progressFixture(
     max_attempts: 3,
     resumed_from: null,
     resumable: false,
+    quality: null,
+    alarms: [],
+    expiry: null,
     ...patch,
   });
 }
@@ -114,6 +117,7 @@ export function dataSourceFixture(patch: Partial<DataSource> = {}): DataSource {
     schedule_cron: null,
     schedule_timezone: "UTC",
     next_run_at: null,
+    health: { status: "never_synced", reason: "no sync job has completed or failed yet" },
     ...patch,
   });
 }

@@ -28,6 +28,7 @@ describe("filters and incremental sync in the data source form", () => {
       "max_experience_years",
       "stop_after_known_pages",
       "auto_disable_after_failures",
+      "drift_tolerance",
     ]);
     expect(fields.every((f) => f.optional)).toBe(true);
     // each has a hint of its own, in both languages

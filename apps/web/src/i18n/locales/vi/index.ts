@@ -4,7 +4,15 @@ import { common } from "./common";
 import { dataSources } from "./data-sources";
 import { notifications } from "./notifications";
 import { postings } from "./postings";
+import { sourceHealth } from "./source-health";
 import { syncJobs } from "./sync-jobs";
 
 /** Tiếng Việt: every key of the English strings. */
-export const vi: Messages<typeof english> = { ...common, ...dataSources, ...syncJobs, ...postings, ...notifications };
+export const vi: Messages<typeof english> = {
+  ...common,
+  ...dataSources,
+  ...syncJobs,
+  ...postings,
+  ...notifications,
+  ...sourceHealth,
+};
