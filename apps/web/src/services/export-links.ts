@@ -12,6 +12,11 @@ export const exportLinks = {
     const { token } = await authApi.streamToken(api);
     return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/export`, { format, token });
   },
+  /** One snapshot of a sync job: a plain-text attachment (never opened as a page in the admin's origin). */
+  async snapshot(api: ApiClient, jobId: string, n: number): Promise<string> {
+    const { token } = await authApi.streamToken(api);
+    return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/snapshots/${n}`, { token });
+  },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {
     const { page: _page, page_size: _pageSize, ...filters } = params;
     return api.url("/jobs/export", { ...filters, format: "csv" });

@@ -4,8 +4,10 @@ import {
   type SyncJobList,
   type SyncJobRequest,
   type SyncJobResponse,
+  type SyncJobSnapshotList,
   syncJobListSchema,
   syncJobResponseSchema,
+  syncJobSnapshotListSchema,
 } from "@jobsync/contracts";
 import type { SyncJobStatusFilter } from "../types/admin";
 import type { ApiClient } from "./api";
@@ -46,5 +48,9 @@ export const syncJobsApi = {
     const headers: Record<string, string> = { accept: "text/event-stream" };
     if (options.lastEventId) headers["last-event-id"] = options.lastEventId;
     return api.send("GET", `${jobPath(jobId)}/events`, { headers, signal: options.signal });
+  },
+  /** The snapshots of a sync job: the first page of each error or alarm kind. */
+  snapshots(api: ApiClient, jobId: string, signal?: AbortSignal): Promise<SyncJobSnapshotList> {
+    return api.request("GET", `${jobPath(jobId)}/snapshots`, { schema: syncJobSnapshotListSchema, signal });
   },
 };
