@@ -32,7 +32,7 @@ export function SourceHealthBadge({ health }: { health: DataSource["health"] }) 
       <span
         id={id}
         role="tooltip"
-        className="invisible absolute top-full left-0 z-20 mt-1 w-72 rounded bg-zinc-900 px-2 py-1.5 text-left text-xs font-normal whitespace-normal text-white shadow-lg group-hover:visible group-focus-visible:visible"
+        className="invisible absolute top-full left-0 z-20 mt-1 w-72 rounded bg-zinc-900 px-2 py-1.5 text-left text-xs font-normal whitespace-normal text-white shadow-lg group-hover:visible group-focus:visible"
       >
         {health.reason}
       </span>
