@@ -12,6 +12,8 @@ const POLLERS = 200;
 const SUBSCRIBERS = 1000;
 /** The admin UI polls every 2 s: 200 pollers ask 100 times a second. */
 const POLL_RATE = POLLERS / 2;
+/** Issue 15: reading a sync job's progress costs no more than a trivial route — p99 within 1.2× of /healthz's. */
+const GOAL_RATIO = 1.2;
 const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const WORKER_MAIN = fileURLToPath(new URL("../apps/server/src/worker.ts", import.meta.url));
 const SUBSCRIBER_SCRIPT = fileURLToPath(new URL("./peers/sse-subscribers.ts", import.meta.url));
@@ -138,8 +140,8 @@ async function readsOn(
         value: p99("paced"),
         unit: "ms",
         baseline: { name: "GET /healthz p99, same load", value: p99("pacedHealth") },
-        goal: "< 20 ms",
-        met: p99("paced") < 20,
+        goal: `≤ ${GOAL_RATIO.toFixed(2)}×`,
+        met: p99("paced") <= GOAL_RATIO * p99("pacedHealth"),
         note: `sync running in ${stillRunning}/${ctx.rounds} rounds`,
       }),
       row({
@@ -148,8 +150,8 @@ async function readsOn(
         value: p99("job"),
         unit: "ms",
         baseline: { name: "GET /healthz p99, same load", value: p99("health") },
-        goal: "< 20 ms",
-        met: p99("job") < 20,
+        goal: `≤ ${GOAL_RATIO.toFixed(2)}×`,
+        met: p99("job") <= GOAL_RATIO * p99("health"),
         note: `${median(samples.job.map((s) => s.rps)).toFixed(0)} req/s vs /healthz ${median(samples.health.map((s) => s.rps)).toFixed(0)}`,
       }),
     );

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_ARGS } from "@jobsync/crawler";
 import { chromium } from "playwright-core";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
@@ -86,16 +87,7 @@ async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: numbe
 async function chromiumPerPage(board: BoardProcess): Promise<{ browser: number; perPage: number }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext();

@@ -16,11 +16,25 @@ import { b5Reads } from "./b5-reads";
 import { b6Memory } from "./b6-memory";
 import { b7Web } from "./b7-web";
 import { b8Startup } from "./b8-startup";
+import { b9Postings } from "./b9-postings";
 import { b10Robots } from "./b10-robots";
+import { b11Archive } from "./b11-archive";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchRow, formatTable } from "./lib/report";
 
-const ALL: Benchmark[] = [b1Crawl, b2Parse, b3Save, b4Progress, b5Reads, b6Memory, b7Web, b8Startup, b10Robots];
+const ALL: Benchmark[] = [
+  b1Crawl,
+  b2Parse,
+  b3Save,
+  b4Progress,
+  b5Reads,
+  b6Memory,
+  b7Web,
+  b8Startup,
+  b9Postings,
+  b10Robots,
+  b11Archive,
+];
 const USAGE = "usage: npm run bench -- [B1..B10 ...] [--rounds N] [--full]";
 
 function machine(): string {

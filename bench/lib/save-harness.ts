@@ -108,6 +108,7 @@ function benchJob(target: SaveTarget, jobId: string, maxJobs: number): { job: Sy
     maxAttempts: 1,
     resume: null,
     resumedFrom: null,
+    reprocessedFrom: null,
     crawledAt: new Date(),
   };
   const env: SyncEnv = {

@@ -3,6 +3,7 @@ import type { SourceKind } from "@jobsync/contracts";
 import {
   createServices,
   DEFAULT_SERVICE_OPTIONS,
+  type ServiceOptions,
   type Services,
   startServices,
   stopServices,
@@ -41,7 +42,12 @@ const silentStream = () =>
   });
 
 /** Services over a fresh database and a data source pointing at the board (HTTP fetcher, no delay). */
-export async function openBenchApp(kind: BenchDbKind, board: BoardProcess, worker = false): Promise<BenchApp> {
+export async function openBenchApp(
+  kind: BenchDbKind,
+  board: BoardProcess,
+  worker = false,
+  extra: Partial<ServiceOptions> = {},
+): Promise<BenchApp> {
   const db = await openBenchDatabase(kind);
   const services = createServices(
     db.database,
@@ -53,6 +59,7 @@ export async function openBenchApp(kind: BenchDbKind, board: BoardProcess, worke
       loginWindowSecs: 900,
       allowPrivateHosts: true,
       crawlConcurrency: CRAWL_CONCURRENCY,
+      ...extra,
     },
     createLogger("silent", silentStream()),
   );
@@ -95,14 +102,15 @@ export interface SyncOutcome {
   steps?: Record<string, number>;
 }
 
-async function newJob(app: BenchApp, maxJobs: number): Promise<string> {
+async function newJob(app: BenchApp, maxJobs: number, reprocessedFrom?: string): Promise<string> {
   const outcome = await app.services.syncJobTransitions.create({
     dataSourceId: app.source.id,
     siteName: app.source.siteName,
     maxJobs,
-    trigger: "manual",
+    trigger: reprocessedFrom ? "reprocess" : "manual",
     requestedBy: null,
     maxAttempts: 1,
+    ...(reprocessedFrom ? { reprocessedFrom, fullRefresh: true } : {}),
   });
   if (!("created" in outcome)) throw new Error("a sync job is already active");
   return outcome.created;
@@ -123,8 +131,16 @@ async function outcomeOf(app: BenchApp, jobId: string, ms: number): Promise<Sync
 }
 
 /** A full sync as a worker runs it (claim, nine steps, heartbeats, batched progress writes, finish). */
-export async function runFullSync(app: BenchApp, maxJobs = 10_000): Promise<SyncOutcome> {
+export async function runFullSync(app: BenchApp, maxJobs = 10_000): Promise<SyncOutcome & { jobId: string }> {
   const jobId = await newJob(app, maxJobs);
+  const start = performance.now();
+  await app.services.runner.run(jobId);
+  return { ...(await outcomeOf(app, jobId, performance.now() - start)), jobId };
+}
+
+/** A re-process of a finished sync job from its page archive, as a worker runs it. */
+export async function runReprocess(app: BenchApp, fromJobId: string, maxJobs = 10_000): Promise<SyncOutcome> {
+  const jobId = await newJob(app, maxJobs, fromJobId);
   const start = performance.now();
   await app.services.runner.run(jobId);
   return outcomeOf(app, jobId, performance.now() - start);
@@ -168,6 +184,7 @@ export async function runPipelineWith(
     maxAttempts: 1,
     resume: null,
     resumedFrom: null,
+    reprocessedFrom: null,
     crawledAt: new Date(),
   };
   const db = app.db.database.db;

@@ -1,5 +1,5 @@
 // @ts-check
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join, relative, sep } from "node:path";
 import * as esbuild from "esbuild";
@@ -9,6 +9,16 @@ export const SERVER_ENTRIES = {
   main: "apps/server/src/main.ts",
   worker: "apps/server/src/worker.ts",
   cli: "apps/server/src/cli/main.ts",
+};
+
+/**
+ * The parse pool's worker thread: its script is copied beside the bundle and the task it runs is bundled as an entry
+ * of its own, so that in production a worker loads compiled JavaScript (never the TypeScript loader).
+ */
+const PARSE_WORKER = {
+  pool: "packages/crawler/src/parse/parse-pool.ts",
+  script: "packages/crawler/src/parse/parse-worker.mjs",
+  task: "packages/crawler/src/parse/parse-task.ts",
 };
 
 const RESOLVING = Symbol("resolving");
@@ -35,6 +45,8 @@ function sourceImportMetaUrl(outDir) {
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, (args) => {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        // the pool finds its worker script beside itself: in the bundle, beside the chunk that holds it
+        if (args.path.endsWith(PARSE_WORKER.pool.split("/").join(sep))) return undefined;
         const text = readFileSync(args.path, "utf8");
         if (!text.includes("import.meta.url")) return undefined;
         const source = `new URL(${JSON.stringify(specifierFrom(outDir, args.path))}, import.meta.url).href`;
@@ -82,7 +94,10 @@ function dependenciesExternal(outDir) {
 export async function bundleServer(root, outDir, target) {
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.entries(SERVER_ENTRIES).map(([name, path]) => [name, join(root, path)])),
+    entryPoints: {
+      ...Object.fromEntries(Object.entries(SERVER_ENTRIES).map(([name, path]) => [name, join(root, path)])),
+      "parse-task": join(root, PARSE_WORKER.task),
+    },
     outdir: outDir,
     entryNames: "[name]",
     chunkNames: "chunk-[hash]",
@@ -97,4 +112,5 @@ export async function bundleServer(root, outDir, target) {
     logLevel: "warning",
     plugins: [sourceImportMetaUrl(outDir), dependenciesExternal(outDir)],
   });
+  copyFileSync(join(root, PARSE_WORKER.script), join(outDir, "parse-worker.mjs"));
 }

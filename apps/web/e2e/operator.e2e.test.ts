@@ -68,8 +68,13 @@ describe("the admin UI for daily operators", () => {
     await tabTo(page, (text) => text.startsWith("button: Sync Jobs"));
     await page.keyboard.press("Enter");
     await page.getByRole("menu").waitFor();
-    for (let i = 0; i < 10 && !(await focused(page)).startsWith("div: TopCV-Demo"); i++) {
+    // the menu moves focus into itself once it has opened: only then do arrow keys walk its items
+    await expect.poll(() => focused(page)).toMatch(/^div: /);
+    for (let i = 0; i < 20 && !(await focused(page)).startsWith("div: TopCV-Demo"); i++) {
+      const before = await focused(page);
       await page.keyboard.press("ArrowDown");
+      // a busy machine may take a moment to move focus: wait for it rather than pressing past the item
+      for (let wait = 0; wait < 10 && (await focused(page)) === before; wait++) await page.waitForTimeout(100);
     }
     expect(await focused(page)).toMatch(/^div: TopCV-Demo/);
     await page.keyboard.press("Enter");

@@ -24,8 +24,11 @@ export const crawlStepSchema = z.object({
 });
 export type CrawlStep = z.infer<typeof crawlStepSchema>;
 
-/** Who started a sync job; `resume` continues a failed or cancelled one from its checkpoint (`resumed_from`). */
-export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli", "resume"] as const;
+/**
+ * Who started a sync job; `resume` continues a failed or cancelled one from its checkpoint (`resumed_from`);
+ * `reprocess` parses a finished one's archived pages again with today's parsers (`reprocessed_from`).
+ */
+export const SYNC_TRIGGERS = ["manual", "schedule", "batch", "cli", "resume", "reprocess"] as const;
 export const syncTriggerSchema = z.enum(SYNC_TRIGGERS);
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
@@ -55,6 +58,10 @@ export const syncSummarySchema = z.object({
   saved_before_stop: z.int().optional(),
 });
 export type SyncSummary = z.infer<typeof syncSummarySchema>;
+
+/** A sync job's page archive as the modal shows it. */
+export const syncJobArchiveSchema = z.object({ bytes: z.int().min(0), pages: z.int().min(0) });
+export type SyncJobArchive = z.infer<typeof syncJobArchiveSchema>;
 
 /** The guide's `CrawlJobProgress`: everything the modal shows about one sync job. */
 export const crawlJobProgressSchema = z.object({
@@ -86,6 +93,10 @@ export const crawlJobProgressSchema = z.object({
   resumed_from: z.string().nullable(),
   /** Failed or cancelled with a checkpoint (it saved at least one batch): "Resume" can continue it. */
   resumable: z.boolean(),
+  /** The finished sync job whose archived pages this one parses again (trigger `reprocess`). */
+  reprocessed_from: z.string().nullable(),
+  /** Its page archive (a WARC file), while it has one: size on disk and pages recorded. */
+  archive: syncJobArchiveSchema.nullable(),
   /**
    * Seconds the running sync job is expected to take still, from the rate of its heaviest running step so far (the
    * source's request delay is in that rate); null until that estimate is meaningful (and once the sync job is final).

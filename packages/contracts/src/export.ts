@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jobSearchQuerySchema } from "./job-posting";
+import { jobSearchFiltersSchema } from "./job-posting";
 
 export const SYNC_JOB_EXPORT_FORMATS = ["csv", "json"] as const;
 export type SyncJobExportFormat = (typeof SYNC_JOB_EXPORT_FORMATS)[number];
@@ -14,8 +14,10 @@ export const syncJobExportQuerySchema = z.strictObject({
 export type SyncJobExportQuery = z.infer<typeof syncJobExportQuerySchema>;
 
 /** `GET /jobs/export`: the search filters of `GET /jobs` (without paging), as CSV. */
-export const jobExportQuerySchema = jobSearchQuerySchema.omit({ page: true, page_size: true }).extend({
+export const jobExportQuerySchema = jobSearchFiltersSchema.extend({
   format: z.enum(["csv"], { error: "format must be csv" }).default("csv"),
+  /** A stream token, for a plain browser download link when PUBLIC_EXPORT=0. */
+  token: z.string().max(4096).optional(),
 });
 export type JobExportQuery = z.infer<typeof jobExportQuerySchema>;
 

@@ -1,4 +1,6 @@
 export * from "./absence-expiry";
+export * from "./api-paths";
+export * from "./audit";
 export * from "./auth";
 export * from "./batch";
 export * from "./crawl-job-progress";
@@ -24,4 +26,5 @@ export * from "./steps";
 export * from "./sync-job-api";
 export * from "./sync-job-status";
 export * from "./sync-outcome";
+export * from "./users";
 export * from "./web-paths";

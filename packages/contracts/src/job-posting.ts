@@ -62,7 +62,8 @@ const years = (field: string) => {
     .optional();
 };
 
-export const jobSearchQuerySchema = z.strictObject({
+/** The filters of `GET /jobs` and of its CSV export (no paging). */
+export const jobSearchFiltersSchema = z.strictObject({
   q: optionalText("q", 200),
   location: optionalText("location", 100),
   source: optionalText("source", 64),
@@ -86,20 +87,60 @@ export const jobSearchQuerySchema = z.strictObject({
   experience_max: years("experience_max"),
   experience_min: years("experience_min"),
   status: z.enum(["open", "closed", "all"], { error: "status must be open, closed or all" }).default("open"),
-  page: z.coerce
-    .number({ error: "page must be a whole number from 1 to 10000" })
-    .pipe(intInRange("page", 1, 10000))
-    .default(1),
-  page_size: z.coerce
-    .number({ error: "page_size must be a whole number from 1 to 100" })
-    .pipe(intInRange("page_size", 1, 100))
-    .default(20),
 });
+export type JobSearchFilters = z.infer<typeof jobSearchFiltersSchema>;
+
+/**
+ * Totals are counted exactly up to this many matches; past it `total` is this number and `total_is_estimate` is true
+ * (the UI shows "10,000+"). `page` also reaches only this far: deeper, a client follows `next_cursor`.
+ */
+export const SEARCH_EXACT_TOTAL_LIMIT = 10_000;
+
+/**
+ * `GET /jobs`: the filters and paging. Paging is by cursor (keyset): `next_cursor` of one answer → `cursor` of the
+ * next. `page` still works for the first 10,000 results (page × page_size ≤ 10,000) and cannot be combined with a
+ * cursor.
+ */
+export const jobSearchQuerySchema = jobSearchFiltersSchema
+  .extend({
+    cursor: z
+      .string({ error: "cursor must be text" })
+      .max(512, { error: "cursor must be at most 512 characters" })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: "cursor must be a next_cursor of an earlier answer" })
+      .optional(),
+    page: z.coerce
+      .number({ error: "page must be a whole number from 1 to 10000" })
+      .pipe(intInRange("page", 1, 10000))
+      .default(1),
+    page_size: z.coerce
+      .number({ error: "page_size must be a whole number from 1 to 100" })
+      .pipe(intInRange("page_size", 1, 100))
+      .default(20),
+  })
+  .superRefine((query, ctx) => {
+    if (query.cursor !== undefined && query.page !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["page"],
+        message: "page cannot be combined with cursor; follow next_cursor",
+      });
+    } else if (query.page * query.page_size > SEARCH_EXACT_TOTAL_LIMIT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["page"],
+        message: `page reaches past the first ${SEARCH_EXACT_TOTAL_LIMIT} results; follow next_cursor to go deeper`,
+      });
+    }
+  });
 export type JobSearchQuery = z.infer<typeof jobSearchQuerySchema>;
 
 export const jobSearchResultSchema = z.object({
   items: z.array(jobPostingSummarySchema),
+  /** Exact when `total_is_estimate` is false; otherwise a lower bound (SEARCH_EXACT_TOTAL_LIMIT: "10,000+"). */
   total: z.int(),
+  total_is_estimate: z.boolean(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  next_cursor: z.string().nullable(),
   page: z.int(),
   page_size: z.int(),
 });

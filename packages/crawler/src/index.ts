@@ -1,5 +1,6 @@
 export * from "./adapters";
 export * from "./adapters/adapter";
+export * from "./archive";
 export * from "./cli";
 export * from "./crawl";
 export * from "./fetch";

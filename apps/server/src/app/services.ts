@@ -1,10 +1,20 @@
 import { hostname } from "node:os";
 import type { NetworkPolicy } from "@jobsync/crawler";
 import type { Logger } from "pino";
+import { ArchiveRepository } from "../archive/archive.repository";
+import { ArchiveService } from "../archive/archive.service";
+import { ArchiveFiles } from "../archive/archive-files";
+import { SyncArchives } from "../archive/sync-archives";
+import { AuditService } from "../audit/audit.service";
+import { AuditLogRepository } from "../audit/audit-log.repository";
+import { AuditPruneJob } from "../audit/audit-prune-job";
+import { AuditTrail } from "../audit/audit-trail";
 import { AuthService } from "../auth/auth.service";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
+import { SessionRepository } from "../auth/session.repository";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
+import { UserAdminService } from "../auth/user-admin.service";
 import { BatchSyncService } from "../batches/batch-sync.service";
 import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
@@ -13,8 +23,13 @@ import { SelectorPreviewService } from "../data-sources/selector-preview.service
 import { SourceHealthTracker } from "../data-sources/source-health";
 import { SourceHealthService } from "../data-sources/source-health.service";
 import type { Database } from "../db/database";
+import { openReadLane } from "../db/open-read-lane";
+import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
+import { JobsyncMetrics } from "../metrics/jobsync-metrics";
+import type { MetricsAccess } from "../metrics/metrics-access";
+import { SyncMetricsObserver } from "../metrics/sync-observer";
 import { createChannelSenders } from "../notifications/channel-senders";
 import { createMailer } from "../notifications/mailer";
 import { NotificationService } from "../notifications/notification.service";
@@ -28,10 +43,12 @@ import { AbsenceExpiryRepository } from "../postings/expiry/absence-expiry.repos
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
+import { PostingListRepository } from "../postings/posting-list.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
 import { JobQueue } from "../queue/job-queue";
+import { RateLimitRepository } from "../rate-limit/rate-limit.repository";
 import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
 import { SyncScheduler } from "../schedules/sync-scheduler";
 import { BatchSaveRepository } from "../sync/checkpoint/batch-save.repository";
@@ -39,6 +56,8 @@ import { CheckpointRepository } from "../sync/checkpoint/checkpoint.repository";
 import { SyncJobEndHandler } from "../sync/ending/sync-job-end-handler";
 import { SyncOutboxRepository } from "../sync/ending/sync-outbox.repository";
 import { ProgressHub } from "../sync/events/progress-hub";
+import { ProgressSnapshots } from "../sync/events/progress-snapshots";
+import { SyncJobChanges } from "../sync/events/sync-job-changes";
 import { BaselineRepository } from "../sync/quality/baseline.repository";
 import { SnapshotRepository } from "../sync/quality/snapshot.repository";
 import { SnapshotService } from "../sync/quality/snapshot.service";
@@ -73,6 +92,22 @@ export interface ServiceOptions extends NetworkSettings {
   /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
   notificationMaxAttempts: number;
   notificationRetryDelaySecs: number;
+  /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
+  auditRetentionDays: number;
+  /** The public API's read lane: its own connections, statement timeout and queue bound. */
+  publicReads: ReadLaneOptions;
+  publicLimits: PublicLimits;
+  /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
+  metricsAccess?: MetricsAccess;
+  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
+  archiveDir?: string;
+}
+
+/** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
+export interface PublicLimits {
+  searchPerMinute: number;
+  exportPerHour: number;
+  publicExport: boolean;
 }
 
 export const DEFAULT_SERVICE_OPTIONS = {
@@ -86,6 +121,9 @@ export const DEFAULT_SERVICE_OPTIONS = {
   progressIntervalMillis: 250,
   notificationMaxAttempts: 6,
   notificationRetryDelaySecs: 5,
+  auditRetentionDays: 365,
+  publicReads: DEFAULT_READ_LANE_OPTIONS,
+  publicLimits: { searchPerMinute: 120, exportPerHour: 10, publicExport: true },
 } satisfies Partial<ServiceOptions>;
 
 /** The composition root of the domain: repositories and services over one database. */
@@ -94,6 +132,12 @@ export interface Services {
   logger: Logger;
   users: UserRepository;
   auth: AuthService;
+  /** The Users page. */
+  userAdmin: UserAdminService;
+  /** Every admin action, written in the transaction of its change. */
+  auditLog: AuditLogRepository;
+  audit: AuditService;
+  auditPrune: AuditPruneJob;
   dataSourceRepository: DataSourceRepository;
   dataSources: DataSourceService;
   /** "Test selectors" of css sources. */
@@ -108,10 +152,20 @@ export interface Services {
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
+  /** Where this process hears that a sync job changed (its own writes; others' by LISTEN/NOTIFY). */
+  syncJobChanges: SyncJobChanges;
+  /** GET of a sync job answered from memory, read once per change (B5). */
+  progressSnapshots: ProgressSnapshots;
   postingWrites: PostingWriteRepository;
   postingSearch: PostingSearchService;
+  /** Where the public API reads: apart from the admin's connections (see db/read-lane.ts). */
+  publicReads: ReadLane;
+  /** Counters of the rate limits (login, public API), shared by every API process. */
+  rateLimits: RateLimitRepository;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
+  /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a worker). */
+  metrics: JobsyncMetrics;
   queue: SyncQueue;
   runner: SyncRunner;
   worker: SyncWorker;
@@ -129,18 +183,34 @@ export interface Services {
   /** Who a data source makes us connect to (the demo board's endpoint is exempted here once it listens). */
   network: NetworkPolicy;
   options: ServiceOptions;
+  /** The page archives (null when no ARCHIVE_DIR is configured) and their admin side. */
+  archives: SyncArchives | null;
+  archive: ArchiveService;
 }
 
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
+  const sessions = new SessionRepository(database.db);
+  const auditLog = new AuditLogRepository(database.db);
+  const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
-  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000);
+  const rateLimits = new RateLimitRepository(database.db);
+  const limiter = new LoginRateLimiter(options.loginMaxAttempts, options.loginWindowSecs * 1000, rateLimits);
+  const publicReads = openReadLane(database, options.publicReads);
   const dataSourceRepository = new DataSourceRepository(database.db);
   const syncJobRepository = new SyncJobRepository(database.db);
-  const transitions = new SyncJobTransitions(database.db);
+  const syncJobChanges = new SyncJobChanges(database);
+  const transitions = new SyncJobTransitions(database.db, (jobId, version) => syncJobChanges.emit(jobId, version));
   const progressHub = new ProgressHub(syncJobRepository);
+  syncJobChanges.on((jobId) => progressHub.notify(jobId));
+  const progressSnapshots = new ProgressSnapshots((jobId) => syncJobRepository.findProgress(jobId), syncJobChanges);
   const postingWrites = new PostingWriteRepository(database.db);
   const jobQueue = new JobQueue(database, logger);
+  const metrics = new JobsyncMetrics({
+    syncJobCounts: () => syncJobRepository.countsBySourceAndStatus(),
+    queueBacklog: () => jobQueue.backlog(),
+  });
+  metrics.describe({ role: "api+worker", database: database.kind });
   const queue = new SyncQueue(jobQueue);
   const knownPostings = new KnownPostingsRepository(database.db);
   const checkpoints = new CheckpointRepository(database.db);
@@ -148,11 +218,15 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const baselines = new BaselineRepository(database.db);
   const absenceExpiry = new AbsenceExpiry(new AbsenceExpiryRepository(database.db), baselines, syncJobRepository);
   const network = hostPolicy(options);
+  const archives = options.archiveDir
+    ? new SyncArchives(new ArchiveFiles(options.archiveDir), new ArchiveRepository(database.db))
+    : null;
   const webhooks = webhookPolicy(options);
   const expirySweep = new ExpirySweep(database.db, {
     network,
     timeoutMillis: 15_000,
     concurrency: 4,
+    audit: auditLog,
     absence: absenceExpiry,
   });
   const urlPolicy = (url: string) => privateUrlReason(url, webhooks);
@@ -173,6 +247,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     }),
     options.notificationMaxAttempts,
     logger,
+    (channelType, outcome) => metrics.deliveries.inc({ channel_type: channelType, outcome }),
   );
   const syncJobEnds = new SyncJobEndHandler(
     database.db,
@@ -183,6 +258,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     notificationQueue,
     logger,
   );
+  syncJobEnds.onEnded((job) => metrics.syncJobsEnded.inc({ source: job.siteName, status: job.status }));
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const runner = new SyncRunner(
     {
@@ -205,11 +281,14 @@ export function createServices(database: Database, options: ServiceOptions, logg
         batchSize: options.syncBatchSize,
         knownExternalIds: (id, ids) => knownPostings.knownExternalIds(id, ids),
         network,
+        pageBlocked: (source) => metrics.blockedPages.inc({ source }),
         ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+        ...(archives ? { archives } : {}),
       },
     },
     logger,
     {
+      observer: new SyncMetricsObserver(metrics),
       changed: (jobId) => progressHub.notify(jobId),
       ended: () => syncJobEnds.kick(),
       handedBack: (jobId) => queue.enqueue(jobId),
@@ -237,7 +316,8 @@ export function createServices(database: Database, options: ServiceOptions, logg
       cancelLocal: (jobId) => runner.cancelLocal(jobId),
       ended: () => syncJobEnds.kick(),
     },
-    { maxAttempts: options.syncMaxAttempts },
+    { maxAttempts: options.syncMaxAttempts, archives },
+    auditLog,
   );
   const scheduleRuns = new ScheduleRunRepository(database.db);
   const scheduler = new SyncScheduler(jobQueue, scheduleRuns, dataSourceRepository, syncJobs, logger, {
@@ -247,9 +327,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database,
     logger,
     users,
-    auth: new AuthService(users, tokens, limiter),
+    auth: new AuthService({ db: database.db, users, sessions, audit: auditLog }, tokens, limiter),
+    userAdmin: new UserAdminService(database.db, users, sessions, auditLog),
+    auditLog,
+    audit: new AuditService(auditLog),
+    auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { network }, scheduler),
+    dataSources: new DataSourceService(dataSourceRepository, { network }, auditTrail, scheduler),
     selectorPreview: new SelectorPreviewService({
       network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
@@ -264,18 +348,32 @@ export function createServices(database: Database, options: ServiceOptions, logg
     scheduleRuns,
     scheduler,
     batches: new BatchSyncService(syncJobs, syncJobRepository),
-    exports: new ExportService(new ExportRepository(database.db), syncJobs),
+    exports: new ExportService(new ExportRepository(database.db, publicReads), syncJobs),
     progressHub,
+    syncJobChanges,
+    progressSnapshots,
     postingWrites,
-    postingSearch: new PostingSearchService(new PostingReadRepository(database.db)),
+    postingSearch: new PostingSearchService(
+      new PostingListRepository(publicReads),
+      new PostingReadRepository(publicReads),
+    ),
+    publicReads,
+    rateLimits,
     jobQueue,
+    metrics,
     queue,
     runner,
     worker,
-    notifications: new NotificationService(channelRepository, deliveryRepository, dataSourceRepository, {
-      urlPolicy,
-      smtpConfigured: Boolean(options.smtpUrl),
-    }),
+    notifications: new NotificationService(
+      channelRepository,
+      deliveryRepository,
+      dataSourceRepository,
+      {
+        urlPolicy,
+        smtpConfigured: Boolean(options.smtpUrl),
+      },
+      auditTrail,
+    ),
     notificationQueue,
     notificationDispatcher,
     notificationDeliveries: deliveryRepository,
@@ -283,14 +381,17 @@ export function createServices(database: Database, options: ServiceOptions, logg
     expiryJob: new ExpiryJob(jobQueue, expirySweep, { recheckLimit: 200, staleHours: 24 }, logger),
     network,
     options,
+    archives,
+    archive: new ArchiveService(archives, syncJobRepository),
   };
 }
 
 /**
- * Start the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * Start following sync job changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
  * the outbox) and, when this process works, the worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
+  await services.syncJobChanges.listen();
   await services.jobQueue.start();
   await services.queue.start();
   services.syncJobEnds.start();
@@ -303,6 +404,7 @@ export async function startServices(services: Services, runWorker: boolean): Pro
     for (const id of await services.notificationDeliveries.stalePending(300))
       await services.notificationQueue.enqueue(id);
     await services.expiryJob.start();
+    await services.auditPrune.start();
   }
 }
 
@@ -316,7 +418,10 @@ export async function stopServices(services: Services): Promise<void> {
   await services.queue.stop();
   await services.notificationQueue.stop();
   await services.expiryJob.stop();
+  await services.auditPrune.stop();
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
+  await services.syncJobChanges.close();
   services.progressHub.close();
+  await services.publicReads.close();
 }

@@ -92,6 +92,7 @@ export async function startJobsync(options: StartOptions = {}): Promise<RunningJ
     }
 
     closers.push(() => stopServices(services));
+    services.metrics.describe({ role: env.WORKERS > 0 ? "api+worker" : "api", database: database.kind });
     await startServices(services, env.WORKERS > 0);
 
     const app = await buildApp(services, {

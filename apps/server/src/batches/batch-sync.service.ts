@@ -8,7 +8,7 @@ import type {
   SyncJobResponse,
   SyncTrigger,
 } from "@jobsync/contracts";
-import type { Principal } from "../auth/auth.service";
+import type { AuditActor } from "../audit/audit-actor";
 import { AppError, notFound } from "../errors/app-error";
 import type { SyncJobRepository } from "../sync/sync-job.repository";
 import { summarizeBatch } from "./batch-summary";
@@ -18,7 +18,7 @@ export interface BatchStarter {
   start(
     siteName: string,
     request: SyncJobRequest,
-    principal: Principal | null,
+    actor: AuditActor | null,
     trigger?: SyncTrigger,
     batchId?: string | null,
   ): Promise<SyncJobResponse>;
@@ -34,13 +34,13 @@ export class BatchSyncService {
     private readonly syncJobs: SyncJobRepository,
   ) {}
 
-  async start(request: BatchSyncRequest, principal: Principal): Promise<BatchSyncResponse> {
+  async start(request: BatchSyncRequest, actor: AuditActor): Promise<BatchSyncResponse> {
     const batchId = randomUUID();
     const body: SyncJobRequest = request.max_jobs === undefined ? {} : { max_jobs: request.max_jobs };
     const results: BatchSourceResult[] = [];
     // one after the other: each start is two short statements, and the order of the list is kept
     for (const siteName of request.site_names) {
-      results.push(await this.startOne(siteName, body, principal, batchId));
+      results.push(await this.startOne(siteName, body, actor, batchId));
     }
     const started = results.some((r) => r.outcome === "started");
     return { batch_id: started ? batchId : null, results };
@@ -49,11 +49,11 @@ export class BatchSyncService {
   private async startOne(
     siteName: string,
     body: SyncJobRequest,
-    principal: Principal,
+    actor: AuditActor,
     batchId: string,
   ): Promise<BatchSourceResult> {
     try {
-      const started = await this.starter.start(siteName, body, principal, "batch", batchId);
+      const started = await this.starter.start(siteName, body, actor, "batch", batchId);
       return { site_name: started.site_name, outcome: "started", job_id: started.job_id, message: started.message };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

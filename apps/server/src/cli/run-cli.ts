@@ -2,6 +2,7 @@ import { type CliIo, NORMALIZE_USAGE, normalizeCommand, PARSE_USAGE, parseComman
 import { EnvError } from "../config/env";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { CliError } from "./cli-context";
+import { ARCHIVE_USAGE, archiveCommand } from "./commands/archive";
 import { DOCTOR_USAGE, doctorCommand } from "./commands/doctor";
 import { EXPIRE_USAGE, expireCommand } from "./commands/expire";
 import { RENORMALIZE_USAGE, renormalizeCommand } from "./commands/renormalize";
@@ -11,7 +12,7 @@ import { USERS_USAGE, usersCreate, usersResetPassword } from "./commands/users";
 const USAGE = `usage: npm run cli -- <command> [options]
 
 commands:
-${[USERS_USAGE, SEED_USAGE, DOCTOR_USAGE, EXPIRE_USAGE, RENORMALIZE_USAGE, PARSE_USAGE, NORMALIZE_USAGE].join("\n\n")}`;
+${[USERS_USAGE, SEED_USAGE, DOCTOR_USAGE, EXPIRE_USAGE, RENORMALIZE_USAGE, PARSE_USAGE, NORMALIZE_USAGE, ARCHIVE_USAGE].join("\n\n")}`;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   renormalize: renormalizeCommand,
   parse: parseCommand,
   normalize: normalizeCommand,
+  archive: archiveCommand,
 };
 
 /** `npm run cli -- <command>`: exit 0 on success, 1 with a clear message otherwise. */

@@ -78,6 +78,21 @@ export const envSchema = z
       message: "SMTP_URL must be an smtp:// or smtps:// URL",
     }),
     SMTP_FROM: text,
+    AUDIT_RETENTION_DAYS: int("AUDIT_RETENTION_DAYS", 1, 36500, 365),
+    // the public API (GET /api/v1/jobs…): its own read lane, statement timeout and per-IP limits
+    PUBLIC_DB_POOL_SIZE: int("PUBLIC_DB_POOL_SIZE", 1, 50, 3),
+    PUBLIC_STATEMENT_TIMEOUT_MILLIS: int("PUBLIC_STATEMENT_TIMEOUT_MILLIS", 100, 600_000, 5_000),
+    PUBLIC_SEARCH_PER_MINUTE: int("PUBLIC_SEARCH_PER_MINUTE", 1, 1_000_000, 120),
+    PUBLIC_EXPORT: flag("PUBLIC_EXPORT", true),
+    PUBLIC_EXPORT_PER_HOUR: int("PUBLIC_EXPORT_PER_HOUR", 1, 1_000_000, 10),
+    // Prometheus /metrics (issue 15): off unless a token is set (Bearer) or they are public; workers on METRICS_PORT
+    METRICS_TOKEN: text.refine((v) => v === undefined || v.length >= 16, {
+      message: "METRICS_TOKEN must be at least 16 characters",
+    }),
+    METRICS_PUBLIC: flag("METRICS_PUBLIC", false),
+    METRICS_PORT: int("METRICS_PORT", 0, 65535, 0),
+    /** Page archives (one WARC file per sync job); default DATA_DIR/archive. */
+    ARCHIVE_DIR: text,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

@@ -132,22 +132,25 @@ export class DataSourceRepository {
     return rows[0] ?? null;
   }
 
-  async findRowById(id: string): Promise<DataSourceRow | null> {
-    const rows = await this.db.select().from(dataSources).where(eq(dataSources.id, id)).limit(1);
+  async findRowById(id: string, db: Db = this.db): Promise<DataSourceRow | null> {
+    const rows = await db.select().from(dataSources).where(eq(dataSources.id, id)).limit(1);
     return rows[0] ?? null;
   }
 
   /** Insert; returns null when the name is taken (case-insensitively). */
-  async create(values: {
-    siteName: string;
-    kind: string;
-    baseUrl: string;
-    isActive: boolean;
-    config: Record<string, unknown>;
-    scheduleCron?: string | null;
-    scheduleTimezone?: string;
-  }): Promise<DataSourceRow | null> {
-    const rows = await this.db.insert(dataSources).values(values).onConflictDoNothing().returning();
+  async create(
+    values: {
+      siteName: string;
+      kind: string;
+      baseUrl: string;
+      isActive: boolean;
+      config: Record<string, unknown>;
+      scheduleCron?: string | null;
+      scheduleTimezone?: string;
+    },
+    db: Db = this.db,
+  ): Promise<DataSourceRow | null> {
+    const rows = await db.insert(dataSources).values(values).onConflictDoNothing().returning();
     return rows[0] ?? null;
   }
 
@@ -160,8 +163,9 @@ export class DataSourceRepository {
       scheduleCron: string | null;
       scheduleTimezone: string;
     }>,
+    db: Db = this.db,
   ): Promise<DataSourceRow | null> {
-    const rows = await this.db
+    const rows = await db
       .update(dataSources)
       // switching a source back on clears its auto-disable state
       .set({
@@ -178,15 +182,15 @@ export class DataSourceRepository {
    * Delete unless a sync job of it is active, in one statement so a sync job starting at the same moment cannot
    * slip in between the check and the delete. Returns "deleted", "active" or "missing".
    */
-  async deleteUnlessActive(id: string): Promise<"deleted" | "active" | "missing"> {
+  async deleteUnlessActive(id: string, db: Db = this.db): Promise<"deleted" | "active" | "missing"> {
     const deleted = await queryRows<{ id: string }>(
-      this.db,
+      db,
       sql`
       DELETE FROM data_sources ds WHERE ds.id = ${id}
         AND NOT EXISTS (SELECT 1 FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}))
       RETURNING ds.id`,
     );
     if (deleted.length === 1) return "deleted";
-    return (await this.findRowById(id)) ? "active" : "missing";
+    return (await this.findRowById(id, db)) ? "active" : "missing";
   }
 }

@@ -8,6 +8,9 @@ import {
   type UpdateDataSourceRequest,
 } from "@jobsync/contracts";
 import type { NetworkPolicy } from "@jobsync/crawler";
+import type { AuditActor } from "../audit/audit-actor";
+import { changedFields } from "../audit/audit-changes";
+import type { AuditTrail } from "../audit/audit-trail";
 import type { DataSourceRow } from "../db/schema";
 import { AppError, conflict, notFound, validationFailed, zodFieldErrors } from "../errors/app-error";
 import { assertValidCron } from "../schedules/cron";
@@ -34,10 +37,33 @@ export function validateConfig(kind: SourceKind, config: unknown): Record<string
   return result.data as Record<string, unknown>;
 }
 
+/** The fields of a data source the audit log compares. */
+function audited(row: DataSourceRow): Record<string, unknown> {
+  return {
+    site_name: row.siteName,
+    kind: row.kind,
+    base_url: row.baseUrl,
+    is_active: row.isActive,
+    config: row.config,
+    schedule_cron: row.scheduleCron,
+    schedule_timezone: row.scheduleTimezone,
+  };
+}
+
+/** Switching a source on or off alone is `activate` / `deactivate`; anything else is an `update`. */
+function updateAction(changes: Record<string, unknown>, isActive: boolean) {
+  const keys = Object.keys(changes);
+  if (keys.length === 1 && keys[0] === "is_active") {
+    return isActive ? ("data_source.activate" as const) : ("data_source.deactivate" as const);
+  }
+  return "data_source.update" as const;
+}
+
 export class DataSourceService {
   constructor(
     private readonly repository: DataSourceRepository,
     private readonly policy: DataSourcePolicy,
+    private readonly audit: AuditTrail,
     private readonly schedules: ScheduleSync = { syncSchedules: async () => {} },
   ) {}
 
@@ -63,26 +89,33 @@ export class DataSourceService {
     if (reason) throw validationFailed([{ path: "base_url", message: `base_url ${reason}` }]);
   }
 
-  async create(body: CreateDataSourceRequest): Promise<DataSource> {
+  async create(body: CreateDataSourceRequest, actor: AuditActor): Promise<DataSource> {
     await this.checkBaseUrl(body.base_url);
     const config = validateConfig(body.kind, body.config ?? {});
     const scheduleTimezone = body.schedule_timezone ?? DEFAULT_SCHEDULE_TIMEZONE;
     if (body.schedule_cron) assertValidCron(body.schedule_cron, scheduleTimezone);
-    const row = await this.repository.create({
-      siteName: body.site_name,
-      kind: body.kind,
-      baseUrl: storedBaseUrl(body.base_url),
-      isActive: body.is_active ?? true,
-      config,
-      scheduleCron: body.schedule_cron ?? null,
-      scheduleTimezone,
+    const row = await this.audit.change(actor, async (tx) => {
+      const created = await this.repository.create(
+        {
+          siteName: body.site_name,
+          kind: body.kind,
+          baseUrl: storedBaseUrl(body.base_url),
+          isActive: body.is_active ?? true,
+          config,
+          scheduleCron: body.schedule_cron ?? null,
+          scheduleTimezone,
+        },
+        tx,
+      );
+      if (!created) throw conflict(`a data source named ${body.site_name} already exists`);
+      const entry = { action: "data_source.create" as const, objectId: created.id };
+      return { result: created, entry: { ...entry, changes: changedFields({}, audited(created)) } };
     });
-    if (!row) throw conflict(`a data source named ${body.site_name} already exists`);
     if (row.scheduleCron) await this.schedules.syncSchedules();
     return this.get(row.siteName);
   }
 
-  async update(siteName: string, body: UpdateDataSourceRequest): Promise<DataSource> {
+  async update(siteName: string, body: UpdateDataSourceRequest, actor: AuditActor): Promise<DataSource> {
     const row = await this.getRow(siteName);
     const kind = sourceKindSchema.safeParse(row.kind);
     if (!kind.success) throw new AppError("conflict", `data source ${siteName} has an unknown kind ${row.kind}`);
@@ -96,12 +129,19 @@ export class DataSourceService {
     const scheduleCron = body.schedule_cron === undefined ? row.scheduleCron : body.schedule_cron;
     const scheduleTimezone = body.schedule_timezone ?? row.scheduleTimezone;
     if (scheduleCron) assertValidCron(scheduleCron, scheduleTimezone);
-    await this.repository.update(row.id, {
+    const values = {
       ...(baseUrlChanged ? { baseUrl: storedBaseUrl(body.base_url as string) } : {}),
       ...(body.is_active !== undefined ? { isActive: body.is_active } : {}),
       ...(config !== undefined ? { config } : {}),
       ...(body.schedule_cron !== undefined ? { scheduleCron: body.schedule_cron } : {}),
       ...(body.schedule_timezone !== undefined ? { scheduleTimezone: body.schedule_timezone } : {}),
+    };
+    await this.audit.change(actor, async (tx) => {
+      const updated = await this.repository.update(row.id, values, tx);
+      if (!updated) throw notFound(`data source ${siteName} not found`);
+      const changes = changedFields(audited(row), audited(updated));
+      if (Object.keys(changes).length === 0) return { result: updated, entry: null };
+      return { result: updated, entry: { action: updateAction(changes, updated.isActive), objectId: row.id, changes } };
     });
     if (body.schedule_cron !== undefined || body.schedule_timezone !== undefined || body.is_active !== undefined) {
       await this.schedules.syncSchedules();
@@ -109,13 +149,17 @@ export class DataSourceService {
     return this.get(row.siteName);
   }
 
-  async delete(siteName: string): Promise<void> {
+  async delete(siteName: string, actor: AuditActor): Promise<void> {
     const row = await this.getRow(siteName);
-    const outcome = await this.repository.deleteUnlessActive(row.id);
-    if (outcome === "missing") throw notFound(`data source ${siteName} not found`);
-    if (outcome === "active") {
-      throw new AppError("sync_job_active", `data source ${row.siteName} has an active sync job; cancel it first`);
-    }
+    await this.audit.change(actor, async (tx) => {
+      const outcome = await this.repository.deleteUnlessActive(row.id, tx);
+      if (outcome === "missing") throw notFound(`data source ${siteName} not found`);
+      if (outcome === "active") {
+        throw new AppError("sync_job_active", `data source ${row.siteName} has an active sync job; cancel it first`);
+      }
+      const changes = changedFields(audited(row), {});
+      return { result: null, entry: { action: "data_source.delete", objectId: row.id, changes } };
+    });
     if (row.scheduleCron) await this.schedules.syncSchedules();
   }
 }

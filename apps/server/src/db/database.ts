@@ -15,6 +15,14 @@ export interface ScriptTx {
   query<T>(text: string): Promise<T[]>;
 }
 
+/** A LISTEN on one channel: `lost` when notifications may have been missed (a dropped connection), `ready` once it
+ * listens again. */
+export interface Listener {
+  onNotify(payload: string): void;
+  lost(): void;
+  ready(): void;
+}
+
 export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly db: Db;
@@ -22,5 +30,10 @@ export interface Database {
   runScripts(work: (tx: ScriptTx) => Promise<void>): Promise<void>;
   /** PostgreSQL: the connection string pg-boss uses for its own pool. PGlite: an adapter onto the same instance. */
   readonly boss: { connectionString: string } | { db: BossDb };
+  /**
+   * LISTEN on a channel (PostgreSQL: one dedicated connection, reconnected after a drop; PGlite: in process). Resolves
+   * once listening, with the function that stops.
+   */
+  listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -56,6 +56,13 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
         },
       },
     },
+    async listen(channel, listener) {
+      const stop = await client.listen(channel, (payload) => listener.onNotify(payload));
+      listener.ready();
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     async close() {
       try {
         if (!client.closed) await client.close();

@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database, Db } from "./database";
+import { listenPostgres } from "./pg-listener";
 import * as schema from "./schema";
 
 /** The migration lock: every process that starts runs migrations, one at a time. */
@@ -40,6 +41,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
       }
     },
     boss: { connectionString },
+    listen: (channel, listener) => listenPostgres(connectionString, channel, listener),
     async close() {
       await pool.end();
     },

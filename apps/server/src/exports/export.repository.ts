@@ -2,6 +2,7 @@ import type { JobPostingSummary, PostingChange } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
+import type { ReadLane } from "../db/read-lane";
 import { type PostingRow, toSummary } from "../postings/job-posting.mapper";
 import { type SearchFilter, SUMMARY_COLUMNS, searchConditions } from "../postings/posting-read.repository";
 
@@ -20,9 +21,15 @@ export interface ErrorEvent {
   message: string;
 }
 
-/** Keyset-paged reads for the exports: `WHERE p.id > $last ORDER BY p.id LIMIT n`, one batch at a time. */
+/**
+ * Keyset-paged reads for the exports: `WHERE p.id > $last ORDER BY p.id LIMIT n`, one batch at a time. The public
+ * export of search results reads on the public read lane (its pool, statement timeout and bound).
+ */
 export class ExportRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly publicReads: ReadLane,
+  ) {}
 
   async changedPostings(syncJobId: string, afterId: number, limit = EXPORT_BATCH_SIZE): Promise<ChangedPosting[]> {
     const rows = await queryRows<PostingRow & { change: PostingChange }>(
@@ -37,13 +44,8 @@ export class ExportRepository {
     return rows.map((row) => ({ change: row.change, posting: toSummary(row) }));
   }
 
-  async searchPostings(
-    filter: Omit<SearchFilter, "page" | "pageSize">,
-    afterId: number,
-    limit = EXPORT_BATCH_SIZE,
-  ): Promise<JobPostingSummary[]> {
-    const rows = await queryRows<PostingRow>(
-      this.db,
+  async searchPostings(filter: SearchFilter, afterId: number, limit = EXPORT_BATCH_SIZE): Promise<JobPostingSummary[]> {
+    const rows = await this.publicReads.rows<PostingRow>(
       sql`SELECT ${SUMMARY_COLUMNS}, null::real AS rank
           FROM job_postings p JOIN data_sources ds ON ds.id = p.data_source_id
           WHERE ${sql.join([...searchConditions(filter), sql`p.id > ${afterId}`], sql` AND `)}

@@ -8,13 +8,18 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Services } from "../app/services";
 import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
+import { registerHttpMetrics } from "./http-metrics";
 import { registerNulGuard } from "./nul-guard";
+import { registerRateLimits } from "./public-rate-limits";
+import { archiveRoutes } from "./routes/archive.routes";
+import { auditRoutes } from "./routes/audit.routes";
 import { authRoutes } from "./routes/auth.routes";
 import { batchSyncRoutes } from "./routes/batch-sync.routes";
 import { dataSourceRoutes } from "./routes/data-sources.routes";
 import { exportRoutes } from "./routes/exports.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { jobRoutes } from "./routes/jobs.routes";
+import { metricsRoute } from "./routes/metrics.route";
 import { notificationRoutes } from "./routes/notifications.routes";
 import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
@@ -23,6 +28,7 @@ import { snapshotRoutes } from "./routes/snapshots.routes";
 import { sourceHealthRoutes } from "./routes/source-health.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
+import { userRoutes } from "./routes/users.routes";
 import { registerStaticWeb } from "./static-web";
 
 export interface AppOptions {
@@ -64,7 +70,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, access: routeAccess(route.url, route.config?.access) });
+      routes.push({ method, url: route.url, access: routeAccess(route.url, method, route.config?.access) });
     }
   });
   app.decorate("registeredRoutes", routes);
@@ -122,21 +128,27 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerErrorHandler(app);
   registerAuthHook(app, services.auth);
   registerNulGuard(app);
+  await registerRateLimits(app, services.rateLimits);
+  registerHttpMetrics(app, services.metrics);
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
   await app.register(dataSourceRoutes(services.dataSources));
   await app.register(selectorPreviewRoute(services.selectorPreview));
-  await app.register(syncJobRoutes(services.syncJobs));
-  await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub));
-  await app.register(jobRoutes(services.postingSearch));
+  await app.register(syncJobRoutes(services.syncJobs, services.progressSnapshots));
+  await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub, services.auth));
+  await app.register(jobRoutes(services.postingSearch, services.options.publicLimits));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
   await app.register(batchSyncRoutes(services.batches));
-  await app.register(exportRoutes(services.exports));
+  await app.register(exportRoutes(services.exports, services.options.publicLimits));
   await app.register(notificationRoutes(services.notifications));
   await app.register(postingsExpiryRoutes(services.expirySweep));
+  await app.register(userRoutes(services.userAdmin));
+  await app.register(auditRoutes(services.audit));
+  await app.register(metricsRoute(services.metrics, services.options.metricsAccess ?? { public: false }));
   await app.register(snapshotRoutes(services.snapshots));
   await app.register(sourceHealthRoutes(services.sourceHealth));
+  await app.register(archiveRoutes(services.archive));
 
   await registerStaticWeb(app, options.webDistDir);
   return app;

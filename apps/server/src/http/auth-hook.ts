@@ -3,7 +3,10 @@ import type { AuthService, Principal } from "../auth/auth.service";
 import type { TokenUse } from "../auth/token-service";
 import { AppError } from "../errors/app-error";
 
-/** Who may call a route. Every route under /api/v1/admin is "admin" whatever its config says. */
+/**
+ * Who may call a route. Under /api/v1/admin every change (POST, PATCH, PUT, DELETE) is "admin" whatever its config
+ * says; a read (GET) is "user" — viewers see every page read-only — unless its config says "admin" (users, audit).
+ */
 export type RouteAccess = "public" | "user" | "admin";
 
 declare module "fastify" {
@@ -19,8 +22,12 @@ declare module "fastify" {
 
 export const ADMIN_PREFIX = "/api/v1/admin";
 
-export function routeAccess(url: string, configured: RouteAccess | undefined): RouteAccess {
-  if (url === ADMIN_PREFIX || url.startsWith(`${ADMIN_PREFIX}/`)) return "admin";
+const READS = new Set(["GET", "HEAD"]);
+
+export function routeAccess(url: string, method: string, configured: RouteAccess | undefined): RouteAccess {
+  if (url === ADMIN_PREFIX || url.startsWith(`${ADMIN_PREFIX}/`)) {
+    return READS.has(method) && configured !== "admin" ? "user" : "admin";
+  }
   return configured ?? "public";
 }
 
@@ -38,7 +45,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.addHook("onRequest", async (request) => {
     const url = request.routeOptions.url;
     if (!url) return;
-    const access = routeAccess(url, request.routeOptions.config.access);
+    const access = routeAccess(url, request.method, request.routeOptions.config.access);
     if (access === "public") return;
     let token = bearerToken(request);
     const uses: TokenUse[] = ["access"];

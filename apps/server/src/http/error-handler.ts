@@ -1,6 +1,7 @@
 import type { ErrorCode, FieldError } from "@jobsync/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { ReadAbortedError } from "../db/read-lane";
 import { AppError } from "../errors/app-error";
 
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
@@ -99,6 +100,11 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ReadAbortedError) {
+      // the client left: nobody reads an answer, and its query was cancelled
+      request.log.debug({ req: request }, "client left before the answer");
+      return reply.status(499).send();
+    }
     if (error instanceof AppError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       return send(reply, error.status, error.code, error.message, error.details);

@@ -67,8 +67,8 @@ export class NotificationChannelRepository {
     return rows.map(toChannel);
   }
 
-  async find(id: string): Promise<StoredChannel | null> {
-    const rows = await queryRows<ChannelRow>(this.db, sql`${SELECT} WHERE c.id = ${id}`);
+  async find(id: string, db: Db = this.db): Promise<StoredChannel | null> {
+    const rows = await queryRows<ChannelRow>(db, sql`${SELECT} WHERE c.id = ${id}`);
     return rows[0] ? toChannel(rows[0]) : null;
   }
 
@@ -83,37 +83,37 @@ export class NotificationChannelRepository {
   }
 
   /** Insert; null when the name is taken (case-insensitively). */
-  async create(v: ChannelValues): Promise<StoredChannel | null> {
+  async create(v: ChannelValues, db: Db = this.db): Promise<StoredChannel | null> {
     const rows = await queryRows<{ id: string }>(
-      this.db,
+      db,
       sql`INSERT INTO notification_channels (name, type, data_source_id, url, email_to, secret, events, is_active)
         VALUES (${v.name}, ${v.type}, ${v.dataSourceId}, ${v.url}, ${textArray(v.emailTo)}, ${v.secret},
           ${textArray(v.events)}, ${v.isActive})
         ON CONFLICT DO NOTHING RETURNING id`,
     );
-    return rows[0] ? this.find(rows[0].id) : null;
+    return rows[0] ? this.find(rows[0].id, db) : null;
   }
 
   /** Replace every field; "taken" when the new name belongs to another channel. */
-  async update(id: string, v: ChannelValues): Promise<StoredChannel | "taken" | null> {
+  async update(id: string, v: ChannelValues, db: Db = this.db): Promise<StoredChannel | "taken" | null> {
     try {
       const rows = await queryRows<{ id: string }>(
-        this.db,
+        db,
         sql`UPDATE notification_channels SET name = ${v.name}, data_source_id = ${v.dataSourceId}, url = ${v.url},
           email_to = ${textArray(v.emailTo)}, secret = ${v.secret}, events = ${textArray(v.events)},
           is_active = ${v.isActive}, updated_at = now()
           WHERE id = ${id} RETURNING id`,
       );
-      return rows[0] ? this.find(id) : null;
+      return rows[0] ? this.find(id, db) : null;
     } catch (error) {
       if (isUniqueViolation(error)) return "taken";
       throw error;
     }
   }
 
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, db: Db = this.db): Promise<boolean> {
     const rows = await queryRows<{ id: string }>(
-      this.db,
+      db,
       sql`DELETE FROM notification_channels WHERE id = ${id} RETURNING id`,
     );
     return rows.length === 1;

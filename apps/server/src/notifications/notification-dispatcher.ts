@@ -27,6 +27,8 @@ export class NotificationDispatcher {
     private readonly senders: ChannelSenders,
     private readonly maxAttempts: number,
     private readonly log: DispatcherLogger,
+    /** Hears each attempt's outcome (metrics): delivered, retry (another attempt follows) or failed. */
+    private readonly attempted: (channelType: string, outcome: "delivered" | "retry" | "failed") => void = () => {},
   ) {}
 
   async deliver(deliveryId: string): Promise<void> {
@@ -44,6 +46,7 @@ export class NotificationDispatcher {
       error: result.error,
     });
     const line = { deliveryId, channel: channel.name, event: delivery.event, attempt, code: result.responseCode };
+    this.attempted(channel.type, result.ok ? "delivered" : final ? "failed" : "retry");
     if (result.ok) this.log.info(line, "notification delivered");
     else this.log.warn({ ...line, error: result.error }, final ? "notification failed" : "notification will retry");
     if (!final) throw new RetryDelivery(result.error ?? "delivery failed");

@@ -8,6 +8,9 @@ import {
   type NotificationDelivery,
   type UpdateNotificationChannelRequest,
 } from "@jobsync/contracts";
+import type { AuditActor } from "../audit/audit-actor";
+import { changedFields } from "../audit/audit-changes";
+import type { AuditTrail } from "../audit/audit-trail";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import { conflict, notFound, validationFailed } from "../errors/app-error";
 import type { ChannelValues, NotificationChannelRepository, StoredChannel } from "./notification-channel.repository";
@@ -21,6 +24,9 @@ export interface NotificationPolicy {
 
 const publicView = ({ data_source_id: _, ...channel }: StoredChannel): NotificationChannel => channel;
 
+/** The fields of a channel the audit log compares (the secret is masked there). */
+const audited = ({ id: _, created_at: __, updated_at: ___, data_source_id: ____, ...fields }: StoredChannel) => fields;
+
 /** Channels CRUD (validated as a whole after a PATCH merge) and the delivery log. */
 export class NotificationService {
   constructor(
@@ -28,6 +34,7 @@ export class NotificationService {
     private readonly deliveries: NotificationDeliveryRepository,
     private readonly dataSources: DataSourceRepository,
     private readonly policy: NotificationPolicy,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<NotificationChannel[]> {
@@ -66,7 +73,7 @@ export class NotificationService {
     return { ...values, dataSourceId };
   }
 
-  async create(body: CreateNotificationChannelRequest): Promise<NotificationChannel> {
+  async create(body: CreateNotificationChannelRequest, actor: AuditActor): Promise<NotificationChannel> {
     const values = await this.check(
       {
         name: body.name,
@@ -79,12 +86,16 @@ export class NotificationService {
       },
       body.site_name ?? null,
     );
-    const created = await this.channels.create(values);
-    if (!created) throw conflict(`a notification channel named ${body.name} already exists`);
+    const created = await this.audit.change(actor, async (tx) => {
+      const channel = await this.channels.create(values, tx);
+      if (!channel) throw conflict(`a notification channel named ${body.name} already exists`);
+      const changes = changedFields({}, audited(channel));
+      return { result: channel, entry: { action: "notification_channel.create", objectId: channel.id, changes } };
+    });
     return publicView(created);
   }
 
-  async update(id: string, body: UpdateNotificationChannelRequest): Promise<NotificationChannel> {
+  async update(id: string, body: UpdateNotificationChannelRequest, actor: AuditActor): Promise<NotificationChannel> {
     const current = await this.stored(id);
     const type = current.type;
     const values = await this.check(
@@ -99,14 +110,24 @@ export class NotificationService {
       },
       body.site_name !== undefined ? body.site_name : current.site_name,
     );
-    const updated = await this.channels.update(id, values);
-    if (updated === "taken") throw conflict(`a notification channel named ${values.name} already exists`);
-    if (!updated) throw notFound(`notification channel ${id} not found`);
+    const updated = await this.audit.change(actor, async (tx) => {
+      const channel = await this.channels.update(id, values, tx);
+      if (channel === "taken") throw conflict(`a notification channel named ${values.name} already exists`);
+      if (!channel) throw notFound(`notification channel ${id} not found`);
+      const changes = changedFields(audited(current), audited(channel));
+      const entry = { action: "notification_channel.update" as const, objectId: id, changes };
+      return { result: channel, entry: Object.keys(changes).length > 0 ? entry : null };
+    });
     return publicView(updated);
   }
 
-  async delete(id: string): Promise<void> {
-    if (!(await this.channels.delete(id))) throw notFound(`notification channel ${id} not found`);
+  async delete(id: string, actor: AuditActor): Promise<void> {
+    const current = await this.stored(id);
+    await this.audit.change(actor, async (tx) => {
+      if (!(await this.channels.delete(id, tx))) throw notFound(`notification channel ${id} not found`);
+      const changes = changedFields(audited(current), {});
+      return { result: null, entry: { action: "notification_channel.delete", objectId: id, changes } };
+    });
   }
 
   deliveriesLog(query: DeliveryListQuery): Promise<NotificationDelivery[]> {

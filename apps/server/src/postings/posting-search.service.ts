@@ -1,16 +1,23 @@
-import type { JobPostingDetail, JobSearchQuery, JobSearchResult } from "@jobsync/contracts";
+import {
+  type JobPostingDetail,
+  type JobSearchFilters,
+  type JobSearchQuery,
+  type JobSearchResult,
+  SEARCH_EXACT_TOTAL_LIMIT,
+} from "@jobsync/contracts";
 import { canonicalProvince } from "@jobsync/crawler";
 import { notFound } from "../errors/app-error";
+import { toSummary } from "./job-posting.mapper";
+import type { PostingListRepository } from "./posting-list.repository";
 import type { PostingReadRepository, SearchFilter } from "./posting-read.repository";
-import { toPrefixTsquery } from "./search-query";
+import { decodeCursor, encodeCursor } from "./search-cursor";
+import { toSearchTsqueries } from "./search-query";
 
-/** The search box and filters → the repository's filter (without paging); also used by the CSV export. */
-export function toSearchFilter(
-  query: Omit<JobSearchQuery, "page" | "page_size">,
-): Omit<SearchFilter, "page" | "pageSize"> {
+/** The search box and filters → the repositories' filter; also used by the CSV export. */
+export function toSearchFilter(query: JobSearchFilters): SearchFilter {
   const province = query.location ? canonicalProvince(query.location) : null;
   return {
-    tsquery: query.q ? toPrefixTsquery(query.q) : null,
+    text: query.q ? toSearchTsqueries(query.q) : null,
     provinces: province ? [province] : null,
     locationText: query.location && !province ? query.location : null,
     siteName: query.source ?? null,
@@ -22,16 +29,56 @@ export function toSearchFilter(
   };
 }
 
-/** The public read API over job postings. */
+/** The public read API over job postings: keyset pages with a capped total, and one posting. */
 export class PostingSearchService {
-  constructor(private readonly postings: PostingReadRepository) {}
+  constructor(
+    private readonly lists: PostingListRepository,
+    private readonly postings: PostingReadRepository,
+  ) {}
 
-  search(query: JobSearchQuery): Promise<JobSearchResult> {
-    return this.postings.search({ ...toSearchFilter(query), page: query.page, pageSize: query.page_size });
+  async search(query: JobSearchQuery, signal?: AbortSignal): Promise<JobSearchResult> {
+    const filter = toSearchFilter(query);
+    const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, filter);
+    const offset = cursor ? 0 : (query.page - 1) * query.page_size;
+    // one row more than the page tells whether a next page exists
+    const rows = await this.lists.page(filter, cursor?.position ?? null, query.page_size + 1, offset, signal);
+    let total: number;
+    let totalIsEstimate: boolean;
+    if (cursor) {
+      ({ total, totalIsEstimate } = cursor);
+    } else if (rows.length <= query.page_size && offset === 0) {
+      total = rows.length;
+      totalIsEstimate = false;
+    } else {
+      const counted = await this.lists.countUpTo(filter, SEARCH_EXACT_TOTAL_LIMIT, signal);
+      totalIsEstimate = counted > SEARCH_EXACT_TOTAL_LIMIT;
+      total = Math.min(counted, SEARCH_EXACT_TOTAL_LIMIT);
+    }
+    const items = rows.slice(0, query.page_size);
+    const last = items[items.length - 1];
+    const next_cursor =
+      rows.length > query.page_size && last
+        ? encodeCursor(
+            {
+              position: { tier: Number(last.tier), seenMicros: String(last.seen_us), id: Number(last.id) },
+              total,
+              totalIsEstimate,
+            },
+            filter,
+          )
+        : null;
+    return {
+      items: items.map(toSummary),
+      total,
+      total_is_estimate: totalIsEstimate,
+      next_cursor,
+      page: query.page,
+      page_size: query.page_size,
+    };
   }
 
-  async get(id: number): Promise<JobPostingDetail> {
-    const posting = await this.postings.findById(id);
+  async get(id: number, signal?: AbortSignal): Promise<JobPostingDetail> {
+    const posting = await this.postings.findById(id, signal);
     if (!posting) throw notFound(`job posting ${id} not found`);
     return posting;
   }

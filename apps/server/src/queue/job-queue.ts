@@ -1,6 +1,8 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../db/database";
 
+const CREATE_QUEUE_ATTEMPTS = 5;
+
 export interface QueueLogger {
   error(obj: unknown, message: string): void;
 }
@@ -31,6 +33,14 @@ export interface WorkOptions {
 export interface QueueMessage<T> {
   data: T;
   retryCount: number;
+}
+
+/** Messages of one queue that could run now but wait for a worker. */
+export interface QueueBacklog {
+  queue: string;
+  waiting: number;
+  /** How long the oldest of them has been waiting (0 when none). */
+  oldestWaitingSecs: number;
 }
 
 export interface ScheduleInfo {
@@ -93,7 +103,6 @@ export class JobQueue {
   }
 
   private async createQueue(name: string, options: QueueOptions): Promise<void> {
-    if (await this.boss.getQueue(name)) return;
     const queue: PgBoss.Queue = {
       name,
       policy: options.policy ?? "standard",
@@ -102,12 +111,17 @@ export class JobQueue {
       ...(options.retryBackoff === undefined ? {} : { retryBackoff: options.retryBackoff }),
       ...(options.expireInHours === undefined ? {} : { expireInHours: options.expireInHours }),
     };
-    try {
-      await this.boss.createQueue(name, queue);
-    } catch (error) {
-      // two processes starting together: the other one created it first
+    // Two processes starting together race to create it: the loser sees a unique violation or a deadlock while the
+    // winner's transaction is still open, so look again after a pause before calling it an error.
+    for (let attempt = 1; ; attempt++) {
       if (await this.boss.getQueue(name)) return;
-      throw error;
+      try {
+        await this.boss.createQueue(name, queue);
+        return;
+      } catch (error) {
+        if (attempt >= CREATE_QUEUE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+      }
     }
   }
 
@@ -167,5 +181,25 @@ export class JobQueue {
     // the stored rows carry the time zone as `timezone` (the typings leave it out)
     const rows = (await this.boss.getSchedules()) as Array<{ name: string; cron: string; timezone?: string }>;
     return rows.map((r) => ({ name: r.name, cron: r.cron, timezone: r.timezone ?? null }));
+  }
+
+  /**
+   * The backlog of every queue (metrics): messages created or to be retried whose start time has come, and the age of
+   * the oldest. Read from pg-boss's own table, through its database (this module is the only one that knows it).
+   */
+  async backlog(): Promise<QueueBacklog[]> {
+    const db = this.boss.getDb() as { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+    const names = (await this.boss.getQueues()).map((q) => q.name);
+    const { rows } = await db.executeSql(
+      `SELECT name, count(*)::int AS waiting,
+              coalesce(extract(epoch FROM now() - min(start_after)), 0)::float8 AS oldest
+         FROM pgboss.job WHERE state < 'active' AND start_after <= now() GROUP BY name`,
+    );
+    const found = new Map((rows as Array<{ name: string; waiting: number; oldest: number }>).map((r) => [r.name, r]));
+    return names.map((queue) => ({
+      queue,
+      waiting: Number(found.get(queue)?.waiting ?? 0),
+      oldestWaitingSecs: Math.max(0, Number(found.get(queue)?.oldest ?? 0)),
+    }));
   }
 }

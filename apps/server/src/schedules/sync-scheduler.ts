@@ -1,5 +1,5 @@
 import type { ScheduleRunOutcome, SyncJobRequest, SyncJobResponse, SyncTrigger } from "@jobsync/contracts";
-import type { Principal } from "../auth/auth.service";
+import type { AuditActor } from "../audit/audit-actor";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import type { ScheduleSync } from "../data-sources/data-source.service";
 import { AppError } from "../errors/app-error";
@@ -20,7 +20,7 @@ export interface ScheduledStarter {
   start(
     siteName: string,
     request: SyncJobRequest,
-    principal: Principal | null,
+    actor: AuditActor | null,
     trigger?: SyncTrigger,
   ): Promise<SyncJobResponse>;
 }

@@ -9,6 +9,7 @@ import type {
   StepKey,
 } from "@jobsync/contracts";
 import type {
+  ArchiveFetcher,
   CrawlBatch,
   CrawlCheckpoint,
   Fetcher,
@@ -16,7 +17,9 @@ import type {
   NetworkPolicy,
   ParsingAdapter,
   PostingDraft,
+  WarcWriter,
 } from "@jobsync/crawler";
+import type { SyncArchives } from "../archive/sync-archives";
 import type { DataSourceRow } from "../db/schema";
 import type { DuplicatePlan } from "../postings/duplicate-plan";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
@@ -45,6 +48,10 @@ export interface SyncRuntimeOptions {
   network?: NetworkPolicy;
   /** Incremental sync: which of these external ids a data source already has stored. */
   knownExternalIds?: (dataSourceId: string, externalIds: string[]) => Promise<ReadonlySet<string>>;
+  /** A board answered a page with a block or challenge page (metrics). */
+  pageBlocked?: (siteName: string) => void;
+  /** The page archives (ARCHIVE_DIR); absent: no sync job archives its pages, and none can be re-processed. */
+  archives?: SyncArchives;
 }
 
 /** Where earlier work of this sync job (or of the one it resumes) got to: nothing in it is fetched again. */
@@ -73,6 +80,8 @@ export interface SyncJobInput {
   /** Set when there is earlier work to continue (a later attempt, or a "Resume" of another sync job). */
   readonly resume: ResumePoint | null;
   readonly resumedFrom: string | null;
+  /** Set for a re-process: the finished sync job whose archived pages are parsed again, instead of the site. */
+  readonly reprocessedFrom: string | null;
   readonly crawledAt: Date;
 }
 
@@ -101,6 +110,19 @@ export interface PreparedSync {
   /** Its page parsers run in the parse pool (worker threads), off the event loop. */
   readonly adapter: ParsingAdapter;
   readonly fetcher: Fetcher;
+  /** The page archive this sync job writes (its fetcher records every page), or reads (a re-process); or none. */
+  readonly archive: ArchiveUse | null;
+}
+
+export type ArchiveUse =
+  | { readonly mode: "write"; readonly writer: WarcWriter; writeError: string | null }
+  | { readonly mode: "read"; readonly fromJobId: string; readonly source: ArchiveFetcher };
+
+/** The message of a step a re-process skips. */
+export function fromArchiveMessage(archive: ArchiveUse | null): string | null {
+  return archive?.mode === "read"
+    ? `Skipped: from archive (sync job ${archive.fromJobId.slice(0, 8)}); no request to the site`
+    : null;
 }
 
 /** Generate URLs adds the searches to crawl. */

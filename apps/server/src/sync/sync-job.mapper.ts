@@ -43,6 +43,9 @@ export interface SyncJobViewRow {
   quality_tally: QualityTally | null;
   alarms: SyncJobAlarm[] | null;
   expiry: AbsenceExpiryReport | null;
+  reprocessed_from: string | null;
+  archive_bytes: number | string | null;
+  archive_pages: number | null;
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -98,6 +101,11 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
     max_attempts: Number(row.max_attempts ?? 1),
     resumed_from: row.resumed_from ?? null,
     resumable: (row.status === "failed" || row.status === "cancelled") && row.has_checkpoint === true,
+    reprocessed_from: row.reprocessed_from ?? null,
+    archive:
+      row.archive_bytes === null || row.archive_bytes === undefined
+        ? null
+        : { bytes: Number(row.archive_bytes), pages: Number(row.archive_pages ?? 0) },
     eta_seconds: estimateSecondsLeft(row.steps, row.status, iso(row.updated_at) as string),
     quality: row.quality_tally ? qualityOf(addQualityTally(emptyQualityTally(), row.quality_tally)) : null,
     alarms: row.alarms ?? [],

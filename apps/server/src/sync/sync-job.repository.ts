@@ -19,8 +19,10 @@ const VIEW = sql`
     sj.current_step, sj.steps, sj.stats, sj.summary, sj.error, sj.quality_tally, sj.alarms, sj.expiry, sj.requested_by, ru.email AS requested_by_email,
     sj.cancelled_by, cu.email AS cancelled_by_email, sj.version, sj.created_at, sj.started_at, sj.finished_at,
     sj.updated_at, sj.attempt, sj.max_attempts, sj.resumed_from,
-    EXISTS (SELECT 1 FROM sync_job_checkpoints c WHERE c.sync_job_id = sj.id) AS has_checkpoint
+    EXISTS (SELECT 1 FROM sync_job_checkpoints c WHERE c.sync_job_id = sj.id) AS has_checkpoint,
+    sj.reprocessed_from, ar.bytes AS archive_bytes, ar.pages AS archive_pages
   FROM sync_jobs sj
+  LEFT JOIN sync_job_archives ar ON ar.sync_job_id = sj.id AND ar.deleted_at IS NULL
   LEFT JOIN users ru ON ru.id = sj.requested_by
   LEFT JOIN users cu ON cu.id = sj.cancelled_by`;
 
@@ -95,6 +97,15 @@ export class SyncJobRepository {
       stepKey: (r.step_key as TimelineEvent["stepKey"]) ?? null,
       message: r.message,
     }));
+  }
+
+  /** How many sync jobs each data source has in each status (metrics). */
+  async countsBySourceAndStatus(): Promise<Array<{ source: string; status: SyncJobStatus; count: number }>> {
+    const rows = await queryRows<{ source: string; status: SyncJobStatus; count: number }>(
+      this.db,
+      sql`SELECT site_name AS source, status, count(*)::int AS count FROM sync_jobs GROUP BY site_name, status`,
+    );
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
   }
 
   async status(id: string): Promise<SyncJobStatus | null> {

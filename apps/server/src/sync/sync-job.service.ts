@@ -1,6 +1,7 @@
 import {
   ACTIVE_SYNC_JOB_STATUSES,
   type CrawlJobProgress,
+  isFinalSyncJobStatus,
   SYNC_JOB_STATUSES,
   type SyncJobList,
   type SyncJobListQuery,
@@ -9,12 +10,15 @@ import {
   type SyncJobStatus,
   type SyncTrigger,
 } from "@jobsync/contracts";
+import { ArchiveUnavailableError, type SyncArchives } from "../archive/sync-archives";
+import type { AuditActor } from "../audit/audit-actor";
+import type { AuditLogRepository } from "../audit/audit-log.repository";
 import type { Principal } from "../auth/auth.service";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import { AppError, badRequest, notFound } from "../errors/app-error";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import type { SyncJobRepository } from "./sync-job.repository";
-import type { SyncJobTransitions } from "./sync-job-transitions";
+import type { AuditWrite, SyncJobTransitions } from "./sync-job-transitions";
 
 /** Hands a new sync job to the workers (the queue), a cancel to a worker of this process, an end to its handler. */
 export interface SyncDispatcher {
@@ -27,6 +31,8 @@ export interface SyncDispatcher {
 export interface SyncJobServiceOptions {
   /** SYNC_MAX_ATTEMPTS: attempts each new sync job gets. */
   maxAttempts: number;
+  /** The page archives (absent: nothing can be re-processed). */
+  archives?: SyncArchives | null;
 }
 
 function encodeCursor(job: CrawlJobProgress): string {
@@ -50,12 +56,23 @@ export class SyncJobService {
     private readonly checkpoints: CheckpointRepository,
     private readonly dispatcher: SyncDispatcher,
     private readonly options: SyncJobServiceOptions,
+    private readonly audit: AuditLogRepository,
   ) {}
+
+  /** The audit row of an admin's action, written by the lifecycle in the transaction of its change. */
+  private auditWrite(
+    actor: AuditActor | null,
+    action: "sync_job.start" | "sync_job.resume" | "sync_job.cancel",
+    changes: Record<string, unknown>,
+  ): AuditWrite | undefined {
+    if (!actor) return undefined;
+    return (tx, syncJobId) => this.audit.record(tx, actor, { action, objectId: syncJobId, changes });
+  }
 
   async start(
     siteName: string,
     request: SyncJobRequest,
-    principal: Principal | null,
+    actor: AuditActor | null,
     trigger: SyncTrigger = "manual",
     batchId: string | null = null,
   ): Promise<SyncJobResponse> {
@@ -64,20 +81,25 @@ export class SyncJobService {
     if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
     const configured = (source.config as { max_jobs?: unknown }).max_jobs;
     const maxJobs = request.max_jobs ?? (typeof configured === "number" ? configured : 100);
-    return this.create(source, {
-      maxJobs,
-      trigger,
-      requestedBy: principal?.id ?? null,
-      batchId,
-      fullRefresh: request.full_refresh ?? false,
-    });
+    const fullRefresh = request.full_refresh ?? false;
+    return this.create(
+      source,
+      { maxJobs, trigger, requestedBy: actor?.userId ?? null, batchId, fullRefresh },
+      this.auditWrite(actor, "sync_job.start", {
+        site_name: source.siteName,
+        trigger,
+        max_jobs: maxJobs,
+        full_refresh: fullRefresh,
+        ...(batchId ? { batch_id: batchId } : {}),
+      }),
+    );
   }
 
   /**
    * "Resume": a new sync job (trigger `resume`) that continues a failed or cancelled one from its checkpoint — no page
    * it saved is fetched again. 400 for a completed one or one that saved nothing; 409 while the source is syncing.
    */
-  async resume(jobId: string, principal: Principal | null): Promise<SyncJobResponse> {
+  async resume(jobId: string, actor: AuditActor | null): Promise<SyncJobResponse> {
     const old = await this.get(jobId);
     if (old.status !== "failed" && old.status !== "cancelled") {
       throw badRequest(
@@ -92,13 +114,48 @@ export class SyncJobService {
     const source = await this.dataSources.findRow(old.site_name);
     if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
     if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
+    return this.create(
+      source,
+      {
+        maxJobs: old.max_jobs,
+        trigger: "resume",
+        requestedBy: actor?.userId ?? null,
+        batchId: null,
+        fullRefresh: false,
+        resumedFrom: jobId,
+      },
+      this.auditWrite(actor, "sync_job.resume", { site_name: source.siteName, resumed_from: jobId }),
+    );
+  }
+
+  /**
+   * "Re-process": a new sync job (trigger `reprocess`) that parses a finished sync job's archived pages again with
+   * today's adapter and normalisers, and sends no request to the site. 400 while it is not finished or when it has no
+   * archive; 404 when its archive is gone; 409 while the source has an active sync job.
+   */
+  async reprocess(jobId: string, principal: Principal | null): Promise<SyncJobResponse> {
+    const old = await this.get(jobId);
+    if (!isFinalSyncJobStatus(old.status)) {
+      throw badRequest(`sync job ${jobId} is still ${old.status}: only a finished sync job can be re-processed`);
+    }
+    const archives = this.options.archives;
+    if (!archives) throw badRequest("page archives are not configured (ARCHIVE_DIR)");
+    try {
+      await archives.locate(jobId);
+    } catch (error) {
+      if (!(error instanceof ArchiveUnavailableError)) throw error;
+      throw error.reason === "gone" ? notFound(error.message) : badRequest(error.message);
+    }
+    const source = await this.dataSources.findRow(old.site_name);
+    if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
+    if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
     return this.create(source, {
       maxJobs: old.max_jobs,
-      trigger: "resume",
+      trigger: "reprocess",
       requestedBy: principal?.id ?? null,
       batchId: null,
-      fullRefresh: false,
-      resumedFrom: jobId,
+      fullRefresh: true, // every archived page is read: nothing stops early on postings already stored
+      reprocessedFrom: jobId,
     });
   }
 
@@ -111,14 +168,14 @@ export class SyncJobService {
       batchId: string | null;
       fullRefresh: boolean;
       resumedFrom?: string;
+      reprocessedFrom?: string;
     },
+    audit?: AuditWrite,
   ): Promise<SyncJobResponse> {
-    const outcome = await this.transitions.create({
-      dataSourceId: source.id,
-      siteName: source.siteName,
-      maxAttempts: this.options.maxAttempts,
-      ...job,
-    });
+    const outcome = await this.transitions.create(
+      { dataSourceId: source.id, siteName: source.siteName, maxAttempts: this.options.maxAttempts, ...job },
+      audit,
+    );
     if ("activeId" in outcome) {
       const active = await this.get(outcome.activeId);
       throw new AppError(
@@ -135,7 +192,11 @@ export class SyncJobService {
       throw error;
     }
     const created = await this.get(outcome.created);
-    const from = job.resumedFrom ? `, resuming sync job ${job.resumedFrom}` : "";
+    const from = job.resumedFrom
+      ? `, resuming sync job ${job.resumedFrom}`
+      : job.reprocessedFrom
+        ? `, re-processing the archive of sync job ${job.reprocessedFrom}`
+        : "";
     return {
       job_id: created.job_id,
       site_name: created.site_name,
@@ -174,9 +235,13 @@ export class SyncJobService {
     return { items: page, next_cursor: items.length > query.limit && last ? encodeCursor(last) : null };
   }
 
-  async cancel(jobId: string, principal: Principal): Promise<CrawlJobProgress> {
+  async cancel(jobId: string, actor: AuditActor): Promise<CrawlJobProgress> {
     const current = await this.get(jobId);
-    const status = await this.transitions.requestCancel(jobId, principal.id);
+    const status = await this.transitions.requestCancel(
+      jobId,
+      actor.userId,
+      this.auditWrite(actor, "sync_job.cancel", { site_name: current.site_name, status: { before: current.status } }),
+    );
     if (status === null) {
       throw new AppError("conflict", `sync job ${jobId} is already ${current.status}`, {
         job_id: jobId,

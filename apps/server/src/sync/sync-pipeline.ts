@@ -128,7 +128,7 @@ export async function runPipeline(job: SyncJobInput, env: SyncEnv): Promise<Pipe
     }
   }
   const cleaned = await runStep({ ...env, signal: new AbortController().signal }, "cleanup", async (r) => ({
-    result: await cleanup(prepared, r),
+    result: await cleanup(job, env, prepared, r),
     value: null,
   }));
   if (!cleaned.ok && outcome.status === "completed") outcome = { status: "failed", error: `Cleanup: ${cleaned.error}` };

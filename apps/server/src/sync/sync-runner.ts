@@ -1,10 +1,10 @@
-import type { SourceKind } from "@jobsync/contracts";
+import { resolveArchiveOptions, type SourceKind } from "@jobsync/contracts";
 import type { DataSourceRepository } from "../data-sources/data-source.repository";
 import type { PostingWriteRepository } from "../postings/posting-write.repository";
 import type { BatchSaveRepository } from "./checkpoint/batch-save.repository";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import { BatchingProgressManager, type TimelineEvent } from "./progress/progress-manager";
-import { initialProgressState } from "./progress/progress-state";
+import { initialProgressState, type ProgressState } from "./progress/progress-state";
 import type { BaselineRepository } from "./quality/baseline.repository";
 import type { SnapshotRepository } from "./quality/snapshot.repository";
 import { SnapshotRecorder } from "./quality/snapshot-recorder";
@@ -45,6 +45,15 @@ export interface SyncRunnerHooks {
   ended(jobId: string): void;
   /** A sync job was handed back at shutdown: it goes to the queue for a live worker. */
   handedBack(jobId: string): Promise<void>;
+  /** Sees each sync job's saved progress while it runs here (metrics). */
+  observer?: SyncObserver;
+}
+
+/** What a sync job of this process saved, as it saved it: the observer counts from it (see SyncMetricsObserver). */
+export interface SyncObserver {
+  started(jobId: string, siteName: string, stats: ProgressState["stats"]): void;
+  saved(jobId: string, state: ProgressState): void;
+  stopped(jobId: string): void;
 }
 
 const event = (level: TimelineEvent["level"], message: string): TimelineEvent => ({
@@ -114,6 +123,7 @@ export class SyncRunner {
       {
         save: async (state, events) => {
           await transitions.saveProgress(jobId, workerId, state, events);
+          this.hooks.observer?.saved(jobId, state);
           this.hooks.changed(jobId);
         },
       },
@@ -136,8 +146,10 @@ export class SyncRunner {
         .catch((error) => this.log.error({ err: error, jobId }, "heartbeat failed"));
     }, this.options.heartbeatMillis);
     let outcome: { status: "completed" | "failed" | "cancelled"; error: string | null };
+    let source: Awaited<ReturnType<DataSourceRepository["findRowById"]>> = null;
     try {
-      const source = await this.stores.dataSources.findRowById(claim.dataSourceId);
+      source = await this.stores.dataSources.findRowById(claim.dataSourceId);
+      if (source) this.hooks.observer?.started(jobId, source.siteName, progress.state.stats);
       if (claim.attempt > 1) {
         progress.event("warn", `Resumed after the worker stopped (attempt ${claim.attempt} of ${claim.maxAttempts})`);
       }
@@ -156,6 +168,7 @@ export class SyncRunner {
           maxAttempts: claim.maxAttempts,
           resume,
           resumedFrom: claim.resumedFrom,
+          reprocessedFrom: claim.reprocessedFrom,
           crawledAt: new Date(),
         };
         const env: SyncEnv = {
@@ -180,6 +193,8 @@ export class SyncRunner {
       clearInterval(heartbeat);
     }
     await progress.close();
+    this.hooks.observer?.saved(jobId, progress.state);
+    this.hooks.observer?.stopped(jobId);
     const reason = controller.signal.reason;
     if (reason === STOP_REASONS.lost) {
       this.log.info({ jobId }, "sync job taken over by another worker; this one stops without writing its end");
@@ -198,5 +213,17 @@ export class SyncRunner {
     this.log.info({ jobId, status: outcome.status, stats: progress.state.stats }, "sync job finished");
     if (finished) this.hooks.ended(jobId);
     await this.stores.syncJobs.enforceRetention(this.options.retention);
+    await this.tidyArchives(source);
+  }
+
+  /** The archive files of sync jobs retention deleted go, and the source's archives past its archive_max_mb. */
+  private async tidyArchives(source: { id: string; kind: string; config: Record<string, unknown> } | null) {
+    const archives = this.options.runtime.archives;
+    if (!archives || !source) return;
+    try {
+      await archives.tidy(source.id, resolveArchiveOptions(source.kind, source.config).maxBytes);
+    } catch (error) {
+      this.log.error({ err: error, dataSourceId: source.id }, "could not tidy the page archives");
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,6 +87,32 @@ describe("the production build (node scripts/build.mjs server)", () => {
         "packages/fixture-board/src/static-pages.ts",
       ]),
     );
+  });
+
+  it("parses in worker threads that load the compiled parse task beside the bundle", () => {
+    expect(readdirSync(OUT)).toEqual(expect.arrayContaining(["parse-worker.mjs", "parse-task.js"]));
+    // the pool's chunk finds the worker script beside itself, not among the TypeScript sources
+    const pool = readdirSync(OUT)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => readFileSync(join(OUT, f), "utf8"))
+      .find((text) => text.includes('"./parse-worker.mjs"'));
+    expect(pool).toMatch(/new URL\("\.\/parse-worker\.mjs", import\.meta\.url\)/);
+    const script = `
+      import { Worker } from "node:worker_threads";
+      const worker = new Worker(${JSON.stringify(join(OUT, "parse-worker.mjs"))});
+      worker.on("message", (message) => {
+        if (message.ready) {
+          worker.postMessage({ id: 1, task: { op: "detail", kind: "topcv", config: {}, body: "<html></html>", url: "https://www.topcv.vn/x" } });
+          return;
+        }
+        console.log(JSON.stringify(message));
+        worker.terminate();
+      });`;
+    const file = join(mkdtempSync(join(tmpdir(), "jobsync-parse-")), "run.mjs");
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], { cwd: tmpdir(), encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: 1, outcome: { ok: expect.any(Boolean) } });
   });
 
   it("runs npm start's server: migrations applied, the admin UI and the demo board served, on the pinned Node", async () => {

@@ -59,6 +59,16 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "short" })).toThrow(/at least 8/);
   });
 
+  it("metrics are off by default; METRICS_TOKEN, METRICS_PUBLIC and METRICS_PORT are checked", () => {
+    const env = loadEnv({});
+    expect([env.METRICS_TOKEN, env.METRICS_PUBLIC, env.METRICS_PORT]).toEqual([undefined, false, 0]);
+    const on = loadEnv({ METRICS_TOKEN: "0123456789abcdef", METRICS_PUBLIC: "1", METRICS_PORT: "9464" });
+    expect([on.METRICS_TOKEN, on.METRICS_PUBLIC, on.METRICS_PORT]).toEqual(["0123456789abcdef", true, 9464]);
+    expect(() => loadEnv({ METRICS_TOKEN: "short" })).toThrow("METRICS_TOKEN must be at least 16 characters");
+    expect(() => loadEnv({ METRICS_PUBLIC: "yes" })).toThrow("METRICS_PUBLIC must be 0, 1, true or false");
+    expect(() => loadEnv({ METRICS_PORT: "70000" })).toThrow("METRICS_PORT must be a whole number from 0 to 65535");
+  });
+
   it("the real entry point prints the problems and exits 1", async () => {
     const { spawnSync } = await import("node:child_process");
     const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {

@@ -10,6 +10,7 @@ import {
   syncJobEvents,
   syncJobOutbox,
   syncJobs,
+  userSessions,
   users,
 } from "../../src/db/schema";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/test-database";
@@ -35,10 +36,9 @@ describe.each(databaseKinds())("migrated schema agrees with the contracts and th
   });
 
   it.each(
-    [users, dataSources, syncJobs, syncJobEvents, syncJobCheckpoints, syncJobOutbox, jobPostings].map((t) => [
-      getTableConfig(t).name,
-      t,
-    ]),
+    [users, userSessions, dataSources, syncJobs, syncJobEvents, syncJobCheckpoints, syncJobOutbox, jobPostings].map(
+      (t) => [getTableConfig(t).name, t],
+    ),
   )("table %s has every column the Drizzle schema names", async (name, table) => {
     const rows = await queryRows<{ column_name: string }>(
       db.database.db,

@@ -1,3 +1,4 @@
+import { API_PATHS } from "@jobsync/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_PREFIX } from "../../src/http/auth-hook";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
@@ -20,14 +21,38 @@ describe("route access matrix", () => {
       .replace(":id", "1")
       .replace("*", "x");
 
-  it("has admin routes at all (the guide's endpoints)", () => {
+  it("has admin routes at all (the guide's endpoints): every change is admin-only, reads are for viewers too", () => {
     const admin = t.app.registeredRoutes.filter((r) => r.url.startsWith(ADMIN_PREFIX));
     expect(admin.length).toBeGreaterThanOrEqual(5);
-    expect(admin.every((r) => r.access === "admin")).toBe(true);
+    const writes = admin.filter((r) => !["GET", "HEAD"].includes(r.method));
+    expect(writes.length).toBeGreaterThanOrEqual(10);
+    expect(writes.filter((r) => r.access !== "admin")).toEqual([]);
+    const adminReads = admin.filter((r) => r.method === "GET" && r.access === "admin").map((r) => r.url);
+    expect(adminReads.sort()).toEqual([API_PATHS.audit, API_PATHS.users].sort());
+  });
+
+  it.each([
+    ["GET", API_PATHS.users, "admin"],
+    ["POST", API_PATHS.users, "admin"],
+    ["PATCH", API_PATHS.user, "admin"],
+    ["POST", API_PATHS.resetUserPassword, "admin"],
+    ["GET", API_PATHS.audit, "admin"],
+    ["POST", API_PATHS.changePassword, "user"],
+    ["POST", API_PATHS.logout, "user"],
+  ])("registers %s %s for the %s role", (method, url, access) => {
+    expect(t.app.registeredRoutes).toContainEqual({ method, url, access });
+  });
+
+  it("registers every API route from the one list of paths in the contracts", () => {
+    const paths = new Set<string>(Object.values(API_PATHS));
+    const api = t.app.registeredRoutes.filter((r) => r.url.startsWith("/api/v1/"));
+    expect(api.filter((r) => !paths.has(r.url)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const registered = new Set(api.map((r) => r.url));
+    expect([...paths].filter((p) => !registered.has(p))).toEqual([]);
   });
 
   it("answers 401 to anonymous and 403 to a viewer on every admin route", async () => {
-    const admin = t.app.registeredRoutes.filter((r) => r.url.startsWith(ADMIN_PREFIX) && r.method !== "HEAD");
+    const admin = t.app.registeredRoutes.filter((r) => r.access === "admin" && r.method !== "HEAD");
     for (const route of admin) {
       const url = sample(route.url);
       const method = route.method as "GET";

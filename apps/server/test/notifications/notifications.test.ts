@@ -1,4 +1,4 @@
-import { WEBHOOK_HEADERS } from "@jobsync/contracts";
+import { MASKED, WEBHOOK_HEADERS } from "@jobsync/contracts";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,8 +68,18 @@ describe.each(databaseKinds())("notifications on %s", (kind) => {
     expect((await api("GET", "/deliveries?status=lost")).statusCode).toBe(400);
     const anonymous = await t.app.inject({ method: "GET", url: `${BASE}/channels` });
     expect(anonymous.statusCode).toBe(401);
+    // viewers read the channels, never a webhook's secret
     const viewer = await t.app.inject({ method: "GET", url: `${BASE}/channels`, headers: bearer(t.viewerToken) });
-    expect(viewer.statusCode).toBe(403);
+    expect(viewer.statusCode).toBe(200);
+    const hooks = viewer.json().items.filter((c: { type: string }) => c.type === "webhook");
+    expect(hooks.every((c: { secret: string }) => c.secret === MASKED)).toBe(true);
+    const create = await t.app.inject({
+      method: "POST",
+      url: `${BASE}/channels`,
+      headers: bearer(t.viewerToken),
+      payload: { name: "nope", type: "webhook", url: "http://127.0.0.1:9/" },
+    });
+    expect(create.statusCode).toBe(403);
   });
 
   it("documents every notification route in OpenAPI", async () => {

@@ -32,9 +32,9 @@ export interface TestApp {
 export async function createTestApp(
   kind: DatabaseKind,
   options: Partial<ServiceOptions> = {},
-  run: { worker?: boolean; webDistDir?: string } = {},
+  run: { worker?: boolean; webDistDir?: string; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const db = await openTestDatabase(kind);
+  const db = run.database ?? (await openTestDatabase(kind));
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -54,6 +54,8 @@ export async function createTestApp(
       allowPrivateWebhooks: true,
       // the tests' own resolver: no name is ever asked of the outside network's DNS
       lookup: new StaticResolver({ localhost: ["127.0.0.1", "::1"] }).lookup,
+      // every injected request comes from one address: the public per-IP limits are tested on their own
+      publicLimits: { searchPerMinute: 1_000_000, exportPerHour: 1_000_000, publicExport: true },
       ...options,
     },
     createLogger("info", logStream),

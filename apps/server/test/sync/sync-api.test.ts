@@ -195,6 +195,7 @@ describe.each(databaseKinds())("sync job API on %s", (kind) => {
       method: "GET",
       url: `/api/v1/admin/data-sources/sync/jobs/${last.job_id}/events?token=${viewer.json().token}`,
     });
-    expect(viewerStream.statusCode).toBe(403);
+    // viewers see every page read-only, the live progress included
+    expect(viewerStream.statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS } from "@jobsync/crawler";
 import { type Browser, chromium } from "playwright-core";
 
 /** Debian's Chromium; override with CHROMIUM_PATH. */
@@ -12,15 +13,6 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

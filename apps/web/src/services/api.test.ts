@@ -115,7 +115,9 @@ describe("ApiClient", () => {
     const { fn } = fakeFetch(() => jsonResponse(200, { ...progressFixture("running"), status: "exploded" }));
     const error = await caught(syncJobsApi.get(new ApiClient({ fetch: fn }), "j1"));
     expect(error.code).toBe("invalid_response");
-    expect(error.message).toMatch(/^GET \/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/);
+    expect(error.message).toMatch(
+      /^GET \/api\/v1\/admin\/data-sources\/sync\/jobs\/j1 answered an unexpected body at status/,
+    );
   });
 
   test("a 401 on an authenticated call ends the session; a failed login does not", async () => {
@@ -131,14 +133,21 @@ describe("ApiClient", () => {
   test("DELETE answers 204 with no body; postings search sends only the given filters, without auth", async () => {
     const { fn, calls } = fakeFetch((url) =>
       url.includes("/jobs")
-        ? jsonResponse(200, { items: [], total: 0, page: 2, page_size: 20 })
+        ? jsonResponse(200, {
+            items: [],
+            total: 0,
+            total_is_estimate: false,
+            next_cursor: null,
+            page: 1,
+            page_size: 20,
+          })
         : new Response(null, { status: 204 }),
     );
     const api = new ApiClient({ fetch: fn, getToken: () => "tok" });
     await expect(dataSourcesApi.remove(api, "Old Source")).resolves.toBeUndefined();
     expect(calls[0]?.url).toBe("/api/v1/admin/data-sources/Old%20Source");
-    await postingsApi.search(api, { q: "ke toan", location: "", salary_min: 15_000_000, page: 2 });
-    expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&page=2");
+    await postingsApi.search(api, { q: "ke toan", location: "", salary_min: 15_000_000, cursor: "abc" });
+    expect(calls[1]?.url).toBe("/api/v1/jobs?q=ke+toan&salary_min=15000000&cursor=abc");
     expect(headersOf(calls[1]).authorization).toBeUndefined();
   });
 
@@ -151,6 +160,36 @@ describe("ApiClient", () => {
     expect(headers["last-event-id"]).toBe("17");
     expect(headers.accept).toBe("text/event-stream");
     expect(headers.authorization).toBe("Bearer tok");
+  });
+});
+
+describe("polling a sync job with If-None-Match", () => {
+  test("sends the last ETag and answers a 304 with the copy it kept; a new ETag replaces it", async () => {
+    const first = progressFixture("running", { version: 3 });
+    const second = progressFixture("running", { version: 4, progress: 50 });
+    const answers = [
+      jsonResponse(200, first, { etag: '"a"' }),
+      new Response(null, { status: 304, headers: { etag: '"a"' } }),
+      jsonResponse(200, second, { etag: '"b"' }),
+      new Response(null, { status: 304, headers: { etag: '"b"' } }),
+    ];
+    const { fn, calls } = fakeFetch(() => answers.shift() ?? jsonResponse(500, {}));
+    const api = new ApiClient({ fetch: fn, getToken: () => "tok" });
+    const id = first.job_id;
+    expect((await syncJobsApi.get(api, id)).version).toBe(3);
+    expect(headersOf(calls[0])["if-none-match"]).toBeUndefined();
+    expect((await syncJobsApi.get(api, id)).version).toBe(3);
+    expect(headersOf(calls[1])["if-none-match"]).toBe('"a"');
+    expect((await syncJobsApi.get(api, id)).version).toBe(4);
+    expect(headersOf(calls[2])["if-none-match"]).toBe('"a"');
+    expect((await syncJobsApi.get(api, id)).progress).toBe(50);
+    expect(headersOf(calls[3])["if-none-match"]).toBe('"b"');
+  });
+
+  test("a 304 it did not ask for is an invalid answer, not an empty one", async () => {
+    const { fn } = fakeFetch(() => new Response(null, { status: 304 }));
+    const api = new ApiClient({ fetch: fn });
+    expect((await caught(syncJobsApi.get(api, "j1"))).code).toBe("invalid_response");
   });
 });
 

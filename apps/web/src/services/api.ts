@@ -3,7 +3,8 @@ import { ApiError, errorFromResponse } from "./api-error";
 
 export { ApiError } from "./api-error";
 
-export const API_PREFIX = "/api/v1";
+/** How many answers `getFresh` keeps for its conditional requests. */
+const MAX_VALIDATED = 50;
 
 export interface ApiClientOptions {
   /** Origin of the API; "" means the page's own origin (the server serves the UI and the API together). */
@@ -48,6 +49,8 @@ export class ApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly getToken: () => string | null;
   private readonly onUnauthorized: (error: ApiError) => void;
+  /** The last 200 of each URL read with `getFresh`, with its ETag (a few, newest last). */
+  private readonly validated = new Map<string, { etag: string; data: unknown }>();
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
@@ -57,7 +60,7 @@ export class ApiClient {
   }
 
   url(path: string, query?: Record<string, QueryValue>): string {
-    return `${this.baseUrl}${API_PREFIX}${path}${queryString(query)}`;
+    return `${this.baseUrl}${path}${queryString(query)}`;
   }
 
   /** Send a request and return the raw response once it is known to be 2xx. */
@@ -82,7 +85,8 @@ export class ApiClient {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new ApiError(0, "network_error", `Cannot reach the server (${reason})`);
     }
-    if (!response.ok) {
+    // 304 answers a conditional GET (getFresh) whose copy is still current
+    if (!response.ok && response.status !== 304) {
       const error = await errorFromResponse(response);
       if (auth && error.status === 401) this.onUnauthorized(error);
       throw error;
@@ -92,14 +96,41 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
     const response = await this.send(method, path, options);
-    if (response.status === 204 || !options.schema) return undefined as T;
+    return this.parse(method, path, response, options.schema);
+  }
+
+  /**
+   * A GET that polls: it sends `If-None-Match` with the ETag of the last answer, and a 304 (nothing changed) returns
+   * that answer again without a body to download or parse.
+   */
+  async getFresh<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+    const url = this.url(path, options.query);
+    const kept = this.validated.get(url);
+    const headers = kept ? { ...options.headers, "if-none-match": kept.etag } : options.headers;
+    const response = await this.send("GET", path, { ...options, ...(headers ? { headers } : {}) });
+    if (response.status === 304 && kept) return kept.data as T;
+    const data = await this.parse("GET", path, response, options.schema);
+    const etag = response.headers.get("etag");
+    this.validated.delete(url);
+    if (etag) {
+      this.validated.set(url, { etag, data });
+      for (const oldest of this.validated.keys()) {
+        if (this.validated.size <= MAX_VALIDATED) break;
+        this.validated.delete(oldest);
+      }
+    }
+    return data;
+  }
+
+  private async parse<T>(method: string, path: string, response: Response, schema: ZodType<T> | undefined) {
+    if (response.status === 204 || !schema) return undefined as T;
     let body: unknown;
     try {
       body = await response.json();
     } catch {
       throw new ApiError(response.status, "invalid_response", `${method} ${path} answered a body that is not JSON`);
     }
-    const parsed = options.schema.safeParse(body);
+    const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";

@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   type LoginRequest,
   type StreamTokenResponse,
   streamTokenResponseSchema,
@@ -11,13 +12,13 @@ import type { ApiClient } from "./api";
 
 export const authApi = {
   login(api: ApiClient, body: LoginRequest): Promise<TokenResponse> {
-    return api.request("POST", "/auth/login", { body, schema: tokenResponseSchema, auth: false });
+    return api.request("POST", API_PATHS.login, { body, schema: tokenResponseSchema, auth: false });
   },
   me(api: ApiClient, signal?: AbortSignal): Promise<User> {
-    return api.request("GET", "/auth/me", { schema: userSchema, signal });
+    return api.request("GET", API_PATHS.me, { schema: userSchema, signal });
   },
   /** A 5-minute token for download links (`?token=`). */
   streamToken(api: ApiClient): Promise<StreamTokenResponse> {
-    return api.request("POST", "/auth/stream-token", { schema: streamTokenResponseSchema });
+    return api.request("POST", API_PATHS.streamToken, { schema: streamTokenResponseSchema });
   },
 };

@@ -1,4 +1,5 @@
 import type { SyncJobExportFormat } from "@jobsync/contracts";
+import { API_PATHS, apiPath } from "@jobsync/contracts";
 import type { ApiClient } from "./api";
 import { authApi } from "./auth-api";
 import type { JobSearchParams } from "./postings-api";
@@ -10,16 +11,16 @@ import type { JobSearchParams } from "./postings-api";
 export const exportLinks = {
   async syncJobReport(api: ApiClient, jobId: string, format: SyncJobExportFormat): Promise<string> {
     const { token } = await authApi.streamToken(api);
-    return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/export`, { format, token });
+    return api.url(apiPath(API_PATHS.syncJobExport, { job_id: jobId }), { format, token });
   },
   /** One snapshot of a sync job: a plain-text attachment (never opened as a page in the admin's origin). */
   async snapshot(api: ApiClient, jobId: string, n: number): Promise<string> {
     const { token } = await authApi.streamToken(api);
-    return api.url(`/admin/data-sources/sync/jobs/${encodeURIComponent(jobId)}/snapshots/${n}`, { token });
+    return api.url(apiPath(API_PATHS.syncJobSnapshot, { job_id: jobId, n }), { token });
   },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {
-    const { page: _page, page_size: _pageSize, ...filters } = params;
-    return api.url("/jobs/export", { ...filters, format: "csv" });
+    const { page: _page, page_size: _pageSize, cursor: _cursor, ...filters } = params;
+    return api.url(API_PATHS.jobPostingsExport, { ...filters, format: "csv" });
   },
 };
 

@@ -1,4 +1,6 @@
 import {
+  API_PATHS,
+  apiPath,
   type ExpiryResult,
   expiryResultSchema,
   type JobPostingDetail,
@@ -17,18 +19,29 @@ export interface JobSearchParams {
   status?: "open" | "closed" | "all";
   page?: number;
   page_size?: number;
+  /** `next_cursor` of the page before (keyset paging). */
+  cursor?: string;
 }
 
 export const postingsApi = {
   /** The public search (no token). */
   search(api: ApiClient, params: JobSearchParams = {}, signal?: AbortSignal): Promise<JobSearchResult> {
-    return api.request("GET", "/jobs", { query: { ...params }, schema: jobSearchResultSchema, auth: false, signal });
+    return api.request("GET", API_PATHS.jobPostings, {
+      query: { ...params },
+      schema: jobSearchResultSchema,
+      auth: false,
+      signal,
+    });
   },
   get(api: ApiClient, id: number, signal?: AbortSignal): Promise<JobPostingDetail> {
-    return api.request("GET", `/jobs/${id}`, { schema: jobPostingDetailSchema, auth: false, signal });
+    return api.request("GET", apiPath(API_PATHS.jobPosting, { id }), {
+      schema: jobPostingDetailSchema,
+      auth: false,
+      signal,
+    });
   },
   /** Close postings past their deadline and re-check stale ones now (the worker does it hourly). */
   expire(api: ApiClient, body: { recheck_limit: number; stale_hours: number }): Promise<ExpiryResult> {
-    return api.request("POST", "/admin/postings/expire", { body, schema: expiryResultSchema });
+    return api.request("POST", API_PATHS.expirePostings, { body, schema: expiryResultSchema });
   },
 };

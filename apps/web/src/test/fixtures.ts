@@ -97,6 +97,8 @@ export function progressFixture(
     quality: null,
     alarms: [],
     expiry: null,
+    reprocessed_from: null,
+    archive: null,
     ...patch,
   });
 }

@@ -4,6 +4,7 @@ import { cssConfigSchema } from "./css";
 import { itviecConfigSchema } from "./itviec";
 import { topcvConfigSchema } from "./topcv";
 
+export * from "./archive-options";
 export * from "./ats";
 export * from "./crawl-options";
 export * from "./css";

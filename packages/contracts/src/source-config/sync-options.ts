@@ -2,6 +2,7 @@ import { z } from "zod";
 import { intInRange, numberInRange } from "../field-rules";
 import { PROVINCES } from "../provinces";
 import { DEFAULT_DRIFT_TOLERANCE } from "../source-quality";
+import { archiveOptionsShape } from "./archive-options";
 
 /**
  * Options every source kind accepts, whatever its board: filtering (applied in Process Jobs), incremental crawling
@@ -45,6 +46,7 @@ export const syncOptionsShape = {
   auto_disable_after_failures: intInRange("auto_disable_after_failures", 1, 100).optional(),
   /** Source health: a field's fill rate more than this far below the source's baseline raises a drift alarm. */
   drift_tolerance: numberInRange("drift_tolerance", 0, 1, "(a share: 0.2 is 20 points)").optional(),
+  ...archiveOptionsShape,
 } as const;
 
 export const syncOptionsSchema = z.strictObject(syncOptionsShape);

@@ -4,10 +4,13 @@ import { type ListingCard, ParseError, type PostingDraft, type SiteAdapter } fro
 import { absoluteUrl, attrOf, loadHtml } from "../adapters/html-document";
 import { InvalidPostingError } from "../adapters/invalid-posting-error";
 import { adapterFor } from "../adapters/registry";
+import { readWarcResponse, scanWarc, type WarcEntry } from "../archive/warc-reader";
+import { decodeBody } from "../fetch/charset";
 import { dateOption, type ParsedArgs, parseArgs } from "./args";
 import { type CliIo, UsageError } from "./cli-io";
 
 export const PARSE_USAGE = `usage: parse --adapter <${SOURCE_KINDS.join("|")}> --page <listing|detail> [options] FILE.html
+       parse --adapter <kind> --page <listing|detail> --warc FILE.warc.gz --url URL
 
 Parse a saved page with a site adapter and print the job postings it holds, normalised, as JSON:
 one object per line for a listing page, one object for a detail page.
@@ -18,6 +21,7 @@ options:
   --url URL             the page's URL, to resolve relative links (default: the page's canonical link,
                         else the board's home page)
   --crawled-at TIME     ISO date-time that relative dates ("2 ngày trước") are counted from (default: now)
+  --warc FILE           read the page from a sync job's page archive (WARC) instead: the response archived for --url
   -h, --help            this help`;
 
 const PAGE_TYPES = ["listing", "detail"] as const;
@@ -27,7 +31,7 @@ type PageType = (typeof PAGE_TYPES)[number];
 export async function parseCommand(args: readonly string[], io: CliIo): Promise<number> {
   let request: ParseRequest;
   try {
-    const parsed = parseArgs(args, ["adapter", "page", "url", "crawled-at"]);
+    const parsed = parseArgs(args, ["adapter", "page", "url", "crawled-at", "warc"]);
     if (parsed.help) {
       io.stdout(PARSE_USAGE);
       return 0;
@@ -41,7 +45,7 @@ export async function parseCommand(args: readonly string[], io: CliIo): Promise<
   }
   let html: string;
   try {
-    html = await readFile(request.file, "utf8");
+    html = request.warc ? await readArchived(request.file, request.url ?? "") : await readFile(request.file, "utf8");
   } catch (error) {
     io.stderr(`error: cannot read ${request.file}: ${readFailure(error)}`);
     return 1;
@@ -52,6 +56,21 @@ export async function parseCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+/** The page archived for `url` in a WARC file (the latest response record of that URL), decoded as fetched. */
+async function readArchived(file: string, url: string): Promise<string> {
+  let found: WarcEntry | null = null;
+  const scan = await scanWarc(file, (entry) => {
+    if (entry.type === "response" && (entry.url === url || entry.requestedUrl === url)) found = entry;
+  });
+  if (!found) {
+    const damaged = scan.damage ? ` (it is damaged at offset ${scan.damage.offset}: ${scan.damage.reason})` : "";
+    throw new Error(`${url} is not in the archive${damaged}`);
+  }
+  const stored = await readWarcResponse(file, found);
+  if (stored.status < 200 || stored.status >= 300) throw new Error(`${url} was archived with HTTP ${stored.status}`);
+  return decodeBody(stored.payload, stored.headers["content-type"]).text;
 }
 
 function readFailure(error: unknown): string {
@@ -68,6 +87,8 @@ interface ParseRequest {
   file: string;
   url: string | null;
   crawledAt: Date;
+  /** `file` is a WARC archive and the page is its response for `url`. */
+  warc: boolean;
 }
 
 function readRequest(parsed: ParsedArgs): ParseRequest {
@@ -81,18 +102,24 @@ function readRequest(parsed: ParsedArgs): ParseRequest {
   if (!(PAGE_TYPES as readonly string[]).includes(page)) {
     throw new UsageError(`unknown page type "${page}": use listing or detail`);
   }
-  const [file, ...extra] = parsed.positionals;
+  const warc = parsed.options.get("warc");
+  const [file = warc, ...extra] = parsed.positionals;
+  if (warc !== undefined && parsed.positionals.length > 0) {
+    throw new UsageError("give either --warc FILE.warc.gz or FILE.html, not both");
+  }
   if (file === undefined) throw new UsageError("missing FILE: the saved HTML page to parse");
   if (extra.length > 0) throw new UsageError(`give one FILE, got ${parsed.positionals.length}`);
   const url = parsed.options.get("url") ?? null;
   if (url !== null && !/^https?:\/\/[^/\s]+/i.test(url))
     throw new UsageError(`--url must be an http(s) URL, got "${url}"`);
+  if (warc !== undefined && url === null) throw new UsageError("--warc needs --url: the page to read from the archive");
   return {
     adapter: adapterFor(kind as SourceKind),
     page: page as PageType,
     file,
     url,
     crawledAt: dateOption(parsed, "crawled-at"),
+    warc: warc !== undefined,
   };
 }
 

@@ -19,6 +19,11 @@ export interface FetchResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * The body's bytes as the site sent them, content-encoding (gzip, br) removed and charset not yet decoded, when
+   * the fetcher has them (HTTP). The page archive stores these; without them it stores `body` as UTF-8.
+   */
+  payload?: Uint8Array;
   bytes: number;
   elapsedMs: number;
   /** 1 when the first try succeeded. */

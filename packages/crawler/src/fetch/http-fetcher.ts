@@ -198,7 +198,7 @@ export class HttpFetcher implements Fetcher {
           }
           throw verdict.failure;
         }
-        return { finalUrl: href, status, headers, body: text, bytes: received.wireBytes };
+        return { finalUrl: href, status, headers, body: text, payload: received.bytes, bytes: received.wireBytes };
       }
       await this.discard(exchange);
       // not a 2xx nor a status a challenge page answers: the status alone decides

@@ -1,4 +1,5 @@
 import { networkSettingsFromEnv } from "../../app/service-options";
+import { AuditLogRepository } from "../../audit/audit-log.repository";
 import { hostPolicy } from "../../data-sources/base-url-policy";
 import { AbsenceExpiry } from "../../postings/expiry/absence-expiry";
 import { AbsenceExpiryRepository } from "../../postings/expiry/absence-expiry.repository";
@@ -29,6 +30,7 @@ export async function expireCommand(args: readonly string[], io: CliIo): Promise
       network: hostPolicy(networkSettingsFromEnv(env)),
       timeoutMillis: 15_000,
       concurrency: 4,
+      audit: new AuditLogRepository(database.db),
       absence: new AbsenceExpiry(
         new AbsenceExpiryRepository(database.db),
         new BaselineRepository(database.db),

@@ -1,9 +1,12 @@
 import { loginRequestSchema, userRoleSchema } from "@jobsync/contracts";
+import { AuditLogRepository } from "../../audit/audit-log.repository";
 import { AuthService } from "../../auth/auth.service";
 import { LoginRateLimiter } from "../../auth/login-rate-limiter";
+import { SessionRepository } from "../../auth/session.repository";
 import { TokenService } from "../../auth/token-service";
 import { UserRepository } from "../../auth/user.repository";
 import { AppError } from "../../errors/app-error";
+import { RateLimitRepository } from "../../rate-limit/rate-limit.repository";
 import { parseFlags, required } from "../args";
 import { CliError, type CliIo, readLine, withDatabase } from "../cli-context";
 
@@ -27,9 +30,14 @@ async function password(given: string | undefined, io: CliIo): Promise<string> {
 function authService(database: Parameters<Parameters<typeof withDatabase>[0]>[0]) {
   // tokens are not issued here; the service only needs a key to exist
   return new AuthService(
-    new UserRepository(database.db),
+    {
+      db: database.db,
+      users: new UserRepository(database.db),
+      sessions: new SessionRepository(database.db),
+      audit: new AuditLogRepository(database.db),
+    },
     new TokenService("cli-does-not-sign-tokens-0123456789abcdef", 60),
-    new LoginRateLimiter(1, 1),
+    new LoginRateLimiter(1, 1, new RateLimitRepository(database.db)),
   );
 }
 

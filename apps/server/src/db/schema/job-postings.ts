@@ -76,6 +76,8 @@ export const jobPostings = pgTable(
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`jobsync_search_vector(title, company, locations, tags, description_html)`,
     ),
+    /** Title and tags only (words and syllable pairs): small enough to rank by without reading TOAST (0009). */
+    titleVector: tsvector("title_vector").generatedAlwaysAs(sql`jobsync_title_vector(title, tags)`),
   },
   (t) => [
     unique("job_postings_source_external_id").on(t.dataSourceId, t.externalId),

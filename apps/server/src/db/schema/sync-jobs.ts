@@ -36,6 +36,8 @@ export const syncJobs = pgTable("sync_jobs", {
   qualityTally: jsonb("quality_tally"),
   alarms: jsonb("alarms").notNull().default([]),
   expiry: jsonb("expiry"),
+  /** The finished sync job whose archived pages this one parses again (migration 0007). */
+  reprocessedFrom: uuid("reprocessed_from"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp("started_at", { withTimezone: true }),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -87,4 +89,20 @@ export const syncJobOutbox = pgTable("sync_job_outbox", {
   error: text("error"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   handledAt: timestamp("handled_at", { withTimezone: true }),
+});
+
+/** One row per page archive (ARCHIVE_DIR/<sync job id>.warc.gz): its size and pages (migration 0007). */
+export const syncJobArchives = pgTable("sync_job_archives", {
+  syncJobId: uuid("sync_job_id")
+    .primaryKey()
+    .references(() => syncJobs.id, { onDelete: "cascade" }),
+  dataSourceId: uuid("data_source_id")
+    .notNull()
+    .references(() => dataSources.id, { onDelete: "cascade" }),
+  bytes: bigint("bytes", { mode: "number" }).notNull().default(0),
+  pages: integer("pages").notNull().default(0),
+  /** Set when the size cap deleted the file (the row stays: "gone", not "never had one"). */
+  deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,12 +1,20 @@
-import { loginRequestSchema, streamTokenResponseSchema, tokenResponseSchema, userSchema } from "@jobsync/contracts";
+import {
+  API_PATHS,
+  changePasswordRequestSchema,
+  loginRequestSchema,
+  streamTokenResponseSchema,
+  tokenResponseSchema,
+  userSchema,
+} from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { AuthService } from "../../auth/auth.service";
 import { principalOf } from "../auth-hook";
 
 export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/auth/login",
+      API_PATHS.login,
       {
         schema: {
           tags: ["auth"],
@@ -18,7 +26,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
       async (request) => auth.login(request.body.email, request.body.password, request.ip),
     );
     app.get(
-      "/api/v1/auth/me",
+      API_PATHS.me,
       {
         config: { access: "user" },
         schema: {
@@ -31,7 +39,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
       async (request) => auth.me(principalOf(request)),
     );
     app.post(
-      "/api/v1/auth/stream-token",
+      API_PATHS.streamToken,
       {
         config: { access: "user" },
         schema: {
@@ -43,6 +51,40 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
         },
       },
       async (request) => auth.streamToken(principalOf(request)),
+    );
+    app.post(
+      API_PATHS.changePassword,
+      {
+        config: { access: "user" },
+        schema: {
+          tags: ["auth"],
+          summary: "Change your own password (the current one required); your other sessions end",
+          security: [{ bearer: [] }],
+          body: changePasswordRequestSchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const { current_password, new_password } = request.body;
+        await auth.changePassword(principalOf(request), current_password, new_password, request.ip);
+        return reply.status(204).send(null);
+      },
+    );
+    app.post(
+      API_PATHS.logout,
+      {
+        config: { access: "user" },
+        schema: {
+          tags: ["auth"],
+          summary: "End this session: its tokens (stream tokens too) are refused from now on",
+          security: [{ bearer: [] }],
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await auth.logout(principalOf(request), request.ip);
+        return reply.status(204).send(null);
+      },
     );
   };
 }

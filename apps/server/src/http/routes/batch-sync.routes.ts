@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   apiErrorSchema,
   batchIdParamsSchema,
   batchProgressSchema,
@@ -7,7 +8,7 @@ import {
 } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { BatchSyncService } from "../../batches/batch-sync.service";
-import { principalOf } from "../auth-hook";
+import { requestActor } from "../request-actor";
 
 const tags = ["sync jobs"];
 const security = [{ bearer: [] }];
@@ -15,7 +16,7 @@ const security = [{ bearer: [] }];
 export function batchSyncRoutes(service: BatchSyncService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/sync",
+      API_PATHS.batchSync,
       {
         schema: {
           tags,
@@ -27,10 +28,10 @@ export function batchSyncRoutes(service: BatchSyncService): FastifyPluginAsyncZo
           response: { 202: batchSyncResponseSchema, 400: apiErrorSchema },
         },
       },
-      async (request, reply) => reply.status(202).send(await service.start(request.body, principalOf(request))),
+      async (request, reply) => reply.status(202).send(await service.start(request.body, requestActor(request))),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/batches/:batch_id",
+      API_PATHS.syncBatch,
       {
         schema: {
           tags,

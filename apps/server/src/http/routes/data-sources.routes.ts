@@ -1,4 +1,5 @@
 import {
+  API_PATHS,
   createDataSourceSchema,
   dataSourceListSchema,
   dataSourceSchema,
@@ -8,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DataSourceService } from "../../data-sources/data-source.service";
+import { requestActor } from "../request-actor";
 
 const tags = ["data sources"];
 const security = [{ bearer: [] }];
@@ -15,12 +17,12 @@ const security = [{ bearer: [] }];
 export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources",
+      API_PATHS.dataSources,
       { schema: { tags, security, summary: "List data sources", response: { 200: dataSourceListSchema } } },
       async () => ({ items: await service.list() }),
     );
     app.post(
-      "/api/v1/admin/data-sources",
+      API_PATHS.dataSources,
       {
         schema: {
           tags,
@@ -30,10 +32,10 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
           response: { 201: dataSourceSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.create(request.body)),
+      async (request, reply) => reply.status(201).send(await service.create(request.body, requestActor(request))),
     );
     app.get(
-      "/api/v1/admin/data-sources/:site_name",
+      API_PATHS.dataSource,
       {
         schema: {
           tags,
@@ -46,7 +48,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
       async (request) => service.get(request.params.site_name),
     );
     app.patch(
-      "/api/v1/admin/data-sources/:site_name",
+      API_PATHS.dataSource,
       {
         schema: {
           tags,
@@ -57,10 +59,10 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
           response: { 200: dataSourceSchema },
         },
       },
-      async (request) => service.update(request.params.site_name, request.body),
+      async (request) => service.update(request.params.site_name, request.body, requestActor(request)),
     );
     app.delete(
-      "/api/v1/admin/data-sources/:site_name",
+      API_PATHS.dataSource,
       {
         schema: {
           tags,
@@ -71,7 +73,7 @@ export function dataSourceRoutes(service: DataSourceService): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        await service.delete(request.params.site_name);
+        await service.delete(request.params.site_name, requestActor(request));
         return reply.status(204).send(null);
       },
     );

@@ -1,8 +1,10 @@
-import { jobExportQuerySchema, jobIdParamsSchema, syncJobExportQuerySchema } from "@jobsync/contracts";
+import { API_PATHS, jobExportQuerySchema, jobIdParamsSchema, syncJobExportQuerySchema } from "@jobsync/contracts";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { PublicLimits } from "../../app/services";
 import type { ExportFile, ExportService } from "../../exports/export.service";
+import { perIp } from "../public-rate-limits";
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
@@ -13,10 +15,10 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
 }
 
 /** Streamed downloads: rows are read in keyset batches and written as they come, never held all at once. */
-export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
+export function exportRoutes(service: ExportService, limits: PublicLimits): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/export",
+      API_PATHS.syncJobExport,
       {
         config: { streamToken: true },
         schema: {
@@ -35,12 +37,20 @@ export function exportRoutes(service: ExportService): FastifyPluginAsyncZod {
         sendFile(reply, await service.syncJobReport(request.params.job_id, request.query.format)),
     );
     app.get(
-      "/api/v1/jobs/export",
+      API_PATHS.jobPostingsExport,
       {
+        config: {
+          // PUBLIC_EXPORT=0: a user's token (Bearer, or a stream token as ?token= for a download link)
+          access: limits.publicExport ? "public" : "user",
+          streamToken: true,
+          rateLimit: perIp(limits.exportPerHour, 3_600_000),
+        },
         schema: {
           tags: ["job postings"],
+          ...(limits.publicExport ? {} : { security: [{ bearer: [] }] }),
           summary: "Download job posting search results as CSV (the filters of GET /api/v1/jobs, every page)",
-          description: "Ordered by id; streamed in batches, so large results never sit in memory.",
+          description:
+            "Ordered by id; streamed in batches, so large results never sit in memory. Rate-limited per IP (429 with Retry-After); with PUBLIC_EXPORT=0 only for a logged-in user (Bearer, or a stream token as `?token=`).",
           querystring: jobExportQuerySchema,
           produces: ["text/csv"],
           response: { 200: z.string().describe("CSV: a header row, then one row per job posting") },

@@ -1,30 +1,37 @@
 import {
+  API_PATHS,
   jobPostingDetailSchema,
   jobSearchQuerySchema,
   jobSearchResultSchema,
   postingIdParamsSchema,
 } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { PublicLimits } from "../../app/services";
 import type { PostingSearchService } from "../../postings/posting-search.service";
+import { clientGoneSignal } from "../client-gone";
+import { perIp } from "../public-rate-limits";
 
 const tags = ["job postings"];
 
-export function jobRoutes(search: PostingSearchService): FastifyPluginAsyncZod {
+export function jobRoutes(search: PostingSearchService, limits: PublicLimits): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/jobs",
+      API_PATHS.jobPostings,
       {
+        config: { rateLimit: perIp(limits.searchPerMinute, 60_000) },
         schema: {
           tags,
           summary: "Search job postings (accent-insensitive, ranked); filter by province, source, minimum salary",
+          description:
+            "Cursor paging: pass `next_cursor` as `cursor` for the next page (`page` works for the first 10,000 results). `total` is exact up to 10,000; past that `total_is_estimate` is true and `total` is 10,000. A search text matches as a phrase (syllables in order, accents optional, the last one a prefix); titles first. Rate-limited per IP (429 with Retry-After).",
           querystring: jobSearchQuerySchema,
           response: { 200: jobSearchResultSchema },
         },
       },
-      async (request) => search.search(request.query),
+      async (request, reply) => search.search(request.query, clientGoneSignal(reply)),
     );
     app.get(
-      "/api/v1/jobs/:id",
+      API_PATHS.jobPosting,
       {
         schema: {
           tags,
@@ -33,7 +40,7 @@ export function jobRoutes(search: PostingSearchService): FastifyPluginAsyncZod {
           response: { 200: jobPostingDetailSchema },
         },
       },
-      async (request) => search.get(request.params.id),
+      async (request, reply) => search.get(request.params.id, clientGoneSignal(reply)),
     );
   };
 }

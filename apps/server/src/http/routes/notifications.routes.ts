@@ -1,24 +1,34 @@
 import {
+  API_PATHS,
   channelIdParamsSchema,
   createNotificationChannelSchema,
   deliveryListQuerySchema,
+  MASKED,
+  type NotificationChannel,
   notificationChannelListSchema,
   notificationChannelSchema,
   notificationDeliveryListSchema,
   updateNotificationChannelSchema,
 } from "@jobsync/contracts";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { NotificationService } from "../../notifications/notification.service";
+import { principalOf } from "../auth-hook";
+import { requestActor } from "../request-actor";
 
 const tags = ["notifications"];
 const security = [{ bearer: [] }];
-const BASE = "/api/v1/admin/notifications";
+
+/** Viewers read channels too, but a webhook's signing secret only an admin sees. */
+function forCaller(request: FastifyRequest, channel: NotificationChannel): NotificationChannel {
+  return principalOf(request).role === "admin" ? channel : { ...channel, secret: MASKED };
+}
 
 export function notificationRoutes(service: NotificationService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      `${BASE}/channels`,
+      API_PATHS.notificationChannels,
       {
         schema: {
           tags,
@@ -27,10 +37,13 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 200: notificationChannelListSchema.extend({ smtp_configured: z.boolean() }) },
         },
       },
-      async () => ({ items: await service.list(), smtp_configured: service.smtpConfigured }),
+      async (request) => ({
+        items: (await service.list()).map((channel) => forCaller(request, channel)),
+        smtp_configured: service.smtpConfigured,
+      }),
     );
     app.post(
-      `${BASE}/channels`,
+      API_PATHS.notificationChannels,
       {
         schema: {
           tags,
@@ -41,10 +54,10 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 201: notificationChannelSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.create(request.body)),
+      async (request, reply) => reply.status(201).send(await service.create(request.body, requestActor(request))),
     );
     app.get(
-      `${BASE}/channels/:channel_id`,
+      API_PATHS.notificationChannel,
       {
         schema: {
           tags,
@@ -54,10 +67,10 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 200: notificationChannelSchema },
         },
       },
-      async (request) => service.get(request.params.channel_id),
+      async (request) => forCaller(request, await service.get(request.params.channel_id)),
     );
     app.patch(
-      `${BASE}/channels/:channel_id`,
+      API_PATHS.notificationChannel,
       {
         schema: {
           tags,
@@ -68,10 +81,10 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
           response: { 200: notificationChannelSchema },
         },
       },
-      async (request) => service.update(request.params.channel_id, request.body),
+      async (request) => service.update(request.params.channel_id, request.body, requestActor(request)),
     );
     app.delete(
-      `${BASE}/channels/:channel_id`,
+      API_PATHS.notificationChannel,
       {
         schema: {
           tags,
@@ -82,12 +95,12 @@ export function notificationRoutes(service: NotificationService): FastifyPluginA
         },
       },
       async (request, reply) => {
-        await service.delete(request.params.channel_id);
+        await service.delete(request.params.channel_id, requestActor(request));
         return reply.status(204).send(null);
       },
     );
     app.get(
-      `${BASE}/deliveries`,
+      API_PATHS.notificationDeliveries,
       {
         schema: {
           tags,

@@ -1,12 +1,13 @@
-import { expiryRequestSchema, expiryResultSchema } from "@jobsync/contracts";
+import { API_PATHS, expiryRequestSchema, expiryResultSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ExpirySweep } from "../../postings/expiry/expiry-sweep";
+import { requestActor } from "../request-actor";
 
 /** The expiry sweep on demand (the worker also runs it hourly, and `npm run cli -- expire`). */
 export function postingsExpiryRoutes(sweep: ExpirySweep): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/postings/expire",
+      API_PATHS.expirePostings,
       {
         schema: {
           tags: ["job postings"],
@@ -21,6 +22,7 @@ export function postingsExpiryRoutes(sweep: ExpirySweep): FastifyPluginAsyncZod 
         const result = await sweep.run({
           recheckLimit: request.body.recheck_limit,
           staleHours: request.body.stale_hours,
+          actor: requestActor(request),
         });
         return {
           closed_by_deadline: result.closedByDeadline,

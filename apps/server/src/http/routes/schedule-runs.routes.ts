@@ -1,4 +1,4 @@
-import { scheduleRunListQuerySchema, scheduleRunListSchema, siteNameParamsSchema } from "@jobsync/contracts";
+import { API_PATHS, scheduleRunListQuerySchema, scheduleRunListSchema, siteNameParamsSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { DataSourceService } from "../../data-sources/data-source.service";
 import type { ScheduleRunRepository } from "../../schedules/schedule-run.repository";
@@ -6,7 +6,7 @@ import type { ScheduleRunRepository } from "../../schedules/schedule-run.reposit
 export function scheduleRunRoutes(dataSources: DataSourceService, runs: ScheduleRunRepository): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/:site_name/schedule-runs",
+      API_PATHS.scheduleRuns,
       {
         schema: {
           tags: ["data sources"],

@@ -1,4 +1,4 @@
-import { selectorPreviewRequestSchema, selectorPreviewSchema } from "@jobsync/contracts";
+import { API_PATHS, selectorPreviewRequestSchema, selectorPreviewSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { SelectorPreviewService } from "../../data-sources/selector-preview.service";
 
@@ -6,7 +6,7 @@ import type { SelectorPreviewService } from "../../data-sources/selector-preview
 export function selectorPreviewRoute(service: SelectorPreviewService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/test-selectors",
+      API_PATHS.testSelectors,
       {
         schema: {
           tags: ["data sources"],

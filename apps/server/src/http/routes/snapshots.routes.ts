@@ -1,4 +1,4 @@
-import { jobIdParamsSchema, snapshotParamsSchema, syncJobSnapshotListSchema } from "@jobsync/contracts";
+import { API_PATHS, jobIdParamsSchema, snapshotParamsSchema, syncJobSnapshotListSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { SnapshotService } from "../../sync/quality/snapshot.service";
 
@@ -12,7 +12,7 @@ const security = [{ bearer: [] }];
 export function snapshotRoutes(service: SnapshotService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/snapshots",
+      API_PATHS.syncJobSnapshots,
       {
         schema: {
           tags,
@@ -25,7 +25,7 @@ export function snapshotRoutes(service: SnapshotService): FastifyPluginAsyncZod 
       async (request) => service.list(request.params.job_id),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/snapshots/:n",
+      API_PATHS.syncJobSnapshot,
       {
         config: { streamToken: true },
         schema: {

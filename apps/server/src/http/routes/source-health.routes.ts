@@ -1,4 +1,4 @@
-import { siteNameParamsSchema, sourceHealthReportSchema } from "@jobsync/contracts";
+import { API_PATHS, siteNameParamsSchema, sourceHealthReportSchema } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { SourceHealthService } from "../../data-sources/source-health.service";
 
@@ -6,7 +6,7 @@ import type { SourceHealthService } from "../../data-sources/source-health.servi
 export function sourceHealthRoutes(service: SourceHealthService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/v1/admin/data-sources/:site_name/health",
+      API_PATHS.sourceHealth,
       {
         schema: {
           tags: ["data sources"],

@@ -1,5 +1,7 @@
 import {
+  API_PATHS,
   apiErrorSchema,
+  type CrawlJobProgress,
   crawlJobProgressSchema,
   jobIdParamsSchema,
   siteNameParamsSchema,
@@ -8,18 +10,23 @@ import {
   syncJobRequestSchema,
   syncJobResponseSchema,
 } from "@jobsync/contracts";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { notFound } from "../../errors/app-error";
+import type { ProgressSnapshots } from "../../sync/events/progress-snapshots";
 import type { SyncJobService } from "../../sync/sync-job.service";
 import { principalOf } from "../auth-hook";
+import { noneMatchHits } from "../conditional-get";
+import { requestActor } from "../request-actor";
 
 const tags = ["sync jobs"];
 const security = [{ bearer: [] }];
 
-/** The guide's endpoints, under /api/v1. */
-export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
+/** The guide's endpoints, under /api/v1. GET of one sync job is answered from its progress snapshot, with an ETag. */
+export function syncJobRoutes(service: SyncJobService, snapshots: ProgressSnapshots): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/v1/admin/data-sources/:site_name/sync",
+      API_PATHS.startSync,
       {
         schema: {
           tags,
@@ -33,12 +40,12 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const started = await service.start(request.params.site_name, request.body ?? {}, principalOf(request));
+        const started = await service.start(request.params.site_name, request.body ?? {}, requestActor(request));
         return reply.status(202).send(started);
       },
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs",
+      API_PATHS.syncJobs,
       {
         schema: {
           tags,
@@ -52,20 +59,32 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
       async (request) => service.list(request.query),
     );
     app.get(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id",
+      API_PATHS.syncJob,
       {
         schema: {
           tags,
           security,
           summary: "Progress of one sync job (CrawlJobProgress)",
+          description:
+            "With an `ETag`; `If-None-Match` with the ETag of the last answer gets 304 Not Modified while nothing changed.",
           params: jobIdParamsSchema,
           response: { 200: crawlJobProgressSchema },
         },
       },
-      async (request) => service.get(request.params.job_id),
+      async (request, reply) => {
+        const snapshot = await snapshots.get(request.params.job_id);
+        if (!snapshot) throw notFound(`sync job ${request.params.job_id} not found`);
+        reply.header("etag", snapshot.etag).header("cache-control", "private, no-cache");
+        if (noneMatchHits(request.headers["if-none-match"], snapshot.etag)) {
+          return (reply as FastifyReply).status(304).send();
+        }
+        // the bytes were serialised with the response schema when the snapshot was taken (toSnapshot)
+        const body = snapshot.body as unknown as CrawlJobProgress;
+        return reply.header("content-type", "application/json; charset=utf-8").send(body);
+      },
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/cancel",
+      API_PATHS.cancelSyncJob,
       {
         schema: {
           tags,
@@ -76,10 +95,10 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.cancel(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.cancel(request.params.job_id, requestActor(request))),
     );
     app.post(
-      "/api/v1/admin/data-sources/sync/jobs/:job_id/resume",
+      API_PATHS.resumeSyncJob,
       {
         schema: {
           tags,
@@ -92,7 +111,23 @@ export function syncJobRoutes(service: SyncJobService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.resume(request.params.job_id, principalOf(request))),
+        reply.status(202).send(await service.resume(request.params.job_id, requestActor(request))),
+    );
+    app.post(
+      API_PATHS.reprocessSyncJob,
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Re-process a finished sync job from its page archive with today's parsers",
+          description:
+            "202 with the new sync job (trigger `reprocess`, `reprocessed_from` = this job): the archived pages are parsed again, with no request to the site; Check Availability and Start Browser are skipped; postings whose parsed content changed are updated. 400 for a sync job not finished or without an archive; 404 unknown job or archive gone; 409 `sync_job_active` while the source has an active sync job.",
+          params: jobIdParamsSchema,
+          response: { 202: syncJobResponseSchema, 400: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await service.reprocess(request.params.job_id, principalOf(request))),
     );
   };
 }

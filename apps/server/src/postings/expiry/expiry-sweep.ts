@@ -1,10 +1,17 @@
 import type { AbsenceExpiryReport } from "@jobsync/contracts";
 import { createGuardedFetch, type GuardedFetch, goneReason, type NetworkPolicy } from "@jobsync/crawler";
 import { sql } from "drizzle-orm";
+import { type AuditActor, SYSTEM_ACTOR } from "../../audit/audit-actor";
+import type { AuditLogRepository } from "../../audit/audit-log.repository";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { intArray } from "../../db/sql-arrays";
+import { inTransaction } from "../../db/transaction";
 import type { AbsenceExpiry } from "./absence-expiry";
+
+/** Past its deadline, and not listed by its board after it (an extended deadline, or a board that keeps old ones). */
+const PAST_DEADLINE = sql`deadline IS NOT NULL AND deadline < current_date AND last_seen_at < (deadline + 1)::timestamptz`;
+const PAST_DEADLINE_P = sql`(p.deadline IS NOT NULL AND p.deadline < current_date AND p.last_seen_at < (p.deadline + 1)::timestamptz)`;
 
 /** A posting page is read up to this much: "no longer accepting" is said near the top. */
 const MAX_PAGE_BYTES = 2_000_000;
@@ -15,6 +22,8 @@ export interface ExpirySweepOptions {
   timeoutMillis: number;
   /** Pages re-checked at once. */
   concurrency: number;
+  /** Where each sweep is recorded (`job_posting.expire`), in the transaction that closes the postings. */
+  audit?: AuditLogRepository;
   /** Expiry by absence: postings missed twice that an earlier pass held back close here, under the same guard. */
   absence?: AbsenceExpiry;
 }
@@ -24,6 +33,8 @@ export interface SweepRequest {
   recheckLimit: number;
   /** Only postings not seen by a sync job for this long. */
   staleHours: number;
+  /** Who asked (an admin through the API); the hourly sweep and the CLI are the system, recorded only when they close. */
+  actor?: AuditActor;
 }
 
 export interface SweepResult {
@@ -51,28 +62,63 @@ export class ExpirySweep {
   ) {}
 
   async run(request: SweepRequest, signal?: AbortSignal): Promise<SweepResult> {
-    const byDeadline = await queryRows<{ id: number }>(
-      this.db,
-      // a posting its board still listed after the deadline (extended, or a board that keeps old ones) stays open
-      sql`UPDATE job_postings SET status = 'closed', closed_at = now()
-        WHERE status = 'open' AND deadline IS NOT NULL AND deadline < current_date
-          AND last_seen_at < (deadline + 1)::timestamptz RETURNING id`,
-    );
     const result: SweepResult = {
-      closedByDeadline: byDeadline.length,
+      closedByDeadline: 0,
       rechecked: 0,
       closedByRecheck: 0,
       failed: 0,
       closed: [],
-      absence: this.options.absence
-        ? await this.options.absence.sweep(this.db)
-        : { missed: 0, closed: 0, held_back: 0, reasons: [] },
+      absence: { missed: 0, closed: 0, held_back: 0, reasons: [] },
     };
-    if (request.recheckLimit <= 0) return result;
+    // pages first (no write yet), then every close and the audit row in one transaction
+    const gone = request.recheckLimit > 0 ? await this.recheck(request, result, signal) : [];
+    await inTransaction(this.db, async (tx) => {
+      const byDeadline = await queryRows<{ id: number }>(
+        tx,
+        sql`UPDATE job_postings SET status = 'closed', closed_at = now() WHERE status = 'open' AND ${PAST_DEADLINE}
+          RETURNING id`,
+      );
+      result.closedByDeadline = byDeadline.length;
+      if (gone.length > 0) {
+        const closed = await queryRows<{ id: number }>(
+          tx,
+          sql`UPDATE job_postings SET status = 'closed', closed_at = now()
+            WHERE status = 'open' AND id = ANY(${intArray(gone.map((g) => g.id))}) RETURNING id`,
+        );
+        result.closedByRecheck = closed.length;
+        result.closed = gone.slice(0, 20).map((g) => g.line);
+      }
+      // postings missed twice by their syncs that an earlier pass held back: closed here, under the same guard
+      if (this.options.absence) result.absence = await this.options.absence.sweep(tx);
+      const closedAny = result.closedByDeadline + result.closedByRecheck + result.absence.closed > 0;
+      if (this.options.audit && (request.actor || closedAny)) {
+        await this.options.audit.record(tx, request.actor ?? SYSTEM_ACTOR, {
+          action: "job_posting.expire",
+          objectId: null,
+          changes: {
+            closed_by_deadline: result.closedByDeadline,
+            rechecked: result.rechecked,
+            closed_by_recheck: result.closedByRecheck,
+            failed: result.failed,
+            closed_by_absence: result.absence.closed,
+            held_back_by_absence: result.absence.held_back,
+          },
+        });
+      }
+    });
+    return result;
+  }
+
+  /** Re-check the pages of the open postings seen longest ago (those past their deadline close anyway). */
+  private async recheck(
+    request: SweepRequest,
+    result: SweepResult,
+    signal?: AbortSignal,
+  ): Promise<Array<{ id: number; line: string }>> {
     const candidates = await queryRows<{ id: number; url: string }>(
       this.db,
       sql`SELECT p.id, p.url FROM job_postings p JOIN data_sources ds ON ds.id = p.data_source_id
-        WHERE p.status = 'open' AND ds.is_active
+        WHERE p.status = 'open' AND ds.is_active AND NOT ${PAST_DEADLINE_P}
           AND p.last_seen_at < now() - make_interval(hours => ${request.staleHours})
         ORDER BY p.last_seen_at, p.id LIMIT ${request.recheckLimit}`,
     );
@@ -91,16 +137,7 @@ export class ExpirySweep {
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker)).finally(() =>
       client.close(),
     );
-    if (gone.length > 0) {
-      const closed = await queryRows<{ id: number }>(
-        this.db,
-        sql`UPDATE job_postings SET status = 'closed', closed_at = now()
-          WHERE status = 'open' AND id = ANY(${intArray(gone.map((g) => g.id))}) RETURNING id`,
-      );
-      result.closedByRecheck = closed.length;
-      result.closed = gone.slice(0, 20).map((g) => g.line);
-    }
-    return result;
+    return gone;
   }
 
   /** The reason the page shows the posting closed, null if open, "failed" if it could not be read. */

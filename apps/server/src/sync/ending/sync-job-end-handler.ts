@@ -2,7 +2,7 @@ import type { SourceHealthTracker } from "../../data-sources/source-health";
 import type { Db } from "../../db/database";
 import type { SyncJobNotifier } from "../../notifications/sync-job-notifier";
 import type { AbsenceExpiry } from "../../postings/expiry/absence-expiry";
-import type { SyncOutboxRepository } from "./sync-outbox.repository";
+import type { FinishedSyncJob, SyncOutboxRepository } from "./sync-outbox.repository";
 
 export interface DeliveryEnqueuer {
   enqueue(deliveryId: string): Promise<void>;
@@ -25,6 +25,7 @@ export class SyncJobEndHandler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private readonly endedListeners = new Set<(job: FinishedSyncJob) => void>();
 
   constructor(
     private readonly db: Db,
@@ -36,6 +37,11 @@ export class SyncJobEndHandler {
     private readonly log: EndHandlerLogger,
     private readonly intervalMillis = 2000,
   ) {}
+
+  /** Hear of each end once it is handled (metrics): once per sync job, in whichever process handled it. */
+  onEnded(listener: (job: FinishedSyncJob) => void): void {
+    this.endedListeners.add(listener);
+  }
 
   start(): void {
     if (this.timer) return;
@@ -82,16 +88,18 @@ export class SyncJobEndHandler {
   }
 
   private async handle(id: number): Promise<void> {
-    const queued = await this.db.transaction(async (txDb) => {
+    const handled = await this.db.transaction(async (txDb) => {
       const tx = txDb as unknown as Db;
       const job = await this.outbox.lock(tx, id);
-      if (!job) return [];
+      if (!job) return null;
       const change = await this.health.record(job, tx);
       await this.absence.afterSyncJob(job, tx);
       const deliveries = await this.notifier.syncJobEnded(job, change, tx);
       await this.outbox.markHandled(tx, id);
-      return deliveries;
+      return { job, deliveries };
     });
-    for (const deliveryId of queued) await this.deliveries.enqueue(deliveryId);
+    if (!handled) return;
+    for (const listener of this.endedListeners) listener(handled.job);
+    for (const deliveryId of handled.deliveries) await this.deliveries.enqueue(deliveryId);
   }
 }

@@ -7,6 +7,8 @@ import { queryRows } from "../../db/query-rows";
 export interface FinishedSyncJob {
   jobId: string;
   dataSourceId: string;
+  /** Its data source's name ("unknown" when the sync job is gone already). */
+  siteName: string;
   status: FinalSyncJobStatus;
   error: string | null;
 }
@@ -31,14 +33,23 @@ export class SyncOutboxRepository {
       data_source_id: string;
       status: FinalSyncJobStatus;
       error: string | null;
+      site_name: string | null;
     }>(
       tx,
-      sql`SELECT sync_job_id, data_source_id, status, error FROM sync_job_outbox
+      sql`SELECT sync_job_id, data_source_id, status, error,
+                 (SELECT sj.site_name FROM sync_jobs sj WHERE sj.id = sync_job_id) AS site_name
+          FROM sync_job_outbox
           WHERE id = ${id} AND handled_at IS NULL FOR UPDATE SKIP LOCKED`,
     );
     const row = rows[0];
     return row
-      ? { jobId: row.sync_job_id, dataSourceId: row.data_source_id, status: row.status, error: row.error }
+      ? {
+          jobId: row.sync_job_id,
+          dataSourceId: row.data_source_id,
+          siteName: row.site_name ?? "unknown",
+          status: row.status,
+          error: row.error,
+        }
       : null;
   }
 

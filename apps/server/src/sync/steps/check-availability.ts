@@ -1,5 +1,6 @@
 import { BlockedError, createFetcher, FetchError, HttpStatusError } from "@jobsync/crawler";
 import {
+  fromArchiveMessage,
   type PreparedSync,
   StepFailure,
   type StepReporter,
@@ -13,7 +14,8 @@ import { readRobots } from "./read-robots";
  * Check Availability: robots.txt first (RFC 9309: before any other page of the host), then one plain HTTP request
  * to the board's home page unless robots.txt forbids it. Unreachable → the sync job fails with the
  * reason (the guide's "Site Unavailable"). A challenge page fails an HTTP-fetched source; a browser-fetched source
- * goes on with a warning, since the browser may pass where plain HTTP does not.
+ * goes on with a warning, since the browser may pass where plain HTTP does not. Skipped for a re-process: it sends no
+ * request to the site.
  */
 export async function checkAvailability(
   job: SyncJobInput,
@@ -21,6 +23,8 @@ export async function checkAvailability(
   prepared: PreparedSync,
   report: StepReporter,
 ): Promise<StepResult> {
+  const fromArchive = fromArchiveMessage(prepared.archive);
+  if (fromArchive) return { status: "skipped", message: fromArchive };
   const { adapter, settings } = prepared;
   const url = adapter.availabilityUrl(job.source.baseUrl, prepared.config);
   const robots = await readRobots(env, prepared, url, report);

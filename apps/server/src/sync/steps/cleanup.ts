@@ -1,6 +1,6 @@
 import type { SyncSummary } from "@jobsync/contracts";
 import type { CrawlStreamResult } from "@jobsync/crawler";
-import type { PipelineOutcome, PreparedSync, StepReporter, StepResult, SyncEnv } from "../sync-context";
+import type { PipelineOutcome, PreparedSync, StepReporter, StepResult, SyncEnv, SyncJobInput } from "../sync-context";
 import { cutSearches } from "./crawl-jobs";
 
 /** "1 duplicate", "2 duplicates". */
@@ -53,12 +53,27 @@ export function buildSummary(
   };
 }
 
-/** Cleanup: always runs, also after a failure or a cancel. Closes the browser and sockets; writes the summary. */
-export async function cleanup(prepared: PreparedSync | null, report: StepReporter): Promise<StepResult> {
+/**
+ * Cleanup: always runs, also after a failure or a cancel. Closes the browser and sockets, and the page archive (its
+ * size and pages recorded on the sync job); writes the summary.
+ */
+export async function cleanup(
+  job: SyncJobInput,
+  env: SyncEnv,
+  prepared: PreparedSync | null,
+  report: StepReporter,
+): Promise<StepResult> {
   if (prepared) {
     const kind = prepared.fetcher.kind;
     await prepared.fetcher.close();
-    report.detail(kind === "browser" ? "Browser closed" : "HTTP connections closed");
+    const archive = prepared.archive;
+    if (archive?.mode === "read") report.detail(`Archive of sync job ${archive.fromJobId} read`);
+    else report.detail(kind === "browser" ? "Browser closed" : "HTTP connections closed");
+    if (archive?.mode === "write" && env.runtime.archives) {
+      const tally = await env.runtime.archives.finish(job.jobId, archive.writer);
+      report.detail(`Page archive: ${tally.pages} pages, ${(tally.bytes / 1024 / 1024).toFixed(1)} MB`);
+      if (archive.writeError) report.warn(`the page archive stopped recording: ${archive.writeError}`);
+    }
   }
   report.progress(60);
   return { status: "completed", message: "Resources released; summary written" };

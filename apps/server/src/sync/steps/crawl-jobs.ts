@@ -74,6 +74,12 @@ export async function crawlJobs(
       ? { stopAfterKnownPages, knownIds: (ids: string[]) => known(job.source.id, ids) }
       : {};
   if (job.fullRefresh) report.detail("full refresh: every planned page is read");
+  const damage = planned.archive?.mode === "read" ? planned.archive.source.damage : null;
+  if (damage) {
+    report.error(
+      `the archive is damaged at offset ${damage.offset}: ${damage.reason}; the records before it are processed, the pages after it are missing`,
+    );
+  }
   const stats = () => env.progress.state.stats;
   const health = new CrawlHealthWatch(env, report);
   let goneLines = 0;
@@ -105,6 +111,7 @@ export async function crawlJobs(
         break;
       case "page_failed":
         tracker.pagesDone += 1;
+        if (event.kind === "blocked") env.runtime.pageBlocked?.(job.source.siteName);
         if (event.kind === "robots") {
           env.progress.apply({ op: "stat_increment", key: "pages_skipped", by: 1 });
           report.detail(`skipped ${event.url}: ${event.error}`);

@@ -1,6 +1,14 @@
-import { parseSourceConfig, resolveSyncOptions, type SourceConfig, sourceKindSchema } from "@jobsync/contracts";
-import { createFetcher, createParsingAdapter } from "@jobsync/crawler";
 import {
+  parseSourceConfig,
+  resolveArchiveOptions,
+  resolveSyncOptions,
+  type SourceConfig,
+  sourceKindSchema,
+} from "@jobsync/contracts";
+import { createFetcher, createParsingAdapter, type Fetcher, HttpFetcher, RecordingFetcher } from "@jobsync/crawler";
+import { ArchiveUnavailableError } from "../../archive/sync-archives";
+import {
+  type ArchiveUse,
   type CrawlSettings,
   type PreparedSync,
   StepFailure,
@@ -43,14 +51,6 @@ export async function initialize(
   const settings = crawlSettings(config);
   const adapter = createParsingAdapter(kind.data, config); // pages are parsed off the event loop
   report.progress(50);
-  const fetcher = createFetcher({
-    kind: settings.fetcher,
-    timeoutMillis: settings.timeoutSecs * 1000,
-    requestDelayMillis: settings.requestDelaySecs * 1000,
-    headless: settings.headless,
-    ...(env.runtime.chromiumPath ? { chromiumPath: env.runtime.chromiumPath } : {}),
-    ...(env.runtime.network ? { network: env.runtime.network } : {}),
-  });
   const keywords = (config as { search_keywords?: string[] }).search_keywords;
   report.detail(`Source ${job.source.siteName} (${kind.data}) at ${job.source.baseUrl}`);
   if (keywords) report.detail(`Keywords: ${keywords.join(", ")}`);
@@ -67,8 +67,59 @@ export async function initialize(
       `Resuming from the checkpoint${job.resumedFrom ? ` of sync job ${job.resumedFrom}` : ""}: ${checkpoint.pages.length} listing pages and ${checkpoint.detailUrls.size} detail pages already saved are not fetched again`,
     );
   }
+  // last: nothing after this may fail, so an archive opened here is always closed by Cleanup
+  const { fetcher, archive } = await pageSource(job, env, settings, kind.data, report);
   return {
     result: { status: "completed", message: "Configuration is valid" },
-    value: { config, settings, options: resolveSyncOptions(job.source.config), adapter, fetcher },
+    value: { config, settings, options: resolveSyncOptions(job.source.config), adapter, fetcher, archive },
   };
+}
+
+/**
+ * Where pages come from: the site, through the configured fetcher (recording every page into this sync job's archive
+ * when the source archives), or, for a re-process, the archive of the sync job it re-processes (never the site).
+ */
+async function pageSource(
+  job: SyncJobInput,
+  env: SyncEnv,
+  settings: CrawlSettings,
+  kind: string,
+  report: StepReporter,
+): Promise<{ fetcher: Fetcher; archive: ArchiveUse | null }> {
+  const archives = env.runtime.archives;
+  if (job.reprocessedFrom) {
+    if (!archives) throw new StepFailure("page archives are not configured on this worker (ARCHIVE_DIR)");
+    try {
+      const source = await archives.source(job.reprocessedFrom);
+      report.detail(
+        `Re-processing sync job ${job.reprocessedFrom}: ${source.pages} archived pages are parsed again, no request is sent to the site`,
+      );
+      return { fetcher: source, archive: { mode: "read", fromJobId: job.reprocessedFrom, source } };
+    } catch (error) {
+      if (error instanceof ArchiveUnavailableError) throw new StepFailure(error.message);
+      throw error;
+    }
+  }
+  const fetcher = createFetcher({
+    kind: settings.fetcher,
+    timeoutMillis: settings.timeoutSecs * 1000,
+    requestDelayMillis: settings.requestDelaySecs * 1000,
+    headless: settings.headless,
+    ...(env.runtime.chromiumPath ? { chromiumPath: env.runtime.chromiumPath } : {}),
+    ...(env.runtime.network ? { network: env.runtime.network } : {}),
+  });
+  if (!archives || !resolveArchiveOptions(kind, job.source.config).enabled) return { fetcher, archive: null };
+  const writer = await archives.begin(job.jobId, job.source.id).catch(async (error: Error) => {
+    await fetcher.close();
+    throw new StepFailure(`the page archive cannot be written: ${error.message}`);
+  });
+  const archive: ArchiveUse = { mode: "write", writer, writeError: null };
+  const recording = new RecordingFetcher(fetcher, writer, {
+    ...(fetcher instanceof HttpFetcher ? { userAgent: fetcher.userAgent } : {}),
+    onRecordError: (error) => {
+      archive.writeError = error.message;
+    },
+  });
+  report.detail(`Pages are archived (WARC) as they are fetched`);
+  return { fetcher: recording, archive };
 }

@@ -29,6 +29,8 @@ describe("filters and incremental sync in the data source form", () => {
       "stop_after_known_pages",
       "auto_disable_after_failures",
       "drift_tolerance",
+      "archive",
+      "archive_max_mb",
     ]);
     expect(fields.every((f) => f.optional)).toBe(true);
     // each has a hint of its own, in both languages

@@ -1,6 +1,6 @@
 import { type CrawlJobProgress, isActiveSyncJobStatus } from "@jobsync/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { Play, RotateCcw } from "lucide-react";
+import { Archive, Play, RotateCcw } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { useApi } from "../../app/api-context";
@@ -19,12 +19,15 @@ export interface SyncJobActionsProps {
 /**
  * What can be done with a sync job now: Cancel while it runs; Resume once it failed or was cancelled after saving
  * something (a new sync job that carries on from its checkpoint: no page it saved is fetched again); Retry once it
- * failed (a new sync job of the same source with the same options: max_jobs, full_refresh).
+ * failed (a new sync job of the same source with the same options: max_jobs, full_refresh); Re-process once it is
+ * finished and has a page archive (a new sync job that parses the archived pages again, with no request to the site).
  */
 export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const followStarted = (key: "syncJobs.toast.retried" | "syncJobs.toast.resumed") => ({
+  const followStarted = (
+    key: "syncJobs.toast.retried" | "syncJobs.toast.resumed" | "syncJobs.archive.reprocessed",
+  ) => ({
     onSuccess: (started: { job_id: string }) => {
       toast.success(t(key, { site: progress.site_name }));
       onFollow(started.job_id);
@@ -41,6 +44,10 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
     mutationFn: () => syncJobsApi.resume(api, progress.job_id),
     ...followStarted("syncJobs.toast.resumed"),
   });
+  const reprocess = useMutation({
+    mutationFn: () => syncJobsApi.reprocess(api, progress.job_id),
+    ...followStarted("syncJobs.archive.reprocessed"),
+  });
   const retry = useMutation({
     mutationFn: () =>
       syncJobsApi.start(api, progress.site_name, {
@@ -49,7 +56,7 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
       }),
     ...followStarted("syncJobs.toast.retried"),
   });
-  const failedToStart = (m: typeof retry | typeof resume) =>
+  const failedToStart = (m: typeof retry | typeof resume | typeof reprocess) =>
     m.isError && !(m.error instanceof ApiError && m.error.activeSyncJob()) ? errorMessage(m.error) : null;
 
   if (isActiveSyncJobStatus(progress.status)) {
@@ -60,14 +67,31 @@ export function SyncJobActions({ progress, onCancel, onFollow }: SyncJobActionsP
       </Button>
     );
   }
-  if (progress.status !== "failed" && !progress.resumable) return null;
+  if (progress.status !== "failed" && !progress.resumable && !progress.archive) return null;
   const problem = failedToStart(resume) ?? failedToStart(retry);
+  const reprocessProblem = failedToStart(reprocess);
   return (
     <>
       {problem ? (
         <span role="alert" className="text-xs text-red-700">
           {t("syncJobs.retryFailed", { message: problem })}
         </span>
+      ) : null}
+      {reprocessProblem ? (
+        <span role="alert" className="text-xs text-red-700">
+          {t("syncJobs.archive.reprocessFailed", { message: reprocessProblem })}
+        </span>
+      ) : null}
+      {progress.archive ? (
+        <Button
+          variant="secondary"
+          disabled={reprocess.isPending}
+          title={t("syncJobs.archive.reprocessHint")}
+          onClick={() => reprocess.mutate()}
+        >
+          <Archive className="size-3.5" aria-hidden />
+          {reprocess.isPending ? t("syncJobs.archive.reprocessing") : t("syncJobs.archive.reprocess")}
+        </Button>
       ) : null}
       {progress.resumable ? (
         <Button

@@ -8,7 +8,7 @@ import {
 import type { TFunction } from "i18next";
 import { AlertTriangle } from "lucide-react";
 import { useTranslation } from "react-i18next";
-import { elapsedMs, formatCount, formatDuration, formatEta } from "../../lib/format";
+import { elapsedMs, formatBytes, formatCount, formatDuration, formatEta } from "../../lib/format";
 import { AlarmBanner } from "../source-health/AlarmBanner";
 import { DataQuality } from "../source-health/DataQuality";
 import { SnapshotList } from "../source-health/SnapshotList";
@@ -116,6 +116,18 @@ export function SyncJobProgressView({ progress, now }: { progress: CrawlJobProgr
           ) : null}
           {progress.resumed_from ? (
             <span>{t("syncJobs.resumedFrom", { id: progress.resumed_from.slice(0, 8) })}</span>
+          ) : null}
+          {progress.reprocessed_from ? (
+            <span>{t("syncJobs.archive.reprocessedFrom", { id: progress.reprocessed_from.slice(0, 8) })}</span>
+          ) : null}
+          {final && progress.archive ? (
+            <span data-testid="sync-job-archive">
+              {t("syncJobs.archive.summary", {
+                count: progress.archive.pages,
+                formatted: formatCount(progress.archive.pages),
+                size: formatBytes(progress.archive.bytes),
+              })}
+            </span>
           ) : null}
           {progress.cancelled_by ? (
             <span>{t("syncJobs.cancelledBy", { email: progress.cancelled_by.email })}</span>

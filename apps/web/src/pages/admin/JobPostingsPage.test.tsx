@@ -15,6 +15,8 @@ afterEach(async () => {
   await api.close();
 });
 
+const EMPTY = { items: [], total: 0, total_is_estimate: false, next_cursor: null, page: 1, page_size: 20 };
+
 const postings = [
   postingFixture({ id: 1 }),
   postingFixture({
@@ -32,7 +34,16 @@ const postings = [
 
 describe("JobPostingsPage", () => {
   test("results: normalised salaries, provinces, safe links, crawled text shown as text", async () => {
-    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: postings, total: 3, page: 1, page_size: 20 }));
+    api.on("GET", "/api/v1/jobs", (_req, res) =>
+      json(res, 200, {
+        items: postings,
+        total: 3,
+        total_is_estimate: false,
+        next_cursor: null,
+        page: 1,
+        page_size: 20,
+      }),
+    );
     await renderSignedIn(<JobPostingsPage />, api.url);
     const results = await screen.findByRole("region", { name: "Results" });
     expect(within(results).getByTestId("result-count")).toHaveTextContent("1–3 of 3 job postings");
@@ -52,7 +63,7 @@ describe("JobPostingsPage", () => {
   });
 
   test("search and filters go to the API; salary in millions becomes VND", async () => {
-    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: [], total: 0, page: 1, page_size: 20 }));
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, EMPTY));
     await renderSignedIn(<JobPostingsPage />, api.url);
     expect(
       await screen.findByText("Nothing has been crawled yet: start a sync job from Data Sources."),
@@ -70,7 +81,6 @@ describe("JobPostingsPage", () => {
         location: "Đà Nẵng",
         salary_min: "15000000",
         experience_max: "2",
-        page: "1",
         page_size: "20",
       });
     });
@@ -78,7 +88,7 @@ describe("JobPostingsPage", () => {
   });
 
   test("a bad minimum salary is explained next to its field and not sent", async () => {
-    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, { items: [], total: 0, page: 1, page_size: 20 }));
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, EMPTY));
     await renderSignedIn(<JobPostingsPage />, api.url);
     await userEvent.type(screen.getByLabelText("Min. salary (million VND)"), "lots");
     expect(screen.getByText("Enter a number of millions, such as 15")).toBeInTheDocument();
@@ -92,5 +102,43 @@ describe("JobPostingsPage", () => {
     await renderSignedIn(<JobPostingsPage />, api.url);
     expect(await screen.findByText("q must be at most 200 characters")).toBeInTheDocument();
     expect(screen.getByText("Search failed")).toBeInTheDocument();
+  });
+
+  test("pages by cursor and shows a capped total as 10,000+", async () => {
+    const page = (from: number, next: string | null) => ({
+      items: Array.from({ length: 20 }, (_, i) => postingFixture({ id: from + i, title: `Kế toán ${from + i}` })),
+      total: 10_000,
+      total_is_estimate: true,
+      next_cursor: next,
+      page: 1,
+      page_size: 20,
+    });
+    api.on("GET", "/api/v1/jobs", (req, res) =>
+      json(res, 200, req.query.get("cursor") === "c2" ? page(21, null) : page(1, "c2")),
+    );
+    await renderSignedIn(<JobPostingsPage />, api.url);
+    const results = await screen.findByRole("region", { name: "Results" });
+    expect(within(results).getByTestId("result-count")).toHaveTextContent("1–20 of 10,000+ job postings");
+    expect(screen.getByText("Page 1")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByText("Kế toán 21")).toBeInTheDocument();
+    expect(screen.getByTestId("result-count")).toHaveTextContent("21–40 of 10,000+ job postings");
+    expect(screen.getByRole("button", { name: "Next" })).toBeDisabled();
+    await userEvent.click(screen.getByRole("button", { name: "Previous" }));
+    expect(await screen.findByText("Kế toán 1")).toBeInTheDocument();
+    expect(api.requests.filter((r) => r.path === "/api/v1/jobs").map((r) => r.query.get("cursor"))).toContain("c2");
+  });
+
+  test("searches as you type once the typing pauses, one request for the whole word", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, EMPTY));
+    await renderSignedIn(<JobPostingsPage />, api.url);
+    await screen.findByText("Nothing has been crawled yet: start a sync job from Data Sources.");
+    await userEvent.type(screen.getByLabelText("Search"), "lap trinh");
+    await waitFor(() => {
+      const last = api.requests.filter((r) => r.path === "/api/v1/jobs").at(-1);
+      expect(last?.query.get("q")).toBe("lap trinh");
+    });
+    const typed = api.requests.filter((r) => r.path === "/api/v1/jobs" && r.query.get("q"));
+    expect(typed.length).toBeLessThanOrEqual(2);
   });
 });

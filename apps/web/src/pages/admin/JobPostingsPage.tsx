@@ -22,14 +22,11 @@ import type { JobSearchParams } from "../../services/postings-api";
 
 const PAGE_SIZE = 20;
 const MILLION = 1_000_000;
+/** Typing pauses this long before the search runs (each keystroke is not a request). */
+const SEARCH_DEBOUNCE_MILLIS = 300;
 /** "Experience" choices: postings asking for at most this many years (their stated minimum). */
 /** Years of experience a posting may ask for at most ("" = any). */
 const EXPERIENCE_CHOICES = ["", "0", "1", "2", "3", "5"] as const;
-
-function positiveInt(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 /**
  * Search the stored job postings (accent-insensitive on the server) with province, source, salary and experience
@@ -47,7 +44,17 @@ export function JobPostingsPage() {
   const experienceMax = EXPERIENCE_CHOICES.some((v) => v === params.get("experience_max"))
     ? (params.get("experience_max") ?? "")
     : "";
-  const page = positiveInt(params.get("page"), 1);
+  // Cursors of the pages before the current one (keyset paging), for this search only: new filters start at page 1.
+  const filterKey = [q, location, source, salaryMillions, experienceMax].join("\u0000");
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({
+    key: filterKey,
+    cursors: [undefined],
+  });
+  const cursors = paging.key === filterKey ? paging.cursors : [undefined];
+  const setCursors = (update: (list: Array<string | undefined>) => Array<string | undefined>) =>
+    setPaging({ key: filterKey, cursors: update(cursors) });
+  const cursor = cursors[cursors.length - 1];
+  const page = cursors.length;
   const [draft, setDraft] = useState(q);
   const [salaryDraft, setSalaryDraft] = useState(salaryMillions);
   useEffect(() => setDraft(q), [q]);
@@ -60,8 +67,8 @@ export function JobPostingsPage() {
     source: source || undefined,
     salary_min: salaryMillions && Number.isFinite(salary) && salary > 0 ? salary * MILLION : undefined,
     experience_max: experienceMax === "" ? undefined : Number(experienceMax),
-    page,
     page_size: PAGE_SIZE,
+    ...(cursor ? { cursor } : {}),
   };
   const results = useQuery(postingSearchQuery(api, search));
   const sources = useQuery(dataSourcesQuery(api));
@@ -71,10 +78,17 @@ export function JobPostingsPage() {
     event.preventDefault();
     apply({ q: draft.trim() || null, salary_min: salaryDraft.trim() || null });
   };
+  // search as you type, once the typing pauses
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the typed text searches
+  useEffect(() => {
+    if (draft.trim() === q) return;
+    const timer = setTimeout(() => apply({ q: draft.trim() || null }), SEARCH_DEBOUNCE_MILLIS);
+    return () => clearTimeout(timer);
+  }, [draft]);
 
   const data = results.data;
-  const first = data && data.total > 0 ? (data.page - 1) * data.page_size + 1 : 0;
-  const last = data ? Math.min(data.total, data.page * data.page_size) : 0;
+  const first = data && data.items.length > 0 ? (page - 1) * PAGE_SIZE + 1 : 0;
+  const last = data ? first + data.items.length - 1 : 0;
   const salaryInvalid = salaryDraft.trim() !== "" && !(Number(salaryDraft) >= 0);
 
   return (
@@ -206,12 +220,18 @@ export function JobPostingsPage() {
           >
             <header className="flex items-center justify-between border-b border-zinc-200 bg-zinc-50/80 px-4 py-2 text-xs text-zinc-600">
               <span data-testid="result-count">
-                {t("postings.count", {
-                  first: formatCount(first),
-                  last: formatCount(last),
-                  total: formatCount(data.total),
-                  count: data.total,
-                })}
+                {data.total_is_estimate
+                  ? t("postings.countEstimate", {
+                      first: formatCount(first),
+                      last: formatCount(last),
+                      total: formatCount(data.total),
+                    })
+                  : t("postings.count", {
+                      first: formatCount(first),
+                      last: formatCount(last),
+                      total: formatCount(data.total),
+                      count: data.total,
+                    })}
               </span>
               {results.isFetching ? <span>{t("common.updating")}</span> : null}
             </header>
@@ -223,13 +243,20 @@ export function JobPostingsPage() {
           </section>
         ) : null}
 
-        {data && data.total > data.page_size ? (
+        {data && (page > 1 || data.next_cursor) ? (
           <Pager
-            summary={t("postings.page", { page: data.page, pages: Math.ceil(data.total / data.page_size) })}
+            summary={
+              data.total_is_estimate
+                ? t("postings.pageOnly", { page })
+                : t("postings.page", { page, pages: Math.max(page, Math.ceil(data.total / PAGE_SIZE)) })
+            }
             hasPrevious={page > 1}
-            hasNext={last < data.total}
-            onPrevious={() => setParams({ page: String(page - 1) })}
-            onNext={() => setParams({ page: String(page + 1) })}
+            hasNext={Boolean(data.next_cursor)}
+            onPrevious={() => setCursors((list) => list.slice(0, -1))}
+            onNext={() => {
+              const next = data.next_cursor;
+              if (next) setCursors((list) => [...list, next]);
+            }}
           />
         ) : null}
       </PageBody>

@@ -31,6 +31,9 @@ export const postings = {
     count_one: "{{first}}–{{last}} of {{total}} job posting",
     count_other: "{{first}}–{{last}} of {{total}} job postings",
     page: "Page {{page}} of {{pages}}",
+    /** The total is a lower bound (the server counts exactly up to 10,000). */
+    countEstimate: "{{first}}–{{last}} of {{total}}+ job postings",
+    pageOnly: "Page {{page}}",
     closed: "Closed",
     duplicate: "Duplicate",
     seen: "seen",

@@ -64,7 +64,14 @@ export const syncJobs = {
     startFailed: "Failed to start sync job: {{message}}",
     batchFailed: "Failed to start the batch: {{message}}",
     notStarted: "Not started: {{reasons}}",
-    trigger: { manual: "manual", schedule: "schedule", batch: "batch", cli: "command line", resume: "resume" },
+    trigger: {
+      manual: "manual",
+      schedule: "schedule",
+      batch: "batch",
+      cli: "command line",
+      resume: "resume",
+      reprocess: "re-process",
+    },
     headline: {
       pending: "Queued, waiting for a worker",
       starting: "Starting",
@@ -123,6 +130,16 @@ export const syncJobs = {
       pickSeveral: "Pick sources to sync together",
       syncSelected_one: "Sync {{count}} selected",
       syncSelected_other: "Sync {{count}} selected",
+    },
+    archive: {
+      reprocess: "Re-process",
+      reprocessHint: "Parse its archived pages again with today's parsers: no request is sent to the site",
+      reprocessing: "Starting…",
+      reprocessFailed: "Could not re-process: {{message}}",
+      reprocessed: "Re-processing the archived pages of {{site}}",
+      reprocessedFrom: "re-processes sync job {{id}}",
+      summary_one: "Page archive: {{formatted}} page, {{size}}",
+      summary_other: "Page archive: {{formatted}} pages, {{size}}",
     },
   },
   stats: {

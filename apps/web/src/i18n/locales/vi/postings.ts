@@ -33,6 +33,9 @@ export const postings: Messages<typeof en> = {
     count_one: "{{first}}–{{last}} trên {{total}} tin tuyển dụng",
     count_other: "{{first}}–{{last}} trên {{total}} tin tuyển dụng",
     page: "Trang {{page}}/{{pages}}",
+    /** The total is a lower bound (the server counts exactly up to 10,000). */
+    countEstimate: "{{first}}–{{last}} trên hơn {{total}} tin tuyển dụng",
+    pageOnly: "Trang {{page}}",
     closed: "Đã đóng",
     duplicate: "Trùng lặp",
     seen: "thấy lần cuối",

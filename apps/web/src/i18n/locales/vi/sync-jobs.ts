@@ -66,7 +66,14 @@ export const syncJobs: Messages<typeof en> = {
     startFailed: "Không bắt đầu được lần đồng bộ: {{message}}",
     batchFailed: "Không bắt đầu được nhóm đồng bộ: {{message}}",
     notStarted: "Chưa bắt đầu: {{reasons}}",
-    trigger: { manual: "thủ công", schedule: "lịch chạy", batch: "nhóm", cli: "dòng lệnh", resume: "tiếp tục" },
+    trigger: {
+      manual: "thủ công",
+      schedule: "lịch chạy",
+      batch: "nhóm",
+      cli: "dòng lệnh",
+      resume: "tiếp tục",
+      reprocess: "xử lý lại",
+    },
     headline: {
       pending: "Đang xếp hàng, chờ tiến trình xử lý",
       starting: "Đang bắt đầu",
@@ -125,6 +132,17 @@ export const syncJobs: Messages<typeof en> = {
       pickSeveral: "Chọn các nguồn để đồng bộ cùng lúc",
       syncSelected_one: "Đồng bộ {{count}} nguồn đã chọn",
       syncSelected_other: "Đồng bộ {{count}} nguồn đã chọn",
+    },
+    archive: {
+      reprocess: "Xử lý lại",
+      reprocessHint:
+        "Phân tích lại các trang đã lưu trữ bằng bộ phân tích hiện tại: không gửi yêu cầu nào tới trang web",
+      reprocessing: "Đang bắt đầu…",
+      reprocessFailed: "Không xử lý lại được: {{message}}",
+      reprocessed: "Đang xử lý lại các trang đã lưu trữ của {{site}}",
+      reprocessedFrom: "xử lý lại lần đồng bộ {{id}}",
+      summary_one: "Lưu trữ trang: {{formatted}} trang, {{size}}",
+      summary_other: "Lưu trữ trang: {{formatted}} trang, {{size}}",
     },
   },
   stats: {

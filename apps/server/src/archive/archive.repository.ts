@@ -1,0 +1,110 @@
+import { ACTIVE_SYNC_JOB_STATUSES } from "@jobsync/contracts";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { queryRows } from "../db/query-rows";
+import { sqlList, textArray } from "../db/sql-arrays";
+
+const ACTIVE = sqlList(ACTIVE_SYNC_JOB_STATUSES);
+
+/** An archive's row, with its sync job's facts. */
+export interface ArchiveRow {
+  syncJobId: string;
+  dataSourceId: string;
+  siteName: string;
+  status: string;
+  bytes: number;
+  pages: number;
+  createdAt: string;
+  /** When the size cap deleted its file; null while it is kept. */
+  deletedAt: string | null;
+}
+
+interface RawRow {
+  sync_job_id: string;
+  data_source_id: string;
+  site_name: string;
+  status: string;
+  bytes: number | string;
+  pages: number;
+  created_at: Date | string;
+  deleted_at: Date | string | null;
+}
+
+const toRow = (r: RawRow): ArchiveRow => ({
+  syncJobId: r.sync_job_id,
+  dataSourceId: r.data_source_id,
+  siteName: r.site_name,
+  status: r.status,
+  bytes: Number(r.bytes),
+  pages: Number(r.pages),
+  createdAt: new Date(r.created_at).toISOString(),
+  deletedAt: r.deleted_at === null ? null : new Date(r.deleted_at).toISOString(),
+});
+
+const SELECT = sql`SELECT a.sync_job_id, a.data_source_id, sj.site_name, sj.status, a.bytes, a.pages, a.created_at,
+  a.deleted_at
+  FROM sync_job_archives a JOIN sync_jobs sj ON sj.id = a.sync_job_id`;
+
+/** The rows of the page archives (their files are in ARCHIVE_DIR, named by sync job). */
+export class ArchiveRepository {
+  constructor(private readonly db: Db) {}
+
+  /** A sync job's archive begins: its row comes before its file, so a sweep never takes a file being written. */
+  async register(syncJobId: string, dataSourceId: string): Promise<void> {
+    await this.db.execute(
+      sql`INSERT INTO sync_job_archives (sync_job_id, data_source_id) VALUES (${syncJobId}, ${dataSourceId})
+          ON CONFLICT (sync_job_id) DO NOTHING`,
+    );
+  }
+
+  async saveTally(syncJobId: string, tally: { bytes: number; pages: number }): Promise<void> {
+    await this.db.execute(
+      sql`UPDATE sync_job_archives SET bytes = ${tally.bytes}, pages = pages + ${tally.pages}, updated_at = now()
+          WHERE sync_job_id = ${syncJobId}`,
+    );
+  }
+
+  async find(syncJobId: string): Promise<ArchiveRow | null> {
+    const rows = await queryRows<RawRow>(this.db, sql`${SELECT} WHERE a.sync_job_id = ${syncJobId}`);
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  /** Every archive still on disk, newest first. */
+  async list(limit = 1000): Promise<ArchiveRow[]> {
+    const rows = await queryRows<RawRow>(
+      this.db,
+      sql`${SELECT} WHERE a.deleted_at IS NULL ORDER BY a.created_at DESC LIMIT ${limit}`,
+    );
+    return rows.map(toRow);
+  }
+
+  /** Which of these sync jobs still have an archive that is kept. */
+  async existing(syncJobIds: readonly string[]): Promise<Set<string>> {
+    if (syncJobIds.length === 0) return new Set();
+    const rows = await queryRows<{ sync_job_id: string }>(
+      this.db,
+      sql`SELECT sync_job_id FROM sync_job_archives
+          WHERE sync_job_id::text = ANY(${textArray(syncJobIds)}) AND deleted_at IS NULL`,
+    );
+    return new Set(rows.map((r) => r.sync_job_id));
+  }
+
+  /**
+   * The source's archives past `maxBytes` together, oldest first, keeping the newest that fit (and never one of an
+   * active sync job): marked deleted and returned, so their files can go.
+   */
+  async trimToCap(dataSourceId: string, maxBytes: number): Promise<string[]> {
+    const rows = await queryRows<{ sync_job_id: string }>(
+      this.db,
+      sql`UPDATE sync_job_archives SET deleted_at = now(), updated_at = now() WHERE sync_job_id IN (
+            SELECT sync_job_id FROM (
+              SELECT a.sync_job_id, sj.status,
+                sum(a.bytes) OVER (ORDER BY a.created_at DESC, a.sync_job_id DESC) AS running
+              FROM sync_job_archives a JOIN sync_jobs sj ON sj.id = a.sync_job_id
+              WHERE a.data_source_id = ${dataSourceId} AND a.deleted_at IS NULL) ranked
+            WHERE running > ${maxBytes} AND status NOT IN (${ACTIVE}))
+          RETURNING sync_job_id`,
+    );
+    return rows.map((r) => r.sync_job_id);
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Benchmark } from "./bench-types";
+import { KEYWORDS, startBoardProcess } from "./lib/board-process";
+import { interleave, median } from "./lib/measure";
+import { type BenchRow, row } from "./lib/report";
+import { openBenchApp, runFullSync, runReprocess, type SyncOutcome } from "./lib/sync-harness";
+
+interface Round {
+  sync: SyncOutcome;
+  reprocess?: SyncOutcome;
+  archiveBytes?: number;
+}
+
+const perSecond = (o: SyncOutcome) => (o.pages / o.ms) * 1000;
+
+/**
+ * B11 page archive: a full sync (PGlite, HTTP fetcher, request_delay 0, detail pages on) against the fixture board in
+ * its own process, without and with the page archive in the same run (goal: archiving costs ≤ 10 % of throughput),
+ * and a re-process of that archive (goal: ≥ 2× the live sync's pages/s).
+ */
+export const b11Archive: Benchmark = {
+  id: "B11",
+  title: "page archive and re-process",
+  async run(ctx) {
+    const board = await startBoardProcess({
+      keywords: KEYWORDS.slice(0, 2),
+      pagesPerKeyword: ctx.full ? 20 : 3,
+      cardsPerPage: 50,
+      pageWeightBytes: 1024 * 1024,
+    });
+    const rows: BenchRow[] = [];
+    try {
+      const once = async (archive: boolean): Promise<Round> => {
+        const dir = mkdtempSync(join(tmpdir(), "jobsync-b11-"));
+        const app = await openBenchApp("pglite", board, false, archive ? { archiveDir: dir } : {});
+        try {
+          const sync = await runFullSync(app);
+          if (!archive) return { sync };
+          const stored = await app.services.archives!.locate(sync.jobId);
+          const reprocess = await runReprocess(app, sync.jobId);
+          return { sync, reprocess, archiveBytes: stored.size };
+        } finally {
+          await app.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      };
+      await once(true); // warm-up (not counted)
+      const samples = await interleave(ctx.rounds, { off: () => once(false), on: () => once(true) });
+      const off = median(samples.off.map((r) => perSecond(r.sync)));
+      const on = median(samples.on.map((r) => perSecond(r.sync)));
+      const again = median(samples.on.map((r) => perSecond(r.reprocess!)));
+      const pages = samples.on[0]!.sync.pages;
+      const bytes = median(samples.on.map((r) => r.archiveBytes ?? 0));
+      ctx.log(`B11: ${pages} pages per sync, archive ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+      rows.push(
+        row({
+          id: "B11",
+          what: "full sync with the page archive, PGlite",
+          value: on,
+          unit: "pages/s",
+          baseline: { name: "archive off", value: off },
+          goal: "≥ 0.90×",
+          met: on / off >= 0.9,
+          note: `${pages} pages, archive ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+        }),
+        row({
+          id: "B11",
+          what: "re-process of that archive, PGlite",
+          value: again,
+          unit: "pages/s",
+          baseline: { name: "live sync (archive on)", value: on },
+          goal: "≥ 2×",
+          met: again / on >= 2,
+          note: `${median(samples.on.map((r) => r.reprocess!.ms / 1000)).toFixed(1)} s`,
+        }),
+      );
+    } finally {
+      await board.close();
+    }
+    return rows;
+  },
+};

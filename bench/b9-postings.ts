@@ -1,0 +1,275 @@
+import { fileURLToPath } from "node:url";
+import { jobSearchQuerySchema } from "@jobsync/contracts";
+import pg from "pg";
+import { createServices, DEFAULT_SERVICE_OPTIONS, startServices, stopServices } from "../apps/server/src/app/services";
+import { openPostgres } from "../apps/server/src/db/postgres";
+import { buildApp } from "../apps/server/src/http/app";
+import { createLogger } from "../apps/server/src/http/logger";
+import { toSearchFilter } from "../apps/server/src/postings/posting-search.service";
+import { encodeCursor } from "../apps/server/src/postings/search-cursor";
+import type { BenchContext, Benchmark } from "./bench-types";
+import { postgresAvailable } from "./lib/bench-database";
+import { median } from "./lib/measure";
+import { postingsCorpus } from "./lib/postings-corpus";
+import { startChild } from "./lib/processes";
+import { startReferenceServer } from "./lib/reference-postings-server";
+import { type BenchRow, row } from "./lib/report";
+
+const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+const LOAD = fileURLToPath(new URL("./peers/http-load.ts", import.meta.url));
+const CONNECTIONS = 10;
+const SECONDS = 3;
+const ADMIN = { email: "bench-b9@example.com", password: "bench-password-1" };
+
+interface LoadSummary {
+  count: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+async function httpLoad(
+  urls: string[],
+  connections: number,
+  seconds: number,
+  rate = 0,
+  headers: Record<string, string> = {},
+): Promise<LoadSummary> {
+  const child = startChild(TSX, [
+    LOAD,
+    String(connections),
+    String(seconds),
+    String(rate),
+    JSON.stringify({ urls, headers }),
+  ]);
+  const code = await child.exited;
+  const line = child
+    .output()
+    .split("\n")
+    .find((l) => l.startsWith("{"));
+  if (code !== 0 || !line) throw new Error(`http-load exited ${code}: ${child.output().slice(-2000)}`);
+  const result = JSON.parse(line) as LoadSummary;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${urls[0]}: ${result.non2xx} non-2xx answers and ${result.errors} errors of ${result.count}`);
+  }
+  return result;
+}
+
+/** The app and the reference answer the same request kind in turns, `rounds` times; medians of p50 and p99. */
+async function compare(rounds: number, app: string[], reference: string[]) {
+  const samples = { app: [] as LoadSummary[], reference: [] as LoadSummary[] };
+  await httpLoad(app, CONNECTIONS, 1);
+  await httpLoad(reference, CONNECTIONS, 1);
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (["app", "reference"] as const) : (["reference", "app"] as const);
+    for (const who of order) samples[who].push(await httpLoad(who === "app" ? app : reference, CONNECTIONS, SECONDS));
+  }
+  const m = (who: keyof typeof samples, key: "p50" | "p99") => median(samples[who].map((s) => s[key]));
+  return { p50: m("app", "p50"), p99: m("app", "p99"), refP50: m("reference", "p50"), refP99: m("reference", "p99") };
+}
+
+async function atSize(ctx: BenchContext, size: number): Promise<BenchRow[]> {
+  const label = `${(size / 1000).toLocaleString("en-US")}k postings`;
+  const corpus = await postingsCorpus(size, ctx.log);
+  const database = await openPostgres(corpus.url, 10);
+  const services = createServices(
+    database,
+    {
+      ...DEFAULT_SERVICE_OPTIONS,
+      jwtSecret: "bench-secret-0123456789-0123456789-0123456789",
+      jwtExpiresSecs: 3600,
+      loginMaxAttempts: 5,
+      loginWindowSecs: 900,
+      allowPrivateHosts: true,
+      allowPrivateWebhooks: true,
+      // one load generator on one address: the per-IP limits are counted (one upsert per search) but never reached
+      publicLimits: { searchPerMinute: 100_000_000, exportPerHour: 1000, publicExport: true },
+    },
+    createLogger("silent"),
+  );
+  await startServices(services, false);
+  const app = await buildApp(services, { webDistDir: "/nonexistent" });
+  const reference = await startReferenceServer(corpus.url);
+  const rows: BenchRow[] = [];
+  try {
+    await services.auth.createUser(ADMIN.email, ADMIN.password, "admin").catch(() => {});
+    const token = (await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: ADMIN })).json().access_token;
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+    // the position 10,000 postings deep (the issue's ?page=500; half the open ones of a smaller corpus), as the app's
+    // cursor and as the reference's bounds
+    const depth = Math.min(10_000, Math.floor((size * 0.8) / 2));
+    const probe = new pg.Client({ connectionString: corpus.url });
+    await probe.connect();
+    const deep = (
+      await probe.query<{ id: number; seen: string; us: string }>(
+        `SELECT id, last_seen_at::text AS seen, (extract(epoch FROM last_seen_at) * 1000000)::bigint::text AS us
+         FROM job_postings WHERE status = 'open' ORDER BY last_seen_at DESC, id DESC OFFSET ${depth} LIMIT 1`,
+      )
+    ).rows[0]!;
+    const ids = (await probe.query<{ id: number }>("SELECT id FROM job_postings ORDER BY random() LIMIT 50")).rows;
+    await probe.end();
+    const cursor = encodeCursor(
+      { position: { tier: 0, seenMicros: deep.us, id: Number(deep.id) }, total: 10_000, totalIsEstimate: true },
+      toSearchFilter(jobSearchQuerySchema.parse({})),
+    );
+
+    const cases: Array<{ what: string; app: string[]; ref: string[]; goal: "list" | "search" | "one" }> = [
+      { what: "GET /jobs (no filter, first page)", app: ["/api/v1/jobs"], ref: ["/list"], goal: "list" },
+      {
+        what: "GET /jobs?location=Hà Nội",
+        app: [`/api/v1/jobs?location=${encodeURIComponent("Hà Nội")}`],
+        ref: [`/location?province=${encodeURIComponent("Hà Nội")}`],
+        goal: "list",
+      },
+      {
+        what: `GET /jobs?cursor= (${depth.toLocaleString("en-US")} deep)`,
+        app: [`/api/v1/jobs?cursor=${cursor}`],
+        ref: [`/deep?seen=${encodeURIComponent(deep.seen)}&id=${deep.id}`],
+        goal: "list",
+      },
+      {
+        what: `GET /jobs?page=${depth / 20} (offset, kept for old clients)`,
+        app: [`/api/v1/jobs?page=${depth / 20}`],
+        ref: [`/deep?seen=${encodeURIComponent(deep.seen)}&id=${deep.id}`],
+        goal: "list",
+      },
+      {
+        what: "GET /jobs?q=kế toán",
+        app: [`/api/v1/jobs?q=${encodeURIComponent("kế toán")}`],
+        ref: ["/search?pairs=ke_toan"],
+        goal: "search",
+      },
+      {
+        what: "GET /jobs?q=ke toan",
+        app: ["/api/v1/jobs?q=ke%20toan"],
+        ref: ["/search?pairs=ke_toan"],
+        goal: "search",
+      },
+      {
+        what: "GET /jobs?q=nhan vien (most common words)",
+        app: ["/api/v1/jobs?q=nhan%20vien"],
+        ref: ["/search?pairs=nhan_vien"],
+        goal: "search",
+      },
+      {
+        what: "GET /jobs/{id}",
+        app: ids.map((r) => `/api/v1/jobs/${r.id}`),
+        ref: ids.map((r) => `/one/${r.id}`),
+        goal: "one",
+      },
+    ];
+    for (const c of cases) {
+      ctx.log(`B9 ${label}: ${c.what}`);
+      const r = await compare(
+        ctx.rounds,
+        c.app.map((p) => base + p),
+        c.ref.map((p) => reference.url + p),
+      );
+      const within = r.p50 <= 3 * r.refP50;
+      rows.push(
+        row({
+          id: "B9",
+          what: `${c.what} p50, ${label}, ${CONNECTIONS} clients`,
+          value: r.p50,
+          unit: "ms",
+          baseline: { name: "hand-written SQL, bare route", value: r.refP50 },
+          goal: c.goal === "search" ? "< 200 ms" : c.goal === "list" ? "≤ 3× ref, < 20 ms" : "",
+          met: c.goal === "search" ? r.p50 < 200 : c.goal === "list" ? within && r.p50 < 20 : null,
+          note: `p99 ${r.p99.toFixed(1)} ms, ref p99 ${r.refP99.toFixed(1)} ms`,
+        }),
+      );
+    }
+
+    // /readyz and an admin read while 10 anonymous clients run common searches flat out
+    ctx.log(`B9 ${label}: /readyz and admin reads under public search load`);
+    const common = ["kế toán", "nhan vien", "lap trinh", "toan thoi gian", "ke hoach", "ha noi"].map(
+      (q) => `${base}/api/v1/jobs?q=${encodeURIComponent(q)}`,
+    );
+    const ready: LoadSummary[] = [];
+    const adminReads: LoadSummary[] = [];
+    let publicRps = 0;
+    for (let round = 0; round < ctx.rounds; round++) {
+      const [pub, readyz, adminRead] = await Promise.all([
+        httpLoad(common, CONNECTIONS, SECONDS + 1),
+        httpLoad([`${base}/readyz`], 1, SECONDS, 20),
+        httpLoad([`${base}/api/v1/admin/data-sources`], 1, SECONDS, 20, { authorization: `Bearer ${token}` }),
+      ]);
+      publicRps += pub.count / (SECONDS + 1) / ctx.rounds;
+      ready.push(readyz);
+      adminReads.push(adminRead);
+    }
+    const p99 = (s: LoadSummary[]) => median(s.map((x) => x.p99));
+    rows.push(
+      row({
+        id: "B9",
+        what: `GET /readyz p99 while ${CONNECTIONS} clients search common words, ${label}`,
+        value: p99(ready),
+        unit: "ms",
+        baseline: null,
+        goal: "< 50 ms",
+        met: p99(ready) < 50,
+        note: `public load ${publicRps.toFixed(0)} searches/s`,
+      }),
+      row({
+        id: "B9",
+        what: `GET admin data sources p99 during the same load, ${label}`,
+        value: p99(adminReads),
+        unit: "ms",
+        baseline: null,
+        goal: "< 50 ms",
+        met: p99(adminReads) < 50,
+      }),
+    );
+  } finally {
+    await app.close();
+    await reference.close();
+    await stopServices(services);
+    await database.close();
+  }
+  return rows;
+}
+
+export const b9Postings: Benchmark = {
+  id: "B9",
+  title: "job postings at scale: keyset lists, search, public isolation (PostgreSQL)",
+  async run(ctx) {
+    if (!(await postgresAvailable())) {
+      return [
+        row({
+          id: "B9",
+          what: "skipped: no PostgreSQL at BENCH_DATABASE_URL",
+          value: Number.NaN,
+          unit: "",
+          baseline: null,
+          goal: "",
+        }),
+      ];
+    }
+    const sizes = ctx.full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+    const rows: BenchRow[] = [];
+    for (const size of sizes) {
+      try {
+        rows.push(...(await atSize(ctx, size)));
+      } catch (error) {
+        // keep the sizes already measured
+        ctx.log(`B9 at ${size} postings crashed: ${(error as Error).stack}`);
+        rows.push(
+          row({
+            id: "B9",
+            what: `crashed at ${size} postings: ${(error as Error).message}`,
+            value: Number.NaN,
+            unit: "",
+            baseline: null,
+            goal: "",
+            met: false,
+          }),
+        );
+      }
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * A closed-loop HTTP load in a process of its own: `connections` clients, each sending the next URL of the list as
+ * soon as its previous answer arrived, for `seconds`; `rate` (optional, requests/s across all clients) paces them.
+ * Prints one JSON line: count, non-2xx answers, errors, p50/p99/max in milliseconds with sub-millisecond precision
+ * (autocannon rounds to whole milliseconds, too coarse for B9's 1–3 ms reads).
+ *   tsx bench/peers/http-load.ts CONNECTIONS SECONDS RATE|0 '{"urls":[...],"headers":{...}}'
+ */
+import { performance } from "node:perf_hooks";
+import { Agent, request } from "undici";
+
+const [connections, seconds, rate] = process.argv.slice(2, 5).map(Number) as [number, number, number];
+const { urls, headers } = JSON.parse(process.argv[5] ?? "{}") as { urls: string[]; headers?: Record<string, string> };
+const agent = new Agent({ connections, pipelining: 1, keepAliveTimeout: 30_000 });
+const latencies: number[] = [];
+let non2xx = 0;
+let errors = 0;
+let next = 0;
+const until = performance.now() + seconds * 1000;
+const gap = rate > 0 ? (1000 * connections) / rate : 0;
+
+async function client(offset: number): Promise<void> {
+  if (gap > 0) await new Promise((r) => setTimeout(r, (offset * gap) / connections));
+  while (performance.now() < until) {
+    const url = urls[next++ % urls.length]!;
+    const started = performance.now();
+    try {
+      const res = await request(url, { dispatcher: agent, headers: headers ?? {} });
+      await res.body.dump({ limit: Number.POSITIVE_INFINITY }).catch(() => res.body.text());
+      if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
+      latencies.push(performance.now() - started);
+    } catch {
+      errors += 1;
+    }
+    if (gap > 0) {
+      const wait = gap - (performance.now() - started);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+await Promise.all(Array.from({ length: connections }, (_, i) => client(i)));
+await agent.close();
+latencies.sort((a, b) => a - b);
+const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+console.log(JSON.stringify({ count: latencies.length, non2xx, errors, p50: at(0.5), p99: at(0.99), max: at(1) }));

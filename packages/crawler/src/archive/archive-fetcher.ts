@@ -1,0 +1,112 @@
+import { decodeBody } from "../fetch/charset";
+import { AbortedError, FetchError, HttpStatusError } from "../fetch/errors";
+import type { Fetcher, FetcherStats, FetchRequest, FetchResponse } from "../fetch/fetcher";
+import { HostThrottle } from "../fetch/host-throttle";
+import type { RobotsVerdict } from "../fetch/robots-cache";
+import { type ArchiveDamage, readWarcResponse, scanWarc, type WarcEntry } from "./warc-reader";
+
+/** A page the archive does not hold: it was never fetched, or its record lies past the damage. */
+export class NotInArchiveError extends FetchError {
+  constructor(url: string) {
+    super(`${url} is not in the archive`, url, false);
+    this.name = "NotInArchiveError";
+  }
+}
+
+/** An archived record that cannot be read back. */
+export class ArchiveRecordError extends FetchError {
+  constructor(url: string, offset: number, reason: string) {
+    super(`archived page ${url} at offset ${offset} cannot be read: ${reason}`, url, false);
+    this.name = "ArchiveRecordError";
+  }
+}
+
+type Located = Pick<WarcEntry, "offset" | "length">;
+
+/**
+ * The page source of a re-process: serves, for each URL, the response recorded in a sync job's WARC file, and never
+ * touches the network. Opening it reads the archive's index (offsets only) up to any damage; each fetch reads its
+ * one record from disk and decodes it as the HTTP fetcher would have.
+ */
+export class ArchiveFetcher implements Fetcher {
+  readonly kind = "http" as const;
+  readonly throttle = new HostThrottle(0);
+  private readonly counters = { requests: 0, retries: 0, bytes: 0, robotsDisallowed: 0, blocked: 0 };
+
+  private constructor(
+    readonly path: string,
+    private readonly index: Map<string, Located>,
+    /** Where the archive stops being readable, if it does. */
+    readonly damage: ArchiveDamage | null,
+    /** Response records readable. */
+    readonly pages: number,
+  ) {}
+
+  static async open(path: string): Promise<ArchiveFetcher> {
+    const index = new Map<string, Located>();
+    let pages = 0;
+    const scan = await scanWarc(path, (entry) => {
+      if (entry.type !== "response" || !entry.url) return;
+      pages++;
+      const at = { offset: entry.offset, length: entry.length };
+      index.set(entry.url, at); // the latest record of a URL wins (a resumed sync job may have fetched it again)
+      if (entry.requestedUrl) index.set(entry.requestedUrl, at);
+    });
+    return new ArchiveFetcher(path, index, scan.damage, pages);
+  }
+
+  has(url: string): boolean {
+    return this.index.has(url);
+  }
+
+  async start(): Promise<string> {
+    return `the archive ${this.path}`;
+  }
+
+  async robotsVerdict(url: string): Promise<RobotsVerdict> {
+    return {
+      robotsUrl: `${new URL(url).origin}/robots.txt`,
+      outcome: "off",
+      httpStatus: null,
+      allowed: true,
+      crawlDelaySecs: null,
+      truncated: false,
+      summary: "robots.txt is not read: pages come from the archive",
+      error: null,
+    };
+  }
+
+  stats(): FetcherStats {
+    return { ...this.counters };
+  }
+
+  async close(): Promise<void> {}
+
+  async fetch(request: FetchRequest): Promise<FetchResponse> {
+    if (request.signal?.aborted) throw new AbortedError(request.url);
+    const started = performance.now();
+    const at = this.index.get(request.url);
+    if (!at) throw new NotInArchiveError(request.url);
+    let stored: Awaited<ReturnType<typeof readWarcResponse>>;
+    try {
+      stored = await readWarcResponse(this.path, at);
+    } catch (error) {
+      throw new ArchiveRecordError(request.url, at.offset, (error as Error).message);
+    }
+    this.counters.requests++;
+    this.counters.bytes += stored.payload.byteLength;
+    if (stored.status < 200 || stored.status >= 300) throw new HttpStatusError(stored.url, stored.status);
+    const { text } = decodeBody(stored.payload, stored.headers["content-type"]);
+    return {
+      url: request.url,
+      finalUrl: stored.url,
+      status: stored.status,
+      headers: stored.headers,
+      body: text,
+      payload: stored.payload,
+      bytes: stored.payload.byteLength,
+      elapsedMs: Math.round(performance.now() - started),
+      attempts: 1,
+    };
+  }
+}

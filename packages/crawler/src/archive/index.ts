@@ -1,0 +1,5 @@
+export * from "./archive-fetcher";
+export * from "./recorded-page";
+export * from "./recording-fetcher";
+export * from "./warc-reader";
+export * from "./warc-writer";

@@ -1,0 +1,124 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { STATUS_CODES } from "node:http";
+import { basename } from "node:path";
+import { WARCRecord, WARCSerializer } from "warcio";
+import type { PageRecorder, RecordedPage } from "./recorded-page";
+
+export const WARC_VERSION = "WARC/1.1";
+/** A custom WARC field: the URL asked for, when a redirect made another one answer (the Target-URI). */
+export const REQUESTED_URI_FIELD = "JobSync-Requested-URI";
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  if (bytes.byteLength > 0) yield bytes;
+}
+
+/** What a writer has written so far (warcinfo included). */
+export interface ArchiveTally {
+  bytes: number;
+  pages: number;
+}
+
+/**
+ * Writes recorded pages to one `.warc.gz` file as WARC/1.1 `request` + `response` record pairs, each record its own
+ * gzip member (so a reader can seek to any record, and a damaged record spoils only itself and what follows), with
+ * Webrecorder's warcio. Records go to disk as they come, one page at a time in arrival order; nothing but the page
+ * being written is held in memory. Opening an existing file appends (a resumed sync job adds to its archive).
+ */
+export class WarcWriter implements PageRecorder {
+  private chain: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly out: WriteStream,
+    private readonly tally: ArchiveTally,
+  ) {}
+
+  static async open(path: string, software: string): Promise<WarcWriter> {
+    const existing = await stat(path).catch(() => null);
+    const out = createWriteStream(path, { flags: "a" });
+    await new Promise<void>((resolve, reject) => {
+      out.once("open", () => resolve());
+      out.once("error", reject);
+    });
+    const writer = new WarcWriter(out, { bytes: existing?.size ?? 0, pages: 0 });
+    if (!existing || existing.size === 0) {
+      const info = await WARCRecord.createWARCInfo(
+        { filename: basename(path), warcVersion: WARC_VERSION },
+        { software, format: "WARC File Format 1.1" },
+      );
+      await writer.write(await WARCSerializer.serialize(info, { gzip: true }));
+    }
+    return writer;
+  }
+
+  /** Bytes on disk and pages written by this writer. */
+  get written(): ArchiveTally {
+    return { ...this.tally };
+  }
+
+  record(page: RecordedPage): Promise<void> {
+    const next = this.chain.then(() => this.writePage(page));
+    this.chain = next.catch(() => {}); // one failed page does not stop the next from being tried
+    return next;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.chain;
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  private async writePage(page: RecordedPage): Promise<void> {
+    if (this.closed) throw new Error("the archive is closed");
+    const date = page.fetchedAt.toISOString();
+    const { request, response } = page;
+    const extra: Record<string, string> = request.url !== response.url ? { [REQUESTED_URI_FIELD]: request.url } : {};
+    const responseRecord = await WARCRecord.create(
+      {
+        url: response.url,
+        date,
+        type: "response",
+        warcVersion: WARC_VERSION,
+        statusline: `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ""}`.trimEnd(),
+        httpHeaders: response.headers,
+        warcHeaders: extra,
+      },
+      once(response.payload),
+    );
+    const target = new URL(response.url);
+    const requestRecord = await WARCRecord.create(
+      {
+        url: response.url,
+        date,
+        type: "request",
+        warcVersion: WARC_VERSION,
+        statusline: `${request.method} ${target.pathname}${target.search} HTTP/1.1`,
+        httpHeaders: request.headers,
+        warcHeaders: { "WARC-Concurrent-To": responseRecord.warcHeader("WARC-Record-ID") ?? "", ...extra },
+      },
+      once(new Uint8Array(0)),
+    );
+    const bytes = [
+      await WARCSerializer.serialize(requestRecord, { gzip: true }),
+      await WARCSerializer.serialize(responseRecord, { gzip: true }),
+    ];
+    for (const chunk of bytes) await this.write(chunk);
+    this.tally.pages++;
+  }
+
+  private write(chunk: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.out.write(chunk, (error) => {
+        if (error) reject(error);
+        else {
+          this.tally.bytes += chunk.byteLength;
+          resolve();
+        }
+      });
+    });
+  }
+}
