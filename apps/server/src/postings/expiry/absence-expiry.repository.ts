@@ -63,7 +63,11 @@ export class AbsenceExpiryRepository {
   }
 
   async saveReport(syncJobId: string, report: AbsenceExpiryReport, db: Db = this.db): Promise<void> {
-    await db.execute(sql`UPDATE sync_jobs SET expiry = ${JSON.stringify(report)}::jsonb WHERE id = ${syncJobId}::uuid`);
+    // a new version: readers that cache a sync job's view by version see the report
+    await db.execute(
+      sql`UPDATE sync_jobs SET expiry = ${JSON.stringify(report)}::jsonb, version = version + 1
+          WHERE id = ${syncJobId}::uuid`,
+    );
   }
 
   /** Active sources with postings due to close by absence (the sweep's work). */
