@@ -140,7 +140,7 @@ for (const viewport of [
       await check("new data source form with errors");
       await page.keyboard.press("Escape");
 
-      await go("/data-sources/TopCV-Demo");
+      await go("/data-sources/TopCV-Demo/edit");
       await page.getByRole("form", { name: "Edit data source" }).waitFor();
       await check("edit form");
       await page.keyboard.press("Escape");

@@ -142,7 +142,7 @@ describe("notifications, filters and auto-disable end to end", () => {
       const started = await api("POST", "/admin/data-sources/Dead-Board/sync", {});
       expect(started.status).toBe(202);
       expect((await waitFinal(String(started.json.job_id))).status).toBe("failed");
-      expect((await api("GET", "/admin/data-sources/Dead-Board")).json.health).toBe(expected);
+      expect((await api("GET", "/admin/data-sources/Dead-Board")).json.auto_disable).toBe(expected);
     }
     await page.getByRole("link", { name: "Data Sources" }).click();
     await page.reload();

@@ -135,7 +135,7 @@ describe("the admin UI for daily operators", () => {
   });
 
   test("the demo source's edit form has a path of its own and saves unchanged, with a toast", async () => {
-    await page.goto(`${app.url}/data-sources/TopCV-Demo`);
+    await page.goto(`${app.url}/data-sources/TopCV-Demo/edit`);
     const form = page.getByRole("form", { name: "Edit data source" });
     await form.waitFor();
     await form.getByRole("button", { name: "Save changes" }).click();

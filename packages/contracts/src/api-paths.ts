@@ -28,6 +28,7 @@ export const API_PATHS = {
   syncJobArchive: "/api/v1/admin/data-sources/sync/jobs/:job_id/archive",
   syncJobSnapshots: "/api/v1/admin/data-sources/sync/jobs/:job_id/snapshots",
   syncJobSnapshot: "/api/v1/admin/data-sources/sync/jobs/:job_id/snapshots/:n",
+  sourceHealth: "/api/v1/admin/data-sources/:site_name/health",
 
   expirePostings: "/api/v1/admin/postings/expire",
   notificationChannels: "/api/v1/admin/notifications/channels",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { boolean, httpUrl } from "./field-rules";
 import { cronExpression, timeZone } from "./schedule";
 import { sourceKindSchema } from "./source-config";
+import { sourceHealthSchema } from "./source-quality";
 import { syncJobStatusSchema } from "./sync-job-status";
 
 /** URL-safe data source name, as it appears in `/admin/data-sources/{site_name}`. */
@@ -78,7 +79,9 @@ export const dataSourceSchema = z.object({
   postings_count: z.int(),
   /** Auto-disable: failed sync jobs in a row, and ok | degraded | deactivated. */
   consecutive_failures: z.int().default(0),
-  health: z.enum(["ok", "degraded", "deactivated"]).default("ok"),
+  auto_disable: z.enum(["ok", "degraded", "deactivated"]).default("ok"),
+  /** Source health at a glance: healthy, drifting, failing or never synced, with the reason in words. */
+  health: sourceHealthSchema,
   schedule_cron: z.string().nullable(),
   schedule_timezone: z.string(),
   /** The next time the schedule fires (null without a schedule, or while the source is inactive). */

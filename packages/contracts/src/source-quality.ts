@@ -138,6 +138,9 @@ export const sourceBaselineSchema = z.object({
 });
 export type SourceBaseline = z.infer<typeof sourceBaselineSchema>;
 
+/** The sync job statuses a source's health is judged by (a cancelled sync job says nothing about the source). */
+export const HEALTH_JUDGED_STATUSES = ["completed", "failed"] as const;
+
 export const SOURCE_HEALTH_STATUSES = ["healthy", "drifting", "failing", "never_synced"] as const;
 export type SourceHealthStatus = (typeof SOURCE_HEALTH_STATUSES)[number];
 
@@ -163,3 +166,30 @@ export const syncJobSnapshotListSchema = z.object({ items: z.array(syncJobSnapsh
 export type SyncJobSnapshotList = z.infer<typeof syncJobSnapshotListSchema>;
 /** Stored pages are cut to this many bytes before gzip. */
 export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** One of a source's recent sync jobs, as its source page charts it. */
+export const sourceHealthSyncJobSchema = z.object({
+  job_id: z.string(),
+  status: z.string(),
+  created_at: z.string(),
+  jobs_found: count,
+  jobs_added: count,
+  duplicates: count,
+  errors: count,
+  quality: syncJobQualitySchema.nullable(),
+  alarms: z.array(syncJobAlarmSchema),
+});
+export type SourceHealthSyncJob = z.infer<typeof sourceHealthSyncJobSchema>;
+
+/** `GET /admin/data-sources/{site_name}/health`: the source page. */
+export const sourceHealthReportSchema = z.object({
+  site_name: z.string(),
+  health: sourceHealthSchema,
+  drift_tolerance: z.number(),
+  /** The baseline new sync jobs are judged by (incremental ones; null before BASELINE_MIN clean sync jobs). */
+  baseline: sourceBaselineSchema.nullable(),
+  /** The last SOURCE_PAGE_SYNC_JOBS finished sync jobs, oldest first. */
+  sync_jobs: z.array(sourceHealthSyncJobSchema),
+});
+export type SourceHealthReport = z.infer<typeof sourceHealthReportSchema>;
+export const SOURCE_PAGE_SYNC_JOBS = 20;

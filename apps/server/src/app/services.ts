@@ -21,6 +21,7 @@ import { DataSourceRepository } from "../data-sources/data-source.repository";
 import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
 import { SourceHealthTracker } from "../data-sources/source-health";
+import { SourceHealthService } from "../data-sources/source-health.service";
 import type { Database } from "../db/database";
 import { openReadLane } from "../db/open-read-lane";
 import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
@@ -147,6 +148,7 @@ export interface Services {
   syncJobTransitions: SyncJobTransitions;
   syncJobs: SyncJobService;
   snapshots: SnapshotService;
+  sourceHealth: SourceHealthService;
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
@@ -342,6 +344,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     syncJobTransitions: transitions,
     syncJobs,
     snapshots: new SnapshotService(snapshots, syncJobRepository),
+    sourceHealth: new SourceHealthService(dataSourceRepository, baselines),
     syncJobEnds,
     scheduleRuns,
     scheduler,

@@ -1,10 +1,22 @@
-import { ACTIVE_SYNC_JOB_STATUSES, type DataSource, type LastSync, type SourceKind } from "@jobsync/contracts";
+import {
+  ACTIVE_SYNC_JOB_STATUSES,
+  type DataSource,
+  HEALTH_JUDGED_STATUSES,
+  type LastSync,
+  type SourceKind,
+  type SyncJobAlarm,
+  type SyncJobStatus,
+} from "@jobsync/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import { type DataSourceRow, dataSources } from "../db/schema";
+import { sqlList } from "../db/sql-arrays";
 import { nextRunIso } from "../schedules/cron";
+import { sourceHealthOf } from "./source-health-status";
 
+/** Health is judged by the latest sync job that ran to an end of its own: completed or failed (not cancelled). */
+const JUDGED = sqlList(HEALTH_JUDGED_STATUSES);
 const ACTIVE = sql.raw(ACTIVE_SYNC_JOB_STATUSES.map((s) => `'${s}'`).join(", "));
 
 interface ListedRow extends Record<string, unknown> {
@@ -27,11 +39,15 @@ interface ListedRow extends Record<string, unknown> {
   schedule_timezone: string;
   consecutive_failures: number;
   health: string;
+  judged_status: SyncJobStatus | null;
+  judged_error: string | null;
+  judged_alarms: SyncJobAlarm[] | null;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 function toDataSource(row: ListedRow): DataSource {
+  const autoDisable = row.health === "degraded" || row.health === "deactivated" ? row.health : "ok";
   return {
     id: row.id,
     site_name: row.site_name,
@@ -57,7 +73,14 @@ function toDataSource(row: ListedRow): DataSource {
     schedule_timezone: row.schedule_timezone,
     next_run_at: row.is_active ? nextRunIso(row.schedule_cron, row.schedule_timezone) : null,
     consecutive_failures: Number(row.consecutive_failures ?? 0),
-    health: row.health === "degraded" || row.health === "deactivated" ? row.health : "ok",
+    auto_disable: autoDisable,
+    health: sourceHealthOf({
+      autoDisable,
+      consecutiveFailures: Number(row.consecutive_failures ?? 0),
+      latest: row.judged_status
+        ? { status: row.judged_status, error: row.judged_error, alarms: row.judged_alarms ?? [] }
+        : null,
+    }),
   };
 }
 
@@ -74,12 +97,17 @@ export class DataSourceRepository {
         (SELECT sj.id FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}) LIMIT 1) AS active_job_id,
         last.id AS last_job_id, last.status AS last_status, last.created_at AS last_created_at,
         last.finished_at AS last_finished_at, (last.stats->>'jobs_added')::int AS last_jobs_added,
-        (SELECT count(*)::int FROM job_postings jp WHERE jp.data_source_id = ds.id) AS postings_count
+        (SELECT count(*)::int FROM job_postings jp WHERE jp.data_source_id = ds.id) AS postings_count,
+        judged.status AS judged_status, judged.error AS judged_error, judged.alarms AS judged_alarms
       FROM data_sources ds
       LEFT JOIN LATERAL (
         SELECT id, status, created_at, finished_at, stats FROM sync_jobs
         WHERE data_source_id = ds.id ORDER BY created_at DESC, id DESC LIMIT 1
       ) last ON true
+      LEFT JOIN LATERAL (
+        SELECT status, error, alarms FROM sync_jobs
+        WHERE data_source_id = ds.id AND status IN (${JUDGED}) ORDER BY finished_at DESC NULLS LAST, created_at DESC LIMIT 1
+      ) judged ON true
       WHERE ${where}
       ORDER BY ds.site_name`,
     );

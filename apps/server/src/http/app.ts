@@ -25,6 +25,7 @@ import { postingsExpiryRoutes } from "./routes/postings-expiry.routes";
 import { scheduleRunRoutes } from "./routes/schedule-runs.routes";
 import { selectorPreviewRoute } from "./routes/selector-preview.route";
 import { snapshotRoutes } from "./routes/snapshots.routes";
+import { sourceHealthRoutes } from "./routes/source-health.routes";
 import { syncJobEventsRoute } from "./routes/sync-job-events.route";
 import { syncJobRoutes } from "./routes/sync-jobs.routes";
 import { userRoutes } from "./routes/users.routes";
@@ -146,6 +147,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(auditRoutes(services.audit));
   await app.register(metricsRoute(services.metrics, services.options.metricsAccess ?? { public: false }));
   await app.register(snapshotRoutes(services.snapshots));
+  await app.register(sourceHealthRoutes(services.sourceHealth));
   await app.register(archiveRoutes(services.archive));
 
   await registerStaticWeb(app, options.webDistDir);

@@ -52,7 +52,10 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
       url: string;
     }>;
 
+  const health = async () => (await api(`/api/v1/admin/data-sources/${SOURCE}`)).json().health;
+
   it("five clean sync jobs: fill rates and cards per page in `quality`, no alarm", async () => {
+    expect(await health()).toEqual({ status: "never_synced", reason: "no sync job has completed or failed yet" });
     for (let i = 0; i < 5; i++) {
       const job = await sync();
       expect(job.status, job.error ?? "").toBe("completed");
@@ -67,6 +70,12 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
       expect(await snapshots(job.job_id)).toEqual([]);
     }
     expect(receiver.received).toEqual([]);
+    expect(await health()).toEqual({ status: "healthy", reason: "the latest sync job completed with no alarm" });
+    const page = (await api(`/api/v1/admin/data-sources/${SOURCE}/health`)).json();
+    expect(page.sync_jobs).toHaveLength(5);
+    expect(page.drift_tolerance).toBe(0.2);
+    expect(page.baseline).toMatchObject({ sync_jobs: 5, fields: { title: 1 } });
+    expect(page.baseline.cards_per_page).toBeGreaterThan(3);
   });
 
   it("no-salary: completes with a drift alarm naming salary, its baseline and actual, and a snapshot", async () => {
@@ -101,6 +110,7 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
       alarms: [{ kind: "drift", field: "salary", actual: 0 }],
     });
     expect(hook?.body.message).toMatch(/^Source health alarm on Health \(sync job completed\): salary filled in 0 %/);
+    expect(await health()).toEqual({ status: "drifting", reason: job.alarms[0]?.message });
   });
 
   it.each(["renamed-classes", "empty-200"] as const)(
@@ -123,6 +133,10 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
       expect(download.body).toContain("box-job-list");
       const [hook] = await alarmHooks(job.job_id);
       expect(hook?.body.alarms).toEqual([expect.objectContaining({ kind: "layout_changed" })]);
+      expect(await health()).toEqual({
+        status: "failing",
+        reason: `the latest sync job failed: Crawl Jobs: ${LAYOUT_CHANGED_FAILURE}`,
+      });
     },
   );
 
@@ -148,6 +162,7 @@ describe.each(databaseKinds())("source health on %s", (kind) => {
     const none = await api(`/api/v1/admin/data-sources/sync/jobs/${job.job_id}/snapshots/9`);
     expect(none.statusCode).toBe(404);
     expect(none.json().error.message).toBe(`sync job ${job.job_id} has no snapshot 9`);
+    expect((await api("/api/v1/admin/data-sources/Nope/health")).statusCode).toBe(404);
     const anonymous = await t.app.inject({
       method: "GET",
       url: `/api/v1/admin/data-sources/sync/jobs/${job.job_id}/snapshots`,

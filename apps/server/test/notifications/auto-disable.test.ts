@@ -78,15 +78,19 @@ describe.each(databaseKinds())("auto-disable on %s", (kind) => {
   });
 
   it("marks the source degraded after N failures, deactivates it after 2N, and notifies each change once", async () => {
-    expect(await source()).toMatchObject({ health: "ok", consecutive_failures: 0 });
+    expect(await source()).toMatchObject({ auto_disable: "ok", consecutive_failures: 0 });
     await failOnce();
-    expect(await source()).toMatchObject({ health: "ok", consecutive_failures: 1, is_active: true });
+    expect(await source()).toMatchObject({ auto_disable: "ok", consecutive_failures: 1, is_active: true });
     await failOnce();
-    expect(await source()).toMatchObject({ health: "degraded", consecutive_failures: 2, is_active: true });
+    expect(await source()).toMatchObject({ auto_disable: "degraded", consecutive_failures: 2, is_active: true });
     await failOnce();
-    expect(await source()).toMatchObject({ health: "degraded", consecutive_failures: 3 });
+    expect(await source()).toMatchObject({ auto_disable: "degraded", consecutive_failures: 3 });
     await failOnce();
-    expect(await source()).toMatchObject({ health: "deactivated", consecutive_failures: 4, is_active: false });
+    expect(await source()).toMatchObject({ auto_disable: "deactivated", consecutive_failures: 4, is_active: false });
+    expect((await source()).health).toEqual({
+      status: "failing",
+      reason: "auto-disabled after 4 failed sync jobs in a row",
+    });
 
     const refused = await startSync(t, "Flaky");
     expect(refused.statusCode).toBe(409);
@@ -106,9 +110,9 @@ describe.each(databaseKinds())("auto-disable on %s", (kind) => {
   it("switching the source on again clears its health, and a completed sync job resets the count", async () => {
     const res = await patch({ is_active: true, base_url: board.url });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ health: "ok", consecutive_failures: 0, is_active: true });
+    expect(res.json()).toMatchObject({ auto_disable: "ok", consecutive_failures: 0, is_active: true });
     const job = await waitFinal(t, (await startSync(t, "Flaky")).json().job_id);
     expect(job.status).toBe("completed");
-    expect(await source()).toMatchObject({ health: "ok", consecutive_failures: 0 });
+    expect(await source()).toMatchObject({ auto_disable: "ok", consecutive_failures: 0 });
   });
 });

@@ -31,9 +31,11 @@ export function isCurrent(item: NavItem, pathname: string): boolean {
 
 /**
  * Which page a path shows, for moving focus to the heading after a navigation: opening or closing a dialog that
- * has a path of its own (`/sync-jobs/<id>`, `/data-sources/TopCV`) keeps the same page and does not move focus.
+ * has a path of its own (`/sync-jobs/<id>`, `/data-sources/TopCV/edit`) keeps the same page and does not move focus.
  */
 export function pageOf(pathname: string): string {
+  // a source's own page is a page of its own; its edit form (`/data-sources/TopCV/edit`) belongs to Data Sources
+  if (/^\/data-sources\/[^/]+\/?$/.test(pathname)) return pathname;
   const item = NAV.find((entry) => isCurrent(entry, pathname));
   if (item && item.to !== "/job-postings") return item.to;
   return pathname;

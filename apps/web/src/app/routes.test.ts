@@ -29,7 +29,8 @@ describe("routes", () => {
 
   test("a sync job's and a source's own paths belong to the page they are shown on", () => {
     expect(pageOf("/sync-jobs/abc")).toBe("/sync-history");
-    expect(pageOf("/data-sources/TopCV")).toBe("/data-sources");
+    expect(pageOf("/data-sources/TopCV/edit")).toBe("/data-sources");
+    expect(pageOf("/data-sources/TopCV")).toBe("/data-sources/TopCV");
     expect(pageOf("/job-postings/12")).toBe("/job-postings/12");
   });
 

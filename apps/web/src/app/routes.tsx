@@ -6,6 +6,7 @@ import { JobPostingPage } from "../pages/admin/JobPostingPage";
 import { JobPostingsPage } from "../pages/admin/JobPostingsPage";
 import { NotFoundPage } from "../pages/admin/NotFoundPage";
 import { NotificationsPage } from "../pages/admin/NotificationsPage";
+import { SourcePage } from "../pages/admin/SourcePage";
 import { SyncHistoryPage } from "../pages/admin/SyncHistoryPage";
 import { UsersPage } from "../pages/admin/UsersPage";
 import { LoginPage } from "../pages/LoginPage";
@@ -47,11 +48,23 @@ export const dataSourcesRoute = createRoute({
   component: DataSourcesPage,
 });
 
-/** `/data-sources/TopCV`: the Data Sources page with TopCV's edit form open. */
+/** `/data-sources/TopCV/edit`: the Data Sources page with TopCV's edit form open. */
 export const dataSourceRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: "/data-sources/$siteName",
+  path: "/data-sources/$siteName/edit",
   component: DataSourcesPage,
+});
+
+function SourceRoute() {
+  const { siteName } = useParams({ from: "/data-sources/$siteName" });
+  return <SourcePage siteName={siteName} />;
+}
+
+/** `/data-sources/TopCV`: TopCV's source page (health, its last sync jobs charted, fill rates against the baseline). */
+export const sourcePageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/data-sources/$siteName",
+  component: SourceRoute,
 });
 
 export const syncHistoryRoute = createRoute({
@@ -107,6 +120,7 @@ export const routeTree = rootRoute.addChildren([
   indexRoute,
   dataSourcesRoute,
   dataSourceRoute,
+  sourcePageRoute,
   syncHistoryRoute,
   syncJobRoute,
   jobPostingsRoute,

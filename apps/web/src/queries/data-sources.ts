@@ -5,7 +5,16 @@ import { dataSourcesApi } from "../services/data-sources-api";
 export const dataSourceKeys = {
   all: ["data-sources"] as const,
   list: () => [...dataSourceKeys.all, "list"] as const,
+  health: (siteName: string) => [...dataSourceKeys.all, "health", siteName.toLowerCase()] as const,
 };
+
+/** A source's page: its health, baseline and last sync jobs. */
+export function sourceHealthQuery(api: ApiClient, siteName: string) {
+  return queryOptions({
+    queryKey: dataSourceKeys.health(siteName),
+    queryFn: ({ signal }) => dataSourcesApi.health(api, siteName, signal),
+  });
+}
 
 /** Refresh the list while any data source has an active sync job, so the last-sync column follows it. */
 export const DATA_SOURCES_ACTIVE_REFRESH_MS = 5_000;

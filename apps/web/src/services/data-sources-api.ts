@@ -6,6 +6,8 @@ import {
   type DataSourceList,
   dataSourceListSchema,
   dataSourceSchema,
+  type SourceHealthReport,
+  sourceHealthReportSchema,
   type UpdateDataSourceRequest,
 } from "@jobsync/contracts";
 import type { ApiClient } from "./api";
@@ -24,6 +26,12 @@ export const dataSourcesApi = {
   },
   update(api: ApiClient, siteName: string, body: UpdateDataSourceRequest): Promise<DataSource> {
     return api.request("PATCH", path(siteName), { body, schema: dataSourceSchema });
+  },
+  health(api: ApiClient, siteName: string, signal?: AbortSignal): Promise<SourceHealthReport> {
+    return api.request("GET", apiPath(API_PATHS.sourceHealth, { site_name: siteName }), {
+      schema: sourceHealthReportSchema,
+      signal,
+    });
   },
   remove(api: ApiClient, siteName: string): Promise<void> {
     return api.request("DELETE", path(siteName));

@@ -13,6 +13,11 @@ export const exportLinks = {
     const { token } = await authApi.streamToken(api);
     return api.url(apiPath(API_PATHS.syncJobExport, { job_id: jobId }), { format, token });
   },
+  /** One snapshot of a sync job: a plain-text attachment (never opened as a page in the admin's origin). */
+  async snapshot(api: ApiClient, jobId: string, n: number): Promise<string> {
+    const { token } = await authApi.streamToken(api);
+    return api.url(apiPath(API_PATHS.syncJobSnapshot, { job_id: jobId, n }), { token });
+  },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {
     const { page: _page, page_size: _pageSize, cursor: _cursor, ...filters } = params;
     return api.url(API_PATHS.jobPostingsExport, { ...filters, format: "csv" });

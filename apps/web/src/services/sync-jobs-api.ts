@@ -6,8 +6,10 @@ import {
   type SyncJobList,
   type SyncJobRequest,
   type SyncJobResponse,
+  type SyncJobSnapshotList,
   syncJobListSchema,
   syncJobResponseSchema,
+  syncJobSnapshotListSchema,
 } from "@jobsync/contracts";
 import type { SyncJobStatusFilter } from "../types/admin";
 import type { ApiClient } from "./api";
@@ -52,5 +54,12 @@ export const syncJobsApi = {
     const headers: Record<string, string> = { accept: "text/event-stream" };
     if (options.lastEventId) headers["last-event-id"] = options.lastEventId;
     return api.send("GET", apiPath(API_PATHS.syncJobEvents, { job_id: jobId }), { headers, signal: options.signal });
+  },
+  /** The snapshots of a sync job: the first page of each error or alarm kind. */
+  snapshots(api: ApiClient, jobId: string, signal?: AbortSignal): Promise<SyncJobSnapshotList> {
+    return api.request("GET", apiPath(API_PATHS.syncJobSnapshots, { job_id: jobId }), {
+      schema: syncJobSnapshotListSchema,
+      signal,
+    });
   },
 };

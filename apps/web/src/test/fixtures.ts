@@ -94,11 +94,11 @@ export function progressFixture(
     max_attempts: 3,
     resumed_from: null,
     resumable: false,
-    reprocessed_from: null,
-    archive: null,
     quality: null,
     alarms: [],
     expiry: null,
+    reprocessed_from: null,
+    archive: null,
     ...patch,
   });
 }
@@ -119,6 +119,7 @@ export function dataSourceFixture(patch: Partial<DataSource> = {}): DataSource {
     schedule_cron: null,
     schedule_timezone: "UTC",
     next_run_at: null,
+    health: { status: "never_synced", reason: "no sync job has completed or failed yet" },
     ...patch,
   });
 }

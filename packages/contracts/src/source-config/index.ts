@@ -26,6 +26,8 @@ export const SOURCE_KINDS = Object.keys(sourceConfigSchemas) as [SourceKind, ...
 export const sourceKindSchema = z.enum(SOURCE_KINDS, { error: `kind must be one of: ${SOURCE_KINDS.join(", ")}` });
 
 export type SourceConfig = z.output<(typeof sourceConfigSchemas)[SourceKind]>;
+/** The validated config of one kind. */
+export type SourceConfigOf<K extends SourceKind> = z.output<(typeof sourceConfigSchemas)[K]>;
 
 /** Validate a config object for a kind, filling defaults. */
 export function parseSourceConfig(kind: SourceKind, config: unknown) {

@@ -1,4 +1,4 @@
-import { SOURCE_KINDS, type SourceKind } from "@jobsync/contracts";
+import { SOURCE_KINDS, type SourceConfigOf, type SourceKind } from "@jobsync/contracts";
 import type { SiteAdapter } from "./adapter";
 import { greenhouseAdapter } from "./ats/greenhouse-adapter";
 import { leverAdapter } from "./ats/lever-adapter";
@@ -6,13 +6,16 @@ import { cssAdapter } from "./css/css-adapter";
 import { itviecAdapter } from "./itviec/itviec-adapter";
 import { topcvAdapter } from "./topcv/topcv-adapter";
 
+/** Each kind's adapter reads that kind's config: a board whose adapter takes another config does not compile. */
+export type AdapterRegistry = { readonly [K in SourceKind]: SiteAdapter<SourceConfigOf<K>> };
+
 /** One adapter per data source kind. Adding a board adds one entry here and one in contracts' source-config. */
-const ADAPTERS: Readonly<Record<SourceKind, SiteAdapter>> = {
+const ADAPTERS: AdapterRegistry = {
   topcv: topcvAdapter,
-  itviec: itviecAdapter as SiteAdapter,
-  css: cssAdapter as SiteAdapter,
-  greenhouse: greenhouseAdapter as SiteAdapter,
-  lever: leverAdapter as SiteAdapter,
+  itviec: itviecAdapter,
+  css: cssAdapter,
+  greenhouse: greenhouseAdapter,
+  lever: leverAdapter,
 };
 
 /** The site adapter for a kind; a clear Error for a kind no adapter knows (e.g. a stale row in the database). */

@@ -18,7 +18,6 @@ import {
   READ_GRACE_MILLIS,
   RENDERER_LIMIT_ARGS,
 } from "./browser-settings";
-import { detectChallenge } from "./challenge";
 import { resolveChromiumPath } from "./chromium-path";
 import {
   DEFAULT_MAX_REDIRECTS,
@@ -29,7 +28,6 @@ import {
 } from "./defaults";
 import {
   AbortedError,
-  BlockedError,
   BrowserLaunchError,
   FetchError,
   NetworkError,
@@ -43,13 +41,12 @@ import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse
 import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
 import { parseHttpUrl } from "./http-url";
+import { judgeResponse } from "./judge-response";
 import { documentAfterTimeout, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
 import { DEFAULT_RENDERER_MAX_MB, RendererWatchdog } from "./renderer-watchdog";
-import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
+import { AttemptFailure, type RetryPolicy, withRetries } from "./retry-loop";
 import type { RobotsVerdict } from "./robots-cache";
-
-const CHALLENGE_STATUSES = new Set([200, 403, 429, 503]);
 
 export interface BrowserFetcherOptions extends FetcherOptions {
   /** Launch timeout (default 30 s). */
@@ -296,15 +293,14 @@ export class BrowserFetcher implements Fetcher {
     const bytes = Buffer.byteLength(body);
     if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
     this.counters.bytes += bytes;
-    if (CHALLENGE_STATUSES.has(status)) {
-      const challenge = detectChallenge(body);
-      if (challenge) {
+    const verdict = judgeResponse(finalUrl, status, headers, body);
+    if (!verdict.ok) {
+      if ("blocked" in verdict) {
         this.counters.blocked++;
-        throw new BlockedError(finalUrl, challenge);
+        throw verdict.blocked;
       }
+      throw verdict.failure;
     }
-    const failure = statusFailure(finalUrl, status, headers);
-    if (failure) throw failure;
     return { finalUrl, status, headers, body, bytes };
   }
 

@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
 import { Agent, type Dispatcher, request } from "undici";
 import { createGuardedAgent } from "../net/guarded-agent";
-import { detectChallenge } from "./challenge";
 import { decodeBody } from "./charset";
 import {
   cappedCrawlDelaySecs,
@@ -13,7 +12,6 @@ import {
 } from "./defaults";
 import {
   AbortedError,
-  BlockedError,
   FetchError,
   HttpStatusError,
   NetworkError,
@@ -25,6 +23,7 @@ import {
 import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse, RetryInfo } from "./fetcher";
 import { HostThrottle } from "./host-throttle";
 import { parseHttpUrl } from "./http-url";
+import { bodyNeeded, judgeResponse } from "./judge-response";
 import { readBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
@@ -32,7 +31,6 @@ import { productToken, ROBOTS_MAX_BYTES } from "./robots";
 import { RobotsCache, type RobotsVerdict } from "./robots-cache";
 
 /** Statuses whose body is read to tell a challenge page from a plain refusal. */
-const CHALLENGE_STATUSES = new Set([403, 429, 503]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 interface Exchange {
@@ -189,19 +187,21 @@ export class HttpFetcher implements Fetcher {
     const { status, headers, finalUrl } = exchange;
     const href = finalUrl.href;
     try {
-      if ((status >= 200 && status < 300) || CHALLENGE_STATUSES.has(status)) {
+      if (bodyNeeded(status)) {
         const received = await this.receive(exchange, signal);
         const { text } = decodeBody(received.bytes, headers["content-type"]);
-        const challenge = detectChallenge(text);
-        if (challenge) {
-          this.counters.blocked++;
-          throw new BlockedError(href, challenge);
+        const verdict = judgeResponse(href, status, headers, text);
+        if (!verdict.ok) {
+          if ("blocked" in verdict) {
+            this.counters.blocked++;
+            throw verdict.blocked;
+          }
+          throw verdict.failure;
         }
-        const failure = statusFailure(href, status, headers);
-        if (failure) throw failure;
         return { finalUrl: href, status, headers, body: text, payload: received.bytes, bytes: received.wireBytes };
       }
       await this.discard(exchange);
+      // not a 2xx nor a status a challenge page answers: the status alone decides
       throw statusFailure(href, status, headers) as AttemptFailure;
     } finally {
       exchange.done();

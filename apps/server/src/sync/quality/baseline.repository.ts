@@ -1,17 +1,24 @@
 import {
   addQualityTally,
   BASELINE_SIZE,
+  type CrawlStats,
   emptyQualityTally,
+  FINAL_SYNC_JOB_STATUSES,
   type QualityTally,
+  qualityOf,
   type SourceBaseline,
+  type SourceHealthSyncJob,
+  type SyncJobAlarm,
   type SyncJobStatus,
 } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
+import { sqlList } from "../../db/sql-arrays";
 import { baselineOf } from "./baseline";
 
 const COMPLETED: SyncJobStatus = "completed";
+const FINAL = sqlList(FINAL_SYNC_JOB_STATUSES);
 
 /** Reads a source's learned baseline from its last clean completed sync jobs. */
 export class BaselineRepository {
@@ -57,5 +64,35 @@ export class BaselineRepository {
     );
     const row = rows[0];
     return row ? { id: row.id, fullRefresh: row.full_refresh, jobsFound: Number(row.jobs_found ?? 0) } : null;
+  }
+
+  /** The source's last `limit` finished sync jobs, oldest first (its source page). */
+  async recent(dataSourceId: string, limit: number): Promise<SourceHealthSyncJob[]> {
+    const rows = await queryRows<{
+      id: string;
+      status: string;
+      created_at: Date | string;
+      stats: Partial<CrawlStats>;
+      quality_tally: QualityTally | null;
+      alarms: SyncJobAlarm[] | null;
+    }>(
+      this.db,
+      sql`SELECT id, status, created_at, stats, quality_tally, alarms FROM (
+            SELECT id, status, created_at, stats, quality_tally, alarms FROM sync_jobs
+            WHERE data_source_id = ${dataSourceId}::uuid AND status IN (${FINAL})
+            ORDER BY created_at DESC, id DESC LIMIT ${limit}
+          ) recent ORDER BY created_at, id`,
+    );
+    return rows.map((r) => ({
+      job_id: r.id,
+      status: r.status,
+      created_at: new Date(r.created_at).toISOString(),
+      jobs_found: Number(r.stats.jobs_found ?? 0),
+      jobs_added: Number(r.stats.jobs_added ?? 0),
+      duplicates: Number(r.stats.duplicates ?? 0),
+      errors: Number(r.stats.errors ?? 0),
+      quality: r.quality_tally ? qualityOf(addQualityTally(emptyQualityTally(), r.quality_tally)) : null,
+      alarms: r.alarms ?? [],
+    }));
   }
 }

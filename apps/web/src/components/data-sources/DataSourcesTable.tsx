@@ -1,4 +1,5 @@
 import type { DataSource } from "@jobsync/contracts";
+import { Link } from "@tanstack/react-router";
 import { ExternalLink, Pencil, Trash2 } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { formatCount } from "../../lib/format";
@@ -8,6 +9,7 @@ import { Switch } from "../ui/switch";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "../ui/table";
 import { Time } from "../ui/time";
 import { useWriteControl, WriteButton } from "../ui/write-button";
+import { AutoDisableBadge } from "./AutoDisableBadge";
 import { NextRun } from "./NextRun";
 import { SourceHealthBadge } from "./SourceHealthBadge";
 
@@ -68,9 +70,16 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
           <TableRow key={source.id} className="hover:bg-zinc-50/60" data-site={source.site_name}>
             <Td>
               <div className="flex items-center gap-2">
-                <span className="font-medium text-zinc-900">{source.site_name}</span>
+                <Link
+                  to="/data-sources/$siteName"
+                  params={{ siteName: source.site_name }}
+                  className="rounded font-medium text-zinc-900 hover:text-blue-700 hover:underline"
+                >
+                  {source.site_name}
+                </Link>
                 <Badge>{source.kind}</Badge>
-                <SourceHealthBadge source={source} />
+                <SourceHealthBadge health={source.health} />
+                <AutoDisableBadge source={source} />
                 {source.active_job_id ? (
                   <button
                     type="button"

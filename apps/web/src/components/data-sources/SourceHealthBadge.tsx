@@ -1,27 +1,41 @@
-import type { DataSource } from "@jobsync/contracts";
-import { AlertTriangle, Ban } from "lucide-react";
+import type { DataSource, SourceHealthStatus } from "@jobsync/contracts";
+import { Activity, AlertTriangle, CircleDashed, XCircle } from "lucide-react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { Badge } from "../ui/badge";
+import type { TranslationKey } from "../../i18n/keys";
+import { Badge, type BadgeTone } from "../ui/badge";
 
-/** Auto-disable state: nothing while healthy; "Degraded" or "Auto-disabled" with the failure count beside it. */
-export function SourceHealthBadge({ source }: { source: Pick<DataSource, "health" | "consecutive_failures"> }) {
+const LOOK: Record<SourceHealthStatus, { tone: BadgeTone; label: TranslationKey; Icon: typeof Activity }> = {
+  healthy: { tone: "green", label: "sourceHealth.status.healthy", Icon: Activity },
+  drifting: { tone: "amber", label: "sourceHealth.status.drifting", Icon: AlertTriangle },
+  failing: { tone: "red", label: "sourceHealth.status.failing", Icon: XCircle },
+  never_synced: { tone: "neutral", label: "sourceHealth.status.never_synced", Icon: CircleDashed },
+};
+
+/** Source health at a glance; the reason shows on hover and on keyboard focus (and is read out with the badge). */
+export function SourceHealthBadge({ health }: { health: DataSource["health"] }) {
   const { t } = useTranslation();
-  if (source.health === "ok") return null;
-  const failures = t("dataSources.health.failures", { count: source.consecutive_failures });
-  if (source.health === "degraded") {
-    return (
-      <Badge tone="amber" title={failures}>
-        <AlertTriangle className="size-3" aria-hidden />
-        {t("dataSources.health.degraded")}
-        <span className="sr-only">: {failures}</span>
-      </Badge>
-    );
-  }
+  const id = useId();
+  const look = LOOK[health.status];
   return (
-    <Badge tone="red" title={t("dataSources.health.disabledHint", { failures })}>
-      <Ban className="size-3" aria-hidden />
-      {t("dataSources.health.disabled")}
-      <span className="sr-only">: {failures}</span>
-    </Badge>
+    // a button, so keyboard users reach it and hear the reason (its description), as a pointer shows it on hover
+    <button
+      type="button"
+      className="group relative inline-flex rounded outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
+      aria-describedby={id}
+      data-health={health.status}
+    >
+      <Badge tone={look.tone}>
+        <look.Icon className="size-3" aria-hidden />
+        {t(look.label)}
+      </Badge>
+      <span
+        id={id}
+        role="tooltip"
+        className="invisible absolute top-full left-0 z-20 mt-1 w-72 rounded bg-zinc-900 px-2 py-1.5 text-left text-xs font-normal whitespace-normal text-white shadow-lg group-hover:visible group-focus:visible"
+      >
+        {health.reason}
+      </span>
+    </button>
   );
 }

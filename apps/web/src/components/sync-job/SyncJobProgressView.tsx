@@ -9,6 +9,9 @@ import type { TFunction } from "i18next";
 import { AlertTriangle } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { elapsedMs, formatBytes, formatCount, formatDuration, formatEta } from "../../lib/format";
+import { AlarmBanner } from "../source-health/AlarmBanner";
+import { DataQuality } from "../source-health/DataQuality";
+import { SnapshotList } from "../source-health/SnapshotList";
 import { Progress } from "../ui/progress";
 import { Time } from "../ui/time";
 import { StepList } from "./StepList";
@@ -144,9 +147,13 @@ export function SyncJobProgressView({ progress, now }: { progress: CrawlJobProgr
         </div>
       ) : null}
 
+      <AlarmBanner alarms={progress.alarms} />
+
       {/* Once final, the summary is what the admin came for: it goes first. */}
       {progress.summary ? <SyncJobSummary summary={progress.summary} job={progress} /> : null}
       <SyncJobStats stats={progress.stats} />
+      <DataQuality quality={progress.quality} />
+      {final ? <SnapshotList jobId={progress.job_id} version={progress.version} /> : null}
       <StepList steps={steps} now={now} stats={progress.stats} />
     </div>
   );

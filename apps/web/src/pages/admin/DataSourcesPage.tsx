@@ -27,7 +27,7 @@ const BATCH_PARAM = "batch";
 
 /**
  * The guide's DataSourcesPage: the data sources, the "Sync Jobs" dropdown, and the sync job modal it opens.
- * `/data-sources/<site_name>` is this page with that source's edit form open.
+ * `/data-sources/<site_name>/edit` is this page with that source's edit form open.
  */
 export function DataSourcesPage() {
   const { t } = useTranslation();
@@ -138,7 +138,11 @@ export function DataSourcesPage() {
             onToggleActive={(source, active) => toggle.mutate({ source, active })}
             onOpenSyncJob={syncJob.open}
             onEdit={(source) =>
-              void navigate({ to: "/data-sources/$siteName", params: { siteName: source.site_name }, search: (s) => s })
+              void navigate({
+                to: "/data-sources/$siteName/edit",
+                params: { siteName: source.site_name },
+                search: (s) => s,
+              })
             }
             onDelete={setDeleting}
             onShowPostings={(source) => void navigate({ to: "/job-postings", search: { source: source.site_name } })}

@@ -135,6 +135,7 @@ export const dataSources = {
       max_experience_years: "Max experience years",
       stop_after_known_pages: "Stop after known pages",
       auto_disable_after_failures: "Auto disable after failures",
+      drift_tolerance: "Drift tolerance",
     },
     hints: {
       include_keywords: "Keep only postings whose title or a tag contains one of these (accents ignored). One per line",
@@ -145,6 +146,8 @@ export const dataSources = {
       stop_after_known_pages: "Incremental: stop a keyword after this many pages with no new posting. Empty or 0: off",
       auto_disable_after_failures:
         "Degraded after this many failed sync jobs in a row, deactivated after twice as many (default 5)",
+      drift_tolerance:
+        "Source health: alarm when a field's fill rate falls more than this share below its baseline (0 to 1, default 0.2)",
       start_urls: "Listing pages to read, one per line: a path on the base URL (/jobs?q=python) or a full URL",
       page_url_template:
         "Page 2, 3...: ?page={page} (a query parameter), /jobs/page/{page} or a full URL. Empty: follow the next-page link's pattern, or page 1 only",

@@ -137,6 +137,7 @@ export const dataSources: Messages<typeof en> = {
       max_experience_years: "Số năm kinh nghiệm tối đa",
       stop_after_known_pages: "Dừng sau số trang đã biết",
       auto_disable_after_failures: "Tự động tắt sau số lần thất bại",
+      drift_tolerance: "Ngưỡng lệch chuẩn",
     },
     hints: {
       include_keywords:
@@ -149,6 +150,8 @@ export const dataSources: Messages<typeof en> = {
         "Đồng bộ tăng dần: dừng một từ khoá sau chừng này trang không có tin mới. Để trống hoặc 0: tắt",
       auto_disable_after_failures:
         "Chuyển sang suy giảm sau chừng này lần đồng bộ thất bại liên tiếp, tự tắt sau gấp đôi số đó (mặc định 5)",
+      drift_tolerance:
+        "Sức khỏe nguồn: cảnh báo khi tỉ lệ điền của một trường giảm hơn mức này so với mức chuẩn (0 đến 1, mặc định 0.2)",
       start_urls:
         "Các trang danh sách cần đọc, mỗi dòng một trang: đường dẫn trên URL gốc (/jobs?q=python) hoặc URL đầy đủ",
       page_url_template:

@@ -4,6 +4,7 @@ import { common } from "./common";
 import { dataSources } from "./data-sources";
 import { notifications } from "./notifications";
 import { postings } from "./postings";
+import { sourceHealth } from "./source-health";
 import { syncJobs } from "./sync-jobs";
 import { users } from "./users";
 
@@ -15,4 +16,5 @@ export const vi: Messages<typeof english> = {
   ...postings,
   ...notifications,
   ...users,
+  ...sourceHealth,
 };
