@@ -1,14 +1,10 @@
-import { createRootRoute, createRoute, Outlet, redirect, useParams } from "@tanstack/react-router";
+import { createRootRoute, createRoute, lazyRouteComponent, Outlet, redirect, useParams } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { AdminLayout } from "../components/layout/AdminLayout";
-import { AuditPage } from "../pages/admin/AuditPage";
+import { LoadingState } from "../components/ui/states";
 import { DataSourcesPage } from "../pages/admin/DataSourcesPage";
 import { JobPostingPage } from "../pages/admin/JobPostingPage";
-import { JobPostingsPage } from "../pages/admin/JobPostingsPage";
 import { NotFoundPage } from "../pages/admin/NotFoundPage";
-import { NotificationsPage } from "../pages/admin/NotificationsPage";
-import { SourcePage } from "../pages/admin/SourcePage";
-import { SyncHistoryPage } from "../pages/admin/SyncHistoryPage";
-import { UsersPage } from "../pages/admin/UsersPage";
 import { LoginPage } from "../pages/LoginPage";
 import { plainSearch } from "./search-params";
 import { useSession } from "./session-context";
@@ -55,9 +51,16 @@ export const dataSourceRoute = createRoute({
   component: DataSourcesPage,
 });
 
+/** Pages an operator opens now and then are loaded when first opened, keeping the first download small (B7). */
+const SourcePage = lazy(() => import("../pages/admin/SourcePage").then((m) => ({ default: m.SourcePage })));
+
 function SourceRoute() {
   const { siteName } = useParams({ from: "/data-sources/$siteName" });
-  return <SourcePage siteName={siteName} />;
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <SourcePage siteName={siteName} />
+    </Suspense>
+  );
 }
 
 /** `/data-sources/TopCV`: TopCV's source page (health, its last sync jobs charted, fill rates against the baseline). */
@@ -70,20 +73,20 @@ export const sourcePageRoute = createRoute({
 export const syncHistoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sync-history",
-  component: SyncHistoryPage,
+  component: lazyRouteComponent(() => import("../pages/admin/SyncHistoryPage"), "SyncHistoryPage"),
 });
 
 /** `/sync-jobs/<id>`: Sync History with that sync job open in the modal. */
 export const syncJobRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sync-jobs/$jobId",
-  component: SyncHistoryPage,
+  component: lazyRouteComponent(() => import("../pages/admin/SyncHistoryPage"), "SyncHistoryPage"),
 });
 
 export const jobPostingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/job-postings",
-  component: JobPostingsPage,
+  component: lazyRouteComponent(() => import("../pages/admin/JobPostingsPage"), "JobPostingsPage"),
 });
 
 function JobPostingRoute() {
@@ -101,19 +104,19 @@ export const jobPostingRoute = createRoute({
 export const notificationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/notifications",
-  component: NotificationsPage,
+  component: lazyRouteComponent(() => import("../pages/admin/NotificationsPage"), "NotificationsPage"),
 });
 
 export const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/users",
-  component: UsersPage,
+  component: lazyRouteComponent(() => import("../pages/admin/UsersPage"), "UsersPage"),
 });
 
 export const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/audit",
-  component: AuditPage,
+  component: lazyRouteComponent(() => import("../pages/admin/AuditPage"), "AuditPage"),
 });
 
 export const routeTree = rootRoute.addChildren([

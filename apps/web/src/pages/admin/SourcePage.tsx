@@ -2,16 +2,21 @@ import { BASELINE_MIN } from "@jobsync/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft } from "lucide-react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { SourceHealthBadge } from "../../components/data-sources/SourceHealthBadge";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { FillRateTable } from "../../components/source-health/FillRateTable";
-import { SyncJobsChart } from "../../components/source-health/SyncJobsChart";
 import { EmptyState, ErrorState, LoadingState } from "../../components/ui/states";
 import { formatPercent } from "../../lib/format";
 import { sourceHealthQuery } from "../../queries/data-sources";
 import { errorMessage } from "../../services/api-error";
+
+/** The chart library is loaded with this page only: it would double the admin UI's first download (B7). */
+const SyncJobsChart = lazy(() =>
+  import("../../components/source-health/SyncJobsChart").then((m) => ({ default: m.SyncJobsChart })),
+);
 
 /** `/data-sources/<site_name>`: a source's health, its last 20 sync jobs charted, each field's fill rate against its baseline. */
 export function SourcePage({ siteName }: { siteName: string }) {
@@ -53,7 +58,9 @@ export function SourcePage({ siteName }: { siteName: string }) {
               </h2>
               <p className="mb-3 text-xs text-zinc-600">{t("sourceHealth.page.chartDescription")}</p>
               {data.sync_jobs.length > 0 ? (
-                <SyncJobsChart jobs={data.sync_jobs} />
+                <Suspense fallback={<LoadingState />}>
+                  <SyncJobsChart jobs={data.sync_jobs} />
+                </Suspense>
               ) : (
                 <EmptyState title={t("sourceHealth.page.noJobs")} />
               )}
