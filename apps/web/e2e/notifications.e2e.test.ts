@@ -147,7 +147,7 @@ describe("notifications, filters and auto-disable end to end", () => {
     await page.getByRole("link", { name: "Data Sources" }).click();
     await page.reload();
     const row = page.locator("tr[data-site='Dead-Board']");
-    await row.getByText("Auto-disabled").waitFor();
+    await row.getByText(/^Auto-disabled/).waitFor();
     expect(await row.getByRole("switch").getAttribute("aria-checked")).toBe("false");
 
     await page.getByRole("link", { name: "Notifications" }).click();
