@@ -1,10 +1,9 @@
 import { createRootRoute, createRoute, lazyRouteComponent, Outlet, redirect, useParams } from "@tanstack/react-router";
-import { lazy, Suspense } from "react";
 import { AdminLayout } from "../components/layout/AdminLayout";
-import { LoadingState } from "../components/ui/states";
 import { DataSourcesPage } from "../pages/admin/DataSourcesPage";
 import { JobPostingPage } from "../pages/admin/JobPostingPage";
 import { NotFoundPage } from "../pages/admin/NotFoundPage";
+import { SourcePage } from "../pages/admin/SourcePage";
 import { LoginPage } from "../pages/LoginPage";
 import { plainSearch } from "./search-params";
 import { useSession } from "./session-context";
@@ -51,16 +50,9 @@ export const dataSourceRoute = createRoute({
   component: DataSourcesPage,
 });
 
-/** Pages an operator opens now and then are loaded when first opened, keeping the first download small (B7). */
-const SourcePage = lazy(() => import("../pages/admin/SourcePage").then((m) => ({ default: m.SourcePage })));
-
 function SourceRoute() {
   const { siteName } = useParams({ from: "/data-sources/$siteName" });
-  return (
-    <Suspense fallback={<LoadingState />}>
-      <SourcePage siteName={siteName} />
-    </Suspense>
-  );
+  return <SourcePage siteName={siteName} />;
 }
 
 /** `/data-sources/TopCV`: TopCV's source page (health, its last sync jobs charted, fill rates against the baseline). */

@@ -12,7 +12,8 @@ import { Brand, SidebarNav } from "./SidebarNav";
 
 /** After a navigation to another page, focus its heading, so a screen reader starts at the new page. */
 function useFocusOnPageChange() {
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // the location once its page has loaded (pages opened now and then are loaded on first use): then its heading exists
+  const pathname = useRouterState({ select: (state) => (state.resolvedLocation ?? state.location).pathname });
   const page = pageOf(pathname);
   const previous = useRef(page);
   useEffect(() => {
