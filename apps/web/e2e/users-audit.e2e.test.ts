@@ -102,7 +102,7 @@ describe("users, roles and the audit log end to end", () => {
     expect(await viewer.getByRole("button", { name: "New channel" }).isDisabled()).toBe(true);
     await axeClean(viewer);
     // a deep link to an edit form shows the list to a viewer: nothing there could be saved
-    await viewer.goto(`${app.url}/data-sources/TopCV-Demo`);
+    await viewer.goto(`${app.url}/data-sources/TopCV-Demo/edit`);
     await viewer.getByRole("table", { name: "Data sources" }).waitFor();
     expect(await viewer.getByRole("dialog").count()).toBe(0);
     await viewer.goto(`${app.url}/data-sources`);
