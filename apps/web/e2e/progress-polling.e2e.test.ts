@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { adminApi, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
-import { signIn } from "./support/session";
+import { signedInPage } from "./support/session";
 
 /**
  * Issue 15 in Chromium: with the live stream unavailable, the modal polls the sync job every 2 s with If-None-Match,
@@ -26,10 +26,7 @@ beforeAll(async () => {
   };
   expect((await api("PATCH", "/admin/data-sources/TopCV-Demo", { config })).status).toBe(200);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US" });
-  page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await signIn(page, app.url);
+  page = await signedInPage(browser, app.url, pageErrors);
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
-import { signIn } from "./support/session";
+import { signedInPage } from "./support/session";
 
 /**
  * Issue 12 in Chromium: a sync of TopCV-Demo shows Crawl Jobs and Save Jobs running at once (postings saved while it
@@ -34,10 +34,7 @@ beforeAll(async () => {
   app = await startApp();
   expect((await api("PATCH", "/admin/data-sources/TopCV-Demo", { config: STREAMING })).status).toBe(200);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US" });
-  page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await signIn(page, app.url);
+  page = await signedInPage(browser, app.url, pageErrors);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,16 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./app";
 
 /** Sign in through the login form (its fields by id, so it works in either language). */
+/** A signed-in admin's page at a laptop's size in English; errors the page throws are collected in `pageErrors`. */
+export async function signedInPage(browser: Browser, url: string, pageErrors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US" });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await signIn(page, url);
+  return page;
+}
+
 export async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator("#login-email").fill(ADMIN_EMAIL);
