@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { jobSearchQuerySchema } from "@jobsync/contracts";
 import pg from "pg";
-import { createServices, DEFAULT_SERVICE_OPTIONS, startServices, stopServices } from "../apps/server/src/app/services";
+import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
+import { createServices, startServices, stopServices } from "../apps/server/src/app/services";
 import { openPostgres } from "../apps/server/src/db/postgres";
 import { buildApp } from "../apps/server/src/http/app";
 import { createLogger } from "../apps/server/src/http/logger";

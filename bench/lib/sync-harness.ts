@@ -1,13 +1,7 @@
 import { Writable } from "node:stream";
 import type { SourceKind } from "@jobsync/contracts";
-import {
-  createServices,
-  DEFAULT_SERVICE_OPTIONS,
-  type ServiceOptions,
-  type Services,
-  startServices,
-  stopServices,
-} from "../../apps/server/src/app/services";
+import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "../../apps/server/src/app/service-options";
+import { createServices, type Services, startServices, stopServices } from "../../apps/server/src/app/services";
 import type { DataSourceRow } from "../../apps/server/src/db/schema";
 import { createLogger } from "../../apps/server/src/http/logger";
 import { BatchSaveRepository } from "../../apps/server/src/sync/checkpoint/batch-save.repository";

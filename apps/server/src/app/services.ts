@@ -16,7 +16,7 @@ import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
 import { UserAdminService } from "../auth/user-admin.service";
 import { BatchSyncService } from "../batches/batch-sync.service";
-import { hostPolicy, type NetworkSettings, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
+import { hostPolicy, privateUrlReason, webhookPolicy } from "../data-sources/base-url-policy";
 import { DataSourceRepository } from "../data-sources/data-source.repository";
 import { DataSourceService } from "../data-sources/data-source.service";
 import { SelectorPreviewService } from "../data-sources/selector-preview.service";
@@ -24,11 +24,10 @@ import { SourceHealthTracker } from "../data-sources/source-health";
 import { SourceHealthService } from "../data-sources/source-health.service";
 import type { Database } from "../db/database";
 import { openReadLane } from "../db/open-read-lane";
-import { DEFAULT_READ_LANE_OPTIONS, type ReadLane, type ReadLaneOptions } from "../db/read-lane";
+import type { ReadLane } from "../db/read-lane";
 import { ExportRepository } from "../exports/export.repository";
 import { ExportService } from "../exports/export.service";
 import { JobsyncMetrics } from "../metrics/jobsync-metrics";
-import type { MetricsAccess } from "../metrics/metrics-access";
 import { SyncMetricsObserver } from "../metrics/sync-observer";
 import { createChannelSenders } from "../notifications/channel-senders";
 import { createMailer } from "../notifications/mailer";
@@ -68,63 +67,7 @@ import { SyncQueue } from "../sync/sync-queue";
 import { SyncRunner } from "../sync/sync-runner";
 import { SyncWorker } from "../sync/sync-worker";
 import { HealthService } from "./health.service";
-
-export interface ServiceOptions extends NetworkSettings {
-  jwtSecret: string;
-  jwtExpiresSecs: number;
-  loginMaxAttempts: number;
-  loginWindowSecs: number;
-  syncConcurrency: number;
-  syncStaleSecs: number;
-  syncRetention: number;
-  /** Attempts per sync job: a worker that stops mid-sync hands it to the next attempt, resumed from its checkpoint. */
-  syncMaxAttempts: number;
-  /** Postings per streamed batch (and per checkpoint). */
-  syncBatchSize: number;
-  chromiumPath?: string;
-  /** Requests in flight per sync job. */
-  crawlConcurrency: number;
-  heartbeatMillis: number;
-  progressIntervalMillis: number;
-  /** E-mail notifications: smtp(s):// URL (unset: e-mail channels fail with that reason) and the From address. */
-  smtpUrl?: string;
-  smtpFrom?: string;
-  /** Notification deliveries: attempts in all, and the first retry's delay (doubling after). */
-  notificationMaxAttempts: number;
-  notificationRetryDelaySecs: number;
-  /** AUDIT_RETENTION_DAYS: audit rows older than this are deleted daily. */
-  auditRetentionDays: number;
-  /** The public API's read lane: its own connections, statement timeout and queue bound. */
-  publicReads: ReadLaneOptions;
-  publicLimits: PublicLimits;
-  /** Who may read /metrics (METRICS_TOKEN, METRICS_PUBLIC); off when not given. */
-  metricsAccess?: MetricsAccess;
-  /** Where page archives are written (ARCHIVE_DIR, default DATA_DIR/archive); absent: no archives, no re-process. */
-  archiveDir?: string;
-}
-
-/** Per-IP limits of the public API, and whether anyone may export (else a user token is needed). */
-export interface PublicLimits {
-  searchPerMinute: number;
-  exportPerHour: number;
-  publicExport: boolean;
-}
-
-export const DEFAULT_SERVICE_OPTIONS = {
-  syncConcurrency: 2,
-  syncStaleSecs: 60,
-  syncRetention: 50,
-  syncMaxAttempts: 3,
-  syncBatchSize: 50,
-  crawlConcurrency: 4,
-  heartbeatMillis: 1000,
-  progressIntervalMillis: 250,
-  notificationMaxAttempts: 6,
-  notificationRetryDelaySecs: 5,
-  auditRetentionDays: 365,
-  publicReads: DEFAULT_READ_LANE_OPTIONS,
-  publicLimits: { searchPerMinute: 120, exportPerHour: 10, publicExport: true },
-} satisfies Partial<ServiceOptions>;
+import type { ServiceOptions } from "./service-options";
 
 /** The composition root of the domain: repositories and services over one database. */
 export interface Services {

@@ -1,14 +1,8 @@
 import { Writable } from "node:stream";
 import { StaticResolver } from "@jobsync/crawler";
 import type { FastifyInstance } from "fastify";
-import {
-  createServices,
-  DEFAULT_SERVICE_OPTIONS,
-  type ServiceOptions,
-  type Services,
-  startServices,
-  stopServices,
-} from "../../src/app/services";
+import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "../../src/app/service-options";
+import { createServices, type Services, startServices, stopServices } from "../../src/app/services";
 import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/http/logger";
 import { type DatabaseKind, openTestDatabase, type TestDatabase } from "./test-database";

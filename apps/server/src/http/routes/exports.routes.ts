@@ -2,7 +2,7 @@ import { API_PATHS, jobExportQuerySchema, jobIdParamsSchema, syncJobExportQueryS
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { PublicLimits } from "../../app/services";
+import type { PublicLimits } from "../../app/service-options";
 import type { ExportFile, ExportService } from "../../exports/export.service";
 import { perIp } from "../public-rate-limits";
 

@@ -6,7 +6,7 @@ import {
   postingIdParamsSchema,
 } from "@jobsync/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { PublicLimits } from "../../app/services";
+import type { PublicLimits } from "../../app/service-options";
 import type { PostingSearchService } from "../../postings/posting-search.service";
 import { clientGoneSignal } from "../client-gone";
 import { perIp } from "../public-rate-limits";
