@@ -2,9 +2,7 @@ import {
   ACTIVE_SYNC_JOB_STATUSES,
   type CrawlStep,
   emptyCrawlStats,
-  type FinalSyncJobStatus,
   type SyncJobStatus,
-  type SyncTrigger,
   WORKING_SYNC_JOB_STATUSES,
 } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
@@ -16,61 +14,13 @@ import type { TimelineEvent } from "./progress/progress-manager";
 import { initialSteps, type ProgressState } from "./progress/progress-state";
 import { settleSteps } from "./progress/settle-steps";
 import { insertEvents } from "./sync-job-events";
+import type { AuditWrite, Claim, CreateOutcome, FinalOutcome, NewSyncJob, Reaped } from "./sync-job-transition-types";
 
 const ACTIVE = sqlList(ACTIVE_SYNC_JOB_STATUSES);
 const WORKING = sqlList(WORKING_SYNC_JOB_STATUSES);
 const PENDING: SyncJobStatus = "pending";
 const RUNNING: SyncJobStatus = "running";
 const CANCELLING: SyncJobStatus = "cancelling";
-
-export interface NewSyncJob {
-  dataSourceId: string;
-  siteName: string;
-  maxJobs: number;
-  trigger: SyncTrigger;
-  requestedBy: string | null;
-  batchId?: string | null;
-  /** Incremental sync off for this one: every planned page is read. */
-  fullRefresh?: boolean;
-  /** Attempts a worker gets before a sync job whose workers keep dying fails (SYNC_MAX_ATTEMPTS). */
-  maxAttempts: number;
-  /** "Resume": the failed or cancelled sync job whose checkpoint this one continues. */
-  resumedFrom?: string | null;
-  /** "Re-process": the finished sync job whose archived pages this one parses again. */
-  reprocessedFrom?: string | null;
-}
-
-/** Writes the audit row of a transition in its transaction (so it commits only with the change), given the sync job's id. */
-export type AuditWrite = (tx: Db, syncJobId: string) => Promise<void>;
-
-export type CreateOutcome = { created: string } | { activeId: string };
-
-/** What a worker gets when it claims a sync job. */
-export interface Claim {
-  dataSourceId: string;
-  maxJobs: number;
-  fullRefresh: boolean;
-  attempt: number;
-  maxAttempts: number;
-  resumedFrom: string | null;
-  reprocessedFrom: string | null;
-  /** Overall percent an earlier attempt reached (the bar never goes back). */
-  progress: number;
-}
-
-/** What the reaper did with a sync job whose worker stopped heartbeating. */
-export interface Reaped {
-  id: string;
-  /** `pending`: queued again for its next attempt; otherwise the final status it got. */
-  to: "pending" | FinalSyncJobStatus;
-  attempt: number;
-  maxAttempts: number;
-}
-
-export interface FinalOutcome {
-  status: FinalSyncJobStatus;
-  error: string | null;
-}
 
 /**
  * The lifecycle of a sync job: the only code that writes its status. Every change is compare-and-set on the status

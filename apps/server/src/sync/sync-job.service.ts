@@ -17,7 +17,8 @@ import type { DataSourceRepository } from "../data-sources/data-source.repositor
 import { AppError, badRequest, notFound } from "../errors/app-error";
 import type { CheckpointRepository } from "./checkpoint/checkpoint.repository";
 import type { SyncJobRepository } from "./sync-job.repository";
-import type { AuditWrite, SyncJobTransitions } from "./sync-job-transitions";
+import type { AuditWrite } from "./sync-job-transition-types";
+import type { SyncJobTransitions } from "./sync-job-transitions";
 
 /** Hands a new sync job to the workers (the queue), a cancel to a worker of this process, an end to its handler. */
 export interface SyncDispatcher {

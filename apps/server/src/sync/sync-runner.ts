@@ -10,7 +10,8 @@ import type { SnapshotRepository } from "./quality/snapshot.repository";
 import { SnapshotRecorder } from "./quality/snapshot-recorder";
 import { STOP_REASONS, type SyncEnv, type SyncJobInput, type SyncRuntimeOptions } from "./sync-context";
 import type { SyncJobRepository } from "./sync-job.repository";
-import type { Claim, SyncJobTransitions } from "./sync-job-transitions";
+import type { Claim } from "./sync-job-transition-types";
+import type { SyncJobTransitions } from "./sync-job-transitions";
 import { runPipeline } from "./sync-pipeline";
 
 export interface RunnerLogger {
