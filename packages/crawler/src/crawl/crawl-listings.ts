@@ -1,5 +1,6 @@
 import type { CrawlItem, CrawlResult } from "./crawl-events";
-import { type CrawlOptions, crawlStream } from "./crawl-stream";
+import type { CrawlOptions } from "./crawl-options";
+import { crawlStream } from "./crawl-stream";
 
 export type CrawlListingsOptions = CrawlOptions;
 

@@ -1,56 +1,14 @@
-import type { ListingTarget } from "../adapters/adapter";
 import { HttpStatusError } from "../fetch/errors";
-import type { Fetcher, RetryInfo } from "../fetch/fetcher";
-import type { PageParsers } from "../parse/parsing-adapter";
+import type { RetryInfo } from "../fetch/fetcher";
 import { BatchAssembler, type PendingPage } from "./batch-assembler";
-import type {
-  CrawlBatch,
-  CrawlCheckpoint,
-  CrawlError,
-  CrawlEvent,
-  CrawlItem,
-  CrawlStreamResult,
-  StopReason,
-} from "./crawl-events";
+import type { CrawlError, CrawlEvent, CrawlItem, CrawlStreamResult, StopReason } from "./crawl-events";
+import type { CrawlStreamOptions } from "./crawl-options";
 import { type CrawlErrorKind, errorKind, errorMessage } from "./error-kind";
 import { goneReason, goneStatusReason } from "./gone-page";
 import { KnownPagesTracker } from "./known-pages";
 import { ListingPlan } from "./listing-plan";
 import { validateCrawlOptions } from "./validate-options";
 import { WorkPool } from "./work-pool";
-
-export interface CrawlOptions {
-  /** Only the parsers are used: crawling is fetching and parsing, nothing else. They may parse off-thread. */
-  adapter: PageParsers;
-  fetcher: Pick<Fetcher, "fetch">;
-  targets: readonly ListingTarget[];
-  /** Stop once this many unique cards (by external_id) are known. */
-  maxJobs: number;
-  /** Requests in flight at once, over all targets (the fetcher's per-host delay still applies). */
-  concurrency: number;
-  /** Fetch and parse each kept card's detail page (when the adapter can parse details). */
-  fetchDetails: boolean;
-  signal?: AbortSignal;
-  onEvent?: (event: CrawlEvent) => void;
-  /** Stop as "blocked" after this many blocked pages in a row (default 3). */
-  maxConsecutiveBlocks?: number;
-  /**
-   * Incremental crawling: which of these external ids the caller already has (it asks its database; the crawl
-   * cannot). With `stopAfterKnownPages`, a target stops after that many listing pages in a row with no new id.
-   */
-  knownIds?: (externalIds: string[]) => Promise<ReadonlySet<string>>;
-  /** 0 or absent: off (every planned page is read). Needs `knownIds`. */
-  stopAfterKnownPages?: number;
-}
-
-export interface CrawlStreamOptions extends CrawlOptions {
-  /** Told each batch in order; the crawl waits for it (back-pressure) and stops if it throws. */
-  onBatch: (batch: CrawlBatch) => Promise<void>;
-  /** Postings per batch at most (default 50: one TopCV listing page). */
-  batchSize?: number;
-  /** Where an earlier attempt got to: its pages are restored, its postings and detail pages not fetched again. */
-  checkpoint?: CrawlCheckpoint;
-}
 
 /** Listing pages read ahead of the settled prefix (cards only, a few KB each): bounds memory on huge crawls. */
 const LISTING_WINDOW = 64;

@@ -1,4 +1,4 @@
-import type { CrawlOptions } from "./crawl-stream";
+import type { CrawlOptions } from "./crawl-options";
 
 /** Refuse options a crawl cannot honour, before any request: a RangeError naming the option. */
 export function validateCrawlOptions(options: CrawlOptions): void {

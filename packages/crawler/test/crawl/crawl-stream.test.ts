@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CoveredPage, CrawlBatch, CrawlCheckpoint } from "../../src/crawl/crawl-events";
-import { type CrawlStreamOptions, crawlStream } from "../../src/crawl/crawl-stream";
+import type { CrawlStreamOptions } from "../../src/crawl/crawl-options";
+import { crawlStream } from "../../src/crawl/crawl-stream";
 import { board, fetcher, firstUnique, listingPages, targets, tinyAdapter } from "./crawl-support";
 
 type RunOptions = Partial<CrawlStreamOptions> & { keywords?: string[]; maxPages?: number };
