@@ -60,6 +60,32 @@ describe("SyncJobModal: page archive and Re-process", () => {
     expect(posted).toBe(1);
   });
 
+  test("the archive of a finished sync job downloads as WARC with a stream token; none while it runs", async () => {
+    serve(completed({ archive: { bytes: 2048, pages: 2 } }));
+    api.on("POST", "/api/v1/auth/stream-token", (_req, res) =>
+      json(res, 200, { token: "stream-token-1", expires_in: 60 }),
+    );
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.href);
+    });
+    try {
+      await renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={() => {}} />, api.url);
+      await userEvent.click(await screen.findByRole("button", { name: "Download the page archive (WARC)" }));
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(clicked[0]).toBe(`${api.url}${JOB_PATH}/archive?token=stream-token-1`);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  test("a running sync job offers no archive download yet", async () => {
+    serve(progressFixture("running", { archive: { bytes: 2048, pages: 2 } }));
+    await renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={() => {}} />, api.url);
+    expect(await screen.findByRole("button", { name: "Export the report as CSV" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Download the page archive (WARC)" })).not.toBeInTheDocument();
+  });
+
   test("no archive, no Re-process; a re-process says which sync job it re-processes", async () => {
     serve(completed({ trigger: "reprocess", reprocessed_from: "12345678-aaaa-4bbb-8ccc-123456789abc" }));
     await renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={() => {}} />, api.url);

@@ -98,7 +98,9 @@ function SyncJobDialogContent({ jobId, onClose, onFollow }: { jobId: string } & 
       <DialogFooter spread>
         <div className="flex flex-wrap items-center gap-3">
           <LiveIndicator mode={mode} />
-          {progress ? <ExportButtons jobId={jobId} /> : null}
+          {progress ? (
+            <ExportButtons jobId={jobId} archive={progress.archive !== null && isFinalSyncJobStatus(progress.status)} />
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center justify-end gap-2">
           {progress ? (

@@ -18,6 +18,11 @@ export const exportLinks = {
     const { token } = await authApi.streamToken(api);
     return api.url(apiPath(API_PATHS.syncJobSnapshot, { job_id: jobId, n }), { token });
   },
+  /** The sync job's page archive (WARC/1.1, .warc.gz), as its archive endpoint streams it. */
+  async archive(api: ApiClient, jobId: string): Promise<string> {
+    const { token } = await authApi.streamToken(api);
+    return api.url(apiPath(API_PATHS.syncJobArchive, { job_id: jobId }), { token });
+  },
   postingsCsv(api: ApiClient, params: JobSearchParams): string {
     const { page: _page, page_size: _pageSize, cursor: _cursor, ...filters } = params;
     return api.url(API_PATHS.jobPostingsExport, { ...filters, format: "csv" });
