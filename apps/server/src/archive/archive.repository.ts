@@ -69,6 +69,23 @@ export class ArchiveRepository {
     return rows[0] ? toRow(rows[0]) : null;
   }
 
+  /**
+   * The sync jobs a sync job resumed (`resumed_from`, then that one's, ...), nearest first, at most `depth`: a
+   * Resume's restored pages are in their archives.
+   */
+  async resumedChain(syncJobId: string, depth = 20): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      sql`WITH RECURSIVE chain(id, resumed_from, depth) AS (
+            SELECT id, resumed_from, 0 FROM sync_jobs WHERE id = ${syncJobId}
+            UNION ALL
+            SELECT sj.id, sj.resumed_from, c.depth + 1 FROM sync_jobs sj JOIN chain c ON sj.id = c.resumed_from
+            WHERE c.depth < ${depth})
+          SELECT id FROM chain WHERE depth > 0 ORDER BY depth`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Every archive still on disk, newest first. */
   async list(limit = 1000): Promise<ArchiveRow[]> {
     const rows = await queryRows<RawRow>(

@@ -1,4 +1,4 @@
-import { ArchiveFetcher, type ArchiveTally, WarcWriter } from "@jobsync/crawler";
+import { ArchiveChain, ArchiveFetcher, type ArchiveTally, type PageArchive, WarcWriter } from "@jobsync/crawler";
 import type { ArchiveRepository } from "./archive.repository";
 import type { ArchiveFiles } from "./archive-files";
 
@@ -60,10 +60,25 @@ export class SyncArchives {
     return { path: this.files.pathFor(syncJobId), size };
   }
 
-  /** A finished sync job's archive as a page source (its index read, up to any damage). */
-  async source(syncJobId: string): Promise<ArchiveFetcher> {
-    const { path } = await this.locate(syncJobId);
-    return ArchiveFetcher.open(path);
+  /**
+   * A finished sync job's archive as a page source (its index read, up to any damage), followed by the archives of
+   * the sync jobs it resumed, which hold the pages its checkpoint restored (those gone are left out: their pages
+   * fail as "not in the archive").
+   */
+  async source(syncJobId: string): Promise<{ archive: PageArchive; resumed: string[] }> {
+    const own = await ArchiveFetcher.open((await this.locate(syncJobId)).path);
+    const earlier: ArchiveFetcher[] = [];
+    const resumed: string[] = [];
+    for (const id of await this.repository.resumedChain(syncJobId)) {
+      const located = await this.locate(id).catch((error: unknown) => {
+        if (error instanceof ArchiveUnavailableError) return null;
+        throw error;
+      });
+      if (!located) continue;
+      earlier.push(await ArchiveFetcher.open(located.path));
+      resumed.push(id);
+    }
+    return { archive: earlier.length === 0 ? own : new ArchiveChain([own, ...earlier]), resumed };
   }
 
   /** After a sync job ended: files without a kept archive row go, then the source's archives past its cap. */

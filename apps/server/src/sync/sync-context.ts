@@ -9,12 +9,12 @@ import type {
   StepKey,
 } from "@jobsync/contracts";
 import type {
-  ArchiveFetcher,
   CrawlBatch,
   CrawlCheckpoint,
   Fetcher,
   ListingTarget,
   NetworkPolicy,
+  PageArchive,
   ParsingAdapter,
   PostingDraft,
   WarcWriter,
@@ -116,7 +116,7 @@ export interface PreparedSync {
 
 export type ArchiveUse =
   | { readonly mode: "write"; readonly writer: WarcWriter; writeError: string | null }
-  | { readonly mode: "read"; readonly fromJobId: string; readonly source: ArchiveFetcher };
+  | { readonly mode: "read"; readonly fromJobId: string; readonly source: PageArchive };
 
 /** The message of a step a re-process skips. */
 export function fromArchiveMessage(archive: ArchiveUse | null): string | null {

@@ -1,3 +1,4 @@
+export * from "./archive-chain";
 export * from "./archive-fetcher";
 export * from "./recorded-page";
 export * from "./recording-fetcher";

@@ -90,9 +90,10 @@ async function pageSource(
   if (job.reprocessedFrom) {
     if (!archives) throw new StepFailure("page archives are not configured on this worker (ARCHIVE_DIR)");
     try {
-      const source = await archives.source(job.reprocessedFrom);
+      const { archive: source, resumed } = await archives.source(job.reprocessedFrom);
+      const also = resumed.length > 0 ? ` (with the archives of the sync jobs it resumed: ${resumed.join(", ")})` : "";
       report.detail(
-        `Re-processing sync job ${job.reprocessedFrom}: ${source.pages} archived pages are parsed again, no request is sent to the site`,
+        `Re-processing sync job ${job.reprocessedFrom}${also}: ${source.pages} archived pages are parsed again, no request is sent to the site`,
       );
       return { fetcher: source, archive: { mode: "read", fromJobId: job.reprocessedFrom, source } };
     } catch (error) {
