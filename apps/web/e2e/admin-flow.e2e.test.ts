@@ -105,6 +105,9 @@ describe("admin UI end to end", () => {
     ]);
     expect(await dialog.getByTestId("overall-percent").textContent()).toBe("100%");
     await dialog.getByText("Final").waitFor();
+    // every page it fetched is in its archive, downloadable beside the report
+    await dialog.getByTestId("sync-job-archive").waitFor();
+    await dialog.getByRole("button", { name: "Download the page archive (WARC)" }).waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-finished.png"), animations: "disabled" });
 
     const jobId = (await dialog.getByTestId("sync-job-id").textContent()) ?? "";
