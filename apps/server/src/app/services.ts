@@ -10,8 +10,10 @@ import { AuditLogRepository } from "../audit/audit-log.repository";
 import { AuditPruneJob } from "../audit/audit-prune-job";
 import { AuditTrail } from "../audit/audit-trail";
 import { AuthService } from "../auth/auth.service";
+import { LiveSessions } from "../auth/live-sessions";
 import { LoginRateLimiter } from "../auth/login-rate-limiter";
 import { SessionRepository } from "../auth/session.repository";
+import { SessionChanges } from "../auth/session-changes";
 import { TokenService } from "../auth/token-service";
 import { UserRepository } from "../auth/user.repository";
 import { UserAdminService } from "../auth/user-admin.service";
@@ -95,6 +97,10 @@ export interface Services {
   /** What follows the end of a sync job (source health, notifications), from the outbox. */
   syncJobEnds: SyncJobEndHandler;
   progressHub: ProgressHub;
+  /** Where this process hears that a session or a user changed (LISTEN/NOTIFY, migration 0011). */
+  sessionChanges: SessionChanges;
+  /** The sessions this process's requests used, held in memory (B5). */
+  liveSessions: LiveSessions;
   /** Where this process hears that a sync job changed (its own writes; others' by LISTEN/NOTIFY). */
   syncJobChanges: SyncJobChanges;
   /** GET of a sync job answered from memory, read once per change (B5). */
@@ -134,6 +140,8 @@ export interface Services {
 export function createServices(database: Database, options: ServiceOptions, logger: Logger): Services {
   const users = new UserRepository(database.db);
   const sessions = new SessionRepository(database.db);
+  const sessionChanges = new SessionChanges(database);
+  const liveSessions = new LiveSessions((id) => sessions.live(id), sessionChanges);
   const auditLog = new AuditLogRepository(database.db);
   const auditTrail = new AuditTrail(database.db, auditLog);
   const tokens = new TokenService(options.jwtSecret, options.jwtExpiresSecs);
@@ -271,8 +279,10 @@ export function createServices(database: Database, options: ServiceOptions, logg
     database,
     logger,
     users,
-    auth: new AuthService({ db: database.db, users, sessions, audit: auditLog }, tokens, limiter),
-    userAdmin: new UserAdminService(database.db, users, sessions, auditLog),
+    auth: new AuthService({ db: database.db, users, sessions, liveSessions, audit: auditLog }, tokens, limiter),
+    sessionChanges,
+    liveSessions,
+    userAdmin: new UserAdminService(database.db, users, sessions, auditLog, liveSessions),
     auditLog,
     audit: new AuditService(auditLog),
     auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
@@ -331,11 +341,12 @@ export function createServices(database: Database, options: ServiceOptions, logg
 }
 
 /**
- * Start following sync job changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * Start following sync job and session changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
  * the outbox) and, when this process works, the worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
   await services.syncJobChanges.listen();
+  await services.sessionChanges.listen();
   await services.jobQueue.start();
   await services.queue.start();
   services.syncJobEnds.start();
@@ -366,6 +377,7 @@ export async function stopServices(services: Services): Promise<void> {
   await services.syncJobEnds.stop();
   await services.jobQueue.stop();
   await services.syncJobChanges.close();
+  await services.sessionChanges.close();
   services.progressHub.close();
   await services.publicReads.close();
 }

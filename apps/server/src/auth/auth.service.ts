@@ -4,6 +4,7 @@ import type { AuditLogRepository } from "../audit/audit-log.repository";
 import type { Db } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import { AppError } from "../errors/app-error";
+import type { LiveSessions } from "./live-sessions";
 import type { LoginRateLimiter } from "./login-rate-limiter";
 import { generatePassword, hashPassword, verifyPassword } from "./password";
 import type { SessionRepository } from "./session.repository";
@@ -30,6 +31,8 @@ export interface AuthStores {
   db: Db;
   users: UserRepository;
   sessions: SessionRepository;
+  /** The live sessions held in memory, forgotten when any process ends or changes them. */
+  liveSessions: LiveSessions;
   audit: AuditLogRepository;
 }
 
@@ -94,6 +97,7 @@ export class AuthService {
       if (!(await this.stores.sessions.end(principal.sessionId, tx))) return;
       await this.stores.audit.record(tx, actorOf(principal, ip), { action: "auth.logout", objectId: principal.id });
     });
+    this.stores.liveSessions.changedHere({ kind: "session", id: principal.sessionId });
   }
 
   /** A new password for the caller (the current one required); the caller's other sessions end. */
@@ -120,6 +124,7 @@ export class AuthService {
         changes: { password: "changed", other_sessions_ended: ended },
       });
     });
+    this.stores.liveSessions.changedHere({ kind: "user", id: principal.id });
   }
 
   async streamToken(principal: Principal): Promise<{ token: string; expires_in: number }> {
@@ -131,8 +136,10 @@ export class AuthService {
   }
 
   /**
-   * Verify a token and check its session is live and its user active, reading the role now (one indexed lookup per
-   * request, no cache: a session that ends is refused on its next request, in every process). Throws 401.
+   * Verify a token and check its session is live and its user active, with the user's current role. The session is
+   * held in memory once read (LiveSessions): a session that ends, or whose user changes, is forgotten in every process
+   * as the change's NOTIFY arrives and refused on its next request; while LISTEN is down every request reads it.
+   * Throws 401.
    */
   async authenticate(token: string, allowed: TokenUse[]): Promise<Principal> {
     let claims: Awaited<ReturnType<TokenService["verify"]>>;
@@ -151,7 +158,7 @@ export class AuthService {
 
   /** The principal of a session while it is live, else null (open event streams ask this as they go). */
   async sessionUser(sessionId: string): Promise<Principal | null> {
-    const user = await this.stores.sessions.live(sessionId);
+    const user = await this.stores.liveSessions.get(sessionId);
     return user ? { id: user.id, email: user.email, role: user.role, sessionId } : null;
   }
 
@@ -179,6 +186,7 @@ export class AuthService {
       await this.users.setPasswordById(row.id, hash, tx);
       await this.stores.sessions.endAllOf(row.id, tx);
     });
+    this.stores.liveSessions.changedHere({ kind: "user", id: row.id });
   }
 
   /**

@@ -11,6 +11,12 @@ export interface SessionUser {
   role: UserRole;
 }
 
+/** A live session: its user, and when it expires (ms since the epoch). */
+export interface LiveSession {
+  user: SessionUser;
+  expiresAtMs: number;
+}
+
 /**
  * Sessions: one row per sign-in, named by every token issued for it. A session ends at logout, or when its user's
  * password, role or active flag changes; a token of an ended session is refused on its next request.
@@ -27,15 +33,18 @@ export class SessionRepository {
     return rows[0]!.id;
   }
 
-  /** The session's user when the session is live and the user active; one primary-key lookup. */
-  async live(sessionId: string): Promise<SessionUser | null> {
-    const rows = await queryRows<{ id: string; email: string; role: UserRole }>(
+  /** The session's user when the session is live and the user active, with the session's expiry; one primary-key
+   * lookup. */
+  async live(sessionId: string): Promise<LiveSession | null> {
+    const rows = await queryRows<{ id: string; email: string; role: UserRole; expires_ms: number }>(
       this.db,
-      sql`SELECT u.id, u.email, u.role FROM user_sessions s JOIN users u ON u.id = s.user_id
+      sql`SELECT u.id, u.email, u.role, (extract(epoch FROM s.expires_at) * 1000)::float8 AS expires_ms
+          FROM user_sessions s JOIN users u ON u.id = s.user_id
           WHERE s.id = ${sessionId} AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
     );
     const row = rows[0];
-    return row ? { sessionId, id: row.id, email: row.email, role: row.role } : null;
+    if (!row) return null;
+    return { user: { sessionId, id: row.id, email: row.email, role: row.role }, expiresAtMs: Number(row.expires_ms) };
   }
 
   /** End one session; false when it had already ended. */

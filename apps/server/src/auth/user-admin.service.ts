@@ -5,6 +5,7 @@ import type { AuditLogRepository } from "../audit/audit-log.repository";
 import type { Db } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import { AppError, conflict, notFound } from "../errors/app-error";
+import type { LiveSessions } from "./live-sessions";
 import { generatePassword, hashPassword } from "./password";
 import type { SessionRepository } from "./session.repository";
 import { toManagedUser, type UserRepository } from "./user.repository";
@@ -22,6 +23,8 @@ export class UserAdminService {
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly audit: AuditLogRepository,
+    /** Told after the commit, so this process refuses the ended sessions at once. */
+    private readonly liveSessions: LiveSessions,
   ) {}
 
   async list(): Promise<ManagedUser[]> {
@@ -70,6 +73,7 @@ export class UserAdminService {
       });
       return updated ?? current;
     });
+    this.liveSessions.changedHere({ kind: "user", id });
     return toManagedUser(row);
   }
 
@@ -89,6 +93,7 @@ export class UserAdminService {
       });
       return current;
     });
+    this.liveSessions.changedHere({ kind: "user", id });
     return { ...toManagedUser(row), ...(generated ? { password: generated } : {}) };
   }
 }

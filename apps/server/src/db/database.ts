@@ -16,7 +16,7 @@ export interface ScriptTx {
 }
 
 /** A LISTEN on one channel: `lost` when notifications may have been missed (a dropped connection), `ready` once it
- * listens again. */
+ * listens (again). */
 export interface Listener {
   onNotify(payload: string): void;
   lost(): void;
@@ -31,8 +31,9 @@ export interface Database {
   /** PostgreSQL: the connection string pg-boss uses for its own pool. PGlite: an adapter onto the same instance. */
   readonly boss: { connectionString: string } | { db: BossDb };
   /**
-   * LISTEN on a channel (PostgreSQL: one dedicated connection, reconnected after a drop; PGlite: in process). Resolves
-   * once listening, with the function that stops.
+   * LISTEN on a channel (PostgreSQL: the process's one dedicated LISTEN connection, shared by every channel and
+   * reconnected after a drop; PGlite: in process, told before the writing query resolves). Resolves once listening,
+   * with the function that stops.
    */
   listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database, Db } from "./database";
-import { listenPostgres } from "./pg-listener";
+import { PgNotifications } from "./pg-listener";
 import * as schema from "./schema";
 
 /** The migration lock: every process that starts runs migrations, one at a time. */
@@ -18,6 +18,8 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   });
   probe.release();
   const db = drizzle({ client: pool, schema }) as unknown as Db;
+  // one LISTEN connection for every channel this process follows
+  const notifications = new PgNotifications(connectionString);
   return {
     kind: "postgres",
     db,
@@ -41,8 +43,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
       }
     },
     boss: { connectionString },
-    listen: (channel, listener) => listenPostgres(connectionString, channel, listener),
+    listen: (channel, listener) => notifications.listen(channel, listener),
     async close() {
+      await notifications.close();
       await pool.end();
     },
   };

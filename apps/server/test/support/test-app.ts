@@ -3,6 +3,7 @@ import { StaticResolver } from "@jobsync/crawler";
 import type { FastifyInstance } from "fastify";
 import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "../../src/app/service-options";
 import { createServices, type Services, startServices, stopServices } from "../../src/app/services";
+import type { Database } from "../../src/db/database";
 import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/http/logger";
 import { type DatabaseKind, openTestDatabase, type TestDatabase } from "./test-database";
@@ -22,13 +23,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP app over a fresh database of its own, with an admin and a viewer account. */
-export async function createTestApp(
-  kind: DatabaseKind,
+/** One app instance — services and HTTP app — over a database (a second one over the same database is "another
+ * process" of the same deployment, as far as the app can tell). */
+export interface TestInstance {
+  app: FastifyInstance;
+  services: Services;
+  /** Every log line the app wrote. */
+  logs: string[];
+  /** Stops the app and its services (not the database). */
+  close(): Promise<void>;
+}
+
+/** The tests' services and HTTP app over `database`, started as the server starts them. */
+export async function startTestInstance(
+  database: Database,
   options: Partial<ServiceOptions> = {},
-  run: { worker?: boolean; webDistDir?: string; database?: TestDatabase } = {},
-): Promise<TestApp> {
-  const db = run.database ?? (await openTestDatabase(kind));
+  run: { worker?: boolean; webDistDir?: string } = {},
+): Promise<TestInstance> {
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -37,7 +48,7 @@ export async function createTestApp(
     },
   });
   const services = createServices(
-    db.database,
+    database,
     {
       ...DEFAULT_SERVICE_OPTIONS,
       jwtSecret: TEST_JWT_SECRET,
@@ -56,6 +67,26 @@ export async function createTestApp(
   );
   await startServices(services, run.worker ?? false);
   const app = await buildApp(services, { webDistDir: run.webDistDir ?? "/nonexistent" });
+  return {
+    app,
+    services,
+    logs,
+    async close() {
+      await app.close();
+      await stopServices(services);
+    },
+  };
+}
+
+/** The real HTTP app over a fresh database of its own, with an admin and a viewer account. */
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: Partial<ServiceOptions> = {},
+  run: { worker?: boolean; webDistDir?: string; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = run.database ?? (await openTestDatabase(kind));
+  const instance = await startTestInstance(db.database, options, run);
+  const { app, services } = instance;
   await services.auth.createUser(ADMIN.email, ADMIN.password, "admin");
   await services.auth.createUser(VIEWER.email, VIEWER.password, "viewer");
   const login = async (who: typeof ADMIN) => {
@@ -70,10 +101,9 @@ export async function createTestApp(
     db,
     adminToken,
     viewerToken,
-    logs,
+    logs: instance.logs,
     async close() {
-      await app.close();
-      await stopServices(services);
+      await instance.close();
       await db.close();
     },
   };

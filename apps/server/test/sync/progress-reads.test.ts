@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LISTENER_APPLICATION_NAME } from "../../src/db/pg-listener";
 import { openPostgres } from "../../src/db/postgres";
 import { ProgressSnapshots } from "../../src/sync/events/progress-snapshots";
-import { SYNC_JOB_CHANGED_CHANNEL } from "../../src/sync/events/sync-job-changes";
 import { initialProgressState } from "../../src/sync/progress/progress-state";
 import { SyncJobTransitions } from "../../src/sync/sync-job-transitions";
 import { createPendingSyncJob, createSource, waitFor } from "../support/sync-helpers";
@@ -119,8 +119,8 @@ describe.runIf(databaseKinds().includes("postgres"))("progress snapshots across 
       try {
         const killed = await admin.query(
           `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-           WHERE datname = current_database() AND query = $1`,
-          [`LISTEN ${SYNC_JOB_CHANGED_CHANNEL}`],
+           WHERE datname = current_database() AND application_name = $1`,
+          [LISTENER_APPLICATION_NAME],
         );
         expect(killed.rowCount).toBe(1);
       } finally {

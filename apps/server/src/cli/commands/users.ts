@@ -1,8 +1,10 @@
 import { loginRequestSchema, userRoleSchema } from "@jobsync/contracts";
 import { AuditLogRepository } from "../../audit/audit-log.repository";
 import { AuthService } from "../../auth/auth.service";
+import { LiveSessions } from "../../auth/live-sessions";
 import { LoginRateLimiter } from "../../auth/login-rate-limiter";
 import { SessionRepository } from "../../auth/session.repository";
+import { SessionChanges } from "../../auth/session-changes";
 import { TokenService } from "../../auth/token-service";
 import { UserRepository } from "../../auth/user.repository";
 import { AppError } from "../../errors/app-error";
@@ -29,11 +31,14 @@ async function password(given: string | undefined, io: CliIo): Promise<string> {
 
 function authService(database: Parameters<Parameters<typeof withDatabase>[0]>[0]) {
   // tokens are not issued here; the service only needs a key to exist
+  const sessions = new SessionRepository(database.db);
   return new AuthService(
     {
       db: database.db,
       users: new UserRepository(database.db),
-      sessions: new SessionRepository(database.db),
+      sessions,
+      // not listening: nothing is held, every check reads the database (the CLI authenticates no request anyway)
+      liveSessions: new LiveSessions((id) => sessions.live(id), new SessionChanges(database)),
       audit: new AuditLogRepository(database.db),
     },
     new TokenService("cli-does-not-sign-tokens-0123456789abcdef", 60),
