@@ -2,11 +2,12 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { stat, truncate } from "node:fs/promises";
 import { STATUS_CODES } from "node:http";
 import { basename } from "node:path";
-import { WARCRecord, WARCSerializer } from "warcio";
+import { WARCRecord } from "warcio";
 import type { PageRecorder, RecordedPage } from "./recorded-page";
 import { REQUESTED_URI_FIELD, WARC_VERSION } from "./warc-fields";
 import type { ArchiveDamage } from "./warc-reader";
 import { scanWarc, TRUNCATED } from "./warc-reader";
+import { serializeRecord } from "./warc-record-bytes";
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   if (bytes.byteLength > 0) yield bytes;
@@ -21,7 +22,8 @@ export interface ArchiveTally {
 /**
  * Writes recorded pages to one `.warc.gz` file as WARC/1.1 `request` + `response` record pairs, each record its own
  * gzip member (so a reader can seek to any record, and a damaged record spoils only itself and what follows), with
- * Webrecorder's warcio. Records go to disk as they come, one page at a time in arrival order; nothing but the page
+ * Webrecorder's warcio building the records (serializeRecord digests and compresses them natively, off the event
+ * loop). Records go to disk as they come, one page at a time in arrival order; nothing but the page
  * being written is held in memory. Opening an existing file appends (a later attempt of a sync job adds to its
  * archive), after cutting off a record a crash left half written, so the file stays readable to its end.
  */
@@ -59,7 +61,7 @@ export class WarcWriter implements PageRecorder {
         { filename: basename(path), warcVersion: WARC_VERSION },
         { software, format: "WARC File Format 1.1" },
       );
-      await writer.write(await WARCSerializer.serialize(info, { gzip: true }));
+      await writer.write(await serializeRecord(info, null));
     }
     return writer;
   }
@@ -114,10 +116,10 @@ export class WarcWriter implements PageRecorder {
       },
       once(new Uint8Array(0)),
     );
-    const bytes = [
-      await WARCSerializer.serialize(requestRecord, { gzip: true }),
-      await WARCSerializer.serialize(responseRecord, { gzip: true }),
-    ];
+    const bytes = await Promise.all([
+      serializeRecord(requestRecord, new Uint8Array(0)),
+      serializeRecord(responseRecord, response.payload),
+    ]);
     for (const chunk of bytes) await this.write(chunk);
     this.tally.pages++;
   }
