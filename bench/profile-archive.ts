@@ -30,6 +30,8 @@ try {
     }),
   );
   if (archive) {
+    // the profile's clock (µs): `npx tsx bench/cpu-top.ts` of the samples after this mark is the re-process alone
+    console.log(`re-process starts at ${process.hrtime.bigint() / 1000n} µs`);
     const again = await runReprocess(app, sync.jobId);
     console.log(JSON.stringify({ run: "re-process", ...again, pagesPerSec: (again.pages / again.ms) * 1000 }));
   }

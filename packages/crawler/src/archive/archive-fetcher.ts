@@ -1,3 +1,4 @@
+import { type FileHandle, open } from "node:fs/promises";
 import { decodeBody } from "../fetch/charset";
 import { AbortedError, FetchError, HttpStatusError } from "../fetch/errors";
 import type { Fetcher, FetcherStats, FetchRequest, FetchResponse } from "../fetch/fetcher";
@@ -26,7 +27,7 @@ type Located = Pick<WarcEntry, "offset" | "length">;
 /**
  * The page source of a re-process: serves, for each URL, the response recorded in a sync job's WARC file, and never
  * touches the network. Opening it reads the archive's index (offsets only) up to any damage; each fetch reads its
- * one record from disk and decodes it as the HTTP fetcher would have.
+ * one record from disk (through one file handle, held until `close()`) and decodes it as the HTTP fetcher would have.
  */
 export class ArchiveFetcher implements Fetcher {
   readonly kind = "http" as const;
@@ -35,6 +36,7 @@ export class ArchiveFetcher implements Fetcher {
 
   private constructor(
     readonly path: string,
+    private readonly file: FileHandle,
     private readonly index: Map<string, Located>,
     /** Where the archive stops being readable, if it does. */
     readonly damage: ArchiveDamage | null,
@@ -52,7 +54,7 @@ export class ArchiveFetcher implements Fetcher {
       index.set(entry.url, at); // the latest record of a URL wins (a resumed sync job may have fetched it again)
       if (entry.requestedUrl) index.set(entry.requestedUrl, at);
     });
-    return new ArchiveFetcher(path, index, scan.damage, pages);
+    return new ArchiveFetcher(path, await open(path, "r"), index, scan.damage, pages);
   }
 
   has(url: string): boolean {
@@ -80,7 +82,9 @@ export class ArchiveFetcher implements Fetcher {
     return { ...this.counters };
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.file.close().catch(() => {}); // closing twice is not an error
+  }
 
   async fetch(request: FetchRequest): Promise<FetchResponse> {
     if (request.signal?.aborted) throw new AbortedError(request.url);
@@ -89,7 +93,7 @@ export class ArchiveFetcher implements Fetcher {
     if (!at) throw new NotInArchiveError(request.url);
     let stored: Awaited<ReturnType<typeof readWarcResponse>>;
     try {
-      stored = await readWarcResponse(this.path, at);
+      stored = await readWarcResponse(this.file, at);
     } catch (error) {
       throw new ArchiveRecordError(request.url, at.offset, (error as Error).message);
     }

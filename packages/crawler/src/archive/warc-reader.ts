@@ -1,5 +1,5 @@
-import { open } from "node:fs/promises";
-import { WARCParser, type WARCRecord } from "warcio";
+import { type FileHandle, open } from "node:fs/promises";
+import { AsyncIterReader, WARCParser, type WARCRecord } from "warcio";
 import { type GzipMember, GzipMembers } from "./gzip-members";
 import { REQUESTED_URI_FIELD } from "./warc-fields";
 
@@ -74,7 +74,8 @@ function entryOf(record: WARCRecord, offset: number, length: number): WarcEntry 
 async function recordOf(inflated: Buffer): Promise<WARCRecord | string> {
   if (inflated.subarray(0, 5).toString("latin1") !== "WARC/") return "not a WARC record (corrupt data)";
   try {
-    return (await new WARCParser([inflated]).parse()) ?? "a damaged WARC record";
+    // already inflated: warcio is told so (else it tries pako on the bytes first)
+    return (await new WARCParser(new AsyncIterReader([inflated], null)).parse()) ?? "a damaged WARC record";
   } catch {
     return "a damaged WARC record";
   }
@@ -110,18 +111,20 @@ export async function scanWarc(path: string, onEntry: (entry: WarcEntry) => void
 /**
  * The response record at `entry` (one gzip member), read from disk on its own and inflated by node:zlib in libuv's
  * thread pool. (warcio's streaming reader, which inflates in JavaScript, returned 1 MB payloads cut short when several
- * were read at once.) Throws when it is damaged.
+ * were read at once.) `file`: the archive's path, or a handle open on it (a re-process reads every page through one).
+ * Throws when it is damaged.
  */
 export async function readWarcResponse(
-  path: string,
+  file: string | FileHandle,
   entry: Pick<WarcEntry, "offset" | "length">,
 ): Promise<StoredResponse> {
-  const file = await open(path, "r");
+  const handle = typeof file === "string" ? await open(file, "r") : file;
   let member: GzipMember;
   try {
-    member = await new GzipMembers(file, (await file.stat()).size).at(entry.offset, entry.length);
+    const size = entry.offset + entry.length; // bytes past the record are not read
+    member = await new GzipMembers(handle, size).at(entry.offset, entry.length);
   } finally {
-    await file.close();
+    if (typeof file === "string") await handle.close();
   }
   if ("damage" in member) throw new Error(`record at offset ${entry.offset} is damaged: ${member.damage}`);
   const record = await recordOf(member.inflated);
