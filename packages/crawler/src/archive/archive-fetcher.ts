@@ -4,6 +4,7 @@ import { AbortedError, FetchError, HttpStatusError } from "../fetch/errors";
 import type { Fetcher, FetcherStats, FetchRequest, FetchResponse } from "../fetch/fetcher";
 import { HostThrottle } from "../fetch/host-throttle";
 import type { RobotsVerdict } from "../fetch/robots-cache";
+import { type IndexedResponse, readWarcIndex } from "./warc-index";
 import { type ArchiveDamage, readWarcResponse, scanWarc, type WarcEntry } from "./warc-reader";
 
 /** A page the archive does not hold: it was never fetched, or its record lies past the damage. */
@@ -42,19 +43,29 @@ export class ArchiveFetcher implements Fetcher {
     readonly damage: ArchiveDamage | null,
     /** Response records readable. */
     readonly pages: number,
+    /** Where the records were found: the index the writer left (the file unchanged since), or a scan of the file. */
+    readonly foundBy: "index" | "scan",
   ) {}
 
   static async open(path: string): Promise<ArchiveFetcher> {
     const index = new Map<string, Located>();
     let pages = 0;
-    const scan = await scanWarc(path, (entry) => {
-      if (entry.type !== "response" || !entry.url) return;
+    const add = (entry: IndexedResponse) => {
+      if (!entry.url) return;
       pages++;
       const at = { offset: entry.offset, length: entry.length };
       index.set(entry.url, at); // the latest record of a URL wins (a resumed sync job may have fetched it again)
       if (entry.requestedUrl) index.set(entry.requestedUrl, at);
+    };
+    const written = await readWarcIndex(path);
+    if (written) {
+      for (const entry of written.responses) add(entry);
+      return new ArchiveFetcher(path, await open(path, "r"), index, null, pages, "index");
+    }
+    const scan = await scanWarc(path, (entry) => {
+      if (entry.type === "response") add(entry);
     });
-    return new ArchiveFetcher(path, await open(path, "r"), index, scan.damage, pages);
+    return new ArchiveFetcher(path, await open(path, "r"), index, scan.damage, pages, "scan");
   }
 
   has(url: string): boolean {
