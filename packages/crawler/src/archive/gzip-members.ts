@@ -1,6 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { promisify } from "node:util";
-import { crc32, inflateRaw as inflateRawCallback } from "node:zlib";
+import { crc32, inflateRaw as inflateRawCallback, inflateRawSync } from "node:zlib";
 
 const inflateRaw = promisify(inflateRawCallback) as unknown as (
   buffer: Uint8Array,
@@ -18,6 +18,8 @@ const WINDOW_BYTES = 1024 * 1024;
  * read from an index is inflated into one buffer of the size its trailer gives.
  */
 const INFLATE_CHUNK_BYTES = 64 * 1024;
+/** A member read from an index that inflates to less than this is inflated on the event loop (cheaper than a hand-off). */
+const SYNC_INFLATE_BYTES = 64 * 1024;
 /** The largest output buffer sized from a member's trailer (a corrupt trailer must not allocate gigabytes). */
 const MAX_CHUNK_BYTES = 64 * 1024 * 1024;
 
@@ -89,10 +91,13 @@ export class GzipMembers {
   async at(offset: number, length?: number): Promise<GzipMember> {
     let want = length ?? 64;
     let chunkSize = INFLATE_CHUNK_BYTES;
+    let sync = false;
     if (length !== undefined && length >= 18) {
       const known = await this.bytes(offset, length);
       if (known.length >= length) {
-        chunkSize = Math.max(64, Math.min(MAX_CHUNK_BYTES, known.readUInt32LE(length - 4) + 64));
+        const isize = known.readUInt32LE(length - 4);
+        chunkSize = Math.max(64, Math.min(MAX_CHUNK_BYTES, isize + 64));
+        sync = isize < SYNC_INFLATE_BYTES;
       }
     }
     for (;;) {
@@ -109,7 +114,10 @@ export class GzipMembers {
       }
       let inflated: { buffer: Buffer; engine: { bytesWritten: number } };
       try {
-        inflated = await inflateRaw(bytes.subarray(head), { info: true, chunkSize });
+        const options = { info: true, chunkSize } as const;
+        inflated = sync
+          ? (inflateRawSync(bytes.subarray(head), options) as unknown as typeof inflated)
+          : await inflateRaw(bytes.subarray(head), options);
       } catch (error) {
         const message = (error as Error).message;
         if (/unexpected end/i.test(message)) {
