@@ -1,6 +1,7 @@
 /**
  * The functions that took the most CPU in a V8 .cpuprofile (self time, and self time grouped by file):
- *   npx tsx bench/cpu-top.ts <file.cpuprofile> [count]
+ *   npx tsx bench/cpu-top.ts <file.cpuprofile> [count] [from µs]
+ * With `from` (the profile's clock, as process.hrtime.bigint() / 1000n gives it), only the samples after it count.
  */
 import { readFileSync } from "node:fs";
 
@@ -10,16 +11,28 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-const [file, countArg] = process.argv.slice(2);
+const [file, countArg, fromArg] = process.argv.slice(2);
 if (!file) {
   console.error("usage: npx tsx bench/cpu-top.ts <file.cpuprofile> [count]");
   process.exit(2);
 }
-const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[] };
+const profile = JSON.parse(readFileSync(file, "utf8")) as {
+  nodes: ProfileNode[];
+  samples: number[];
+  startTime: number;
+  timeDeltas: number[];
+};
 const count = Number(countArg ?? 25);
+const from = Number(fromArg ?? 0);
 const hits = new Map<number, number>();
-for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
-const total = profile.samples.length;
+let at = profile.startTime;
+let total = 0;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < from) return;
+  hits.set(id, (hits.get(id) ?? 0) + 1);
+  total++;
+});
 const byFunction = new Map<string, number>();
 const byFile = new Map<string, number>();
 const short = (url: string) =>

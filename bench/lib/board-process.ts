@@ -25,7 +25,11 @@ export interface BoardProcess {
  * The fixture board in a process of its own (as `tsx packages/fixture-board/src/main.ts` runs it), so the crawler
  * under test and the board do not share one event loop: every contender meets the same board.
  */
-export async function startBoardProcess(shape: BoardShape): Promise<BoardProcess> {
+export async function startBoardProcess(
+  shape: BoardShape,
+  /** Serve the admin routes (POST /__admin/faults switches fault rules, e.g. a latency). */
+  admin = false,
+): Promise<BoardProcess> {
   const child: Child = startChild(TSX, [
     BOARD_MAIN,
     "--port",
@@ -38,6 +42,7 @@ export async function startBoardProcess(shape: BoardShape): Promise<BoardProcess
     String(shape.cardsPerPage),
     "--weight",
     String(shape.pageWeightBytes),
+    ...(admin ? ["--admin"] : []),
   ]);
   const match = await child.waitFor(/listening on (http:\/\/[^\s]+)/);
   const url = match[1]!;

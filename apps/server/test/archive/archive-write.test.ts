@@ -65,6 +65,9 @@ describe.each(databaseKinds())("page archive written by a sync job on %s", (kind
     ).toEqual(new Set(served.map((r) => r.url)));
     const responseIds = new Set(responses.map((r) => r.fields["warc-record-id"]));
     for (const req of requests) expect(responseIds.has(req.fields["warc-concurrent-to"])).toBe(true);
+    for (const record of [...requests, ...responses]) {
+      expect(record.fields["warc-block-digest"]).toBe(record.blockDigest);
+    }
     for (const record of responses) {
       const uri = record.fields["warc-target-uri"]!;
       expect(record.fields["warc-payload-digest"]).toBe(record.payloadDigest);

@@ -13,6 +13,8 @@ export interface IndependentRecord {
   http: { status: number; headers: Record<string, string>; payload: Buffer } | null;
   /** sha256 of the payload, as "sha256:<hex>". */
   payloadDigest: string | null;
+  /** sha256 of the whole block (HTTP headers and payload of a response), as "sha256:<hex>". */
+  blockDigest: string;
 }
 
 function headerBlock(text: string): { first: string; fields: Record<string, string> } {
@@ -51,6 +53,7 @@ export function readWarcIndependently(path: string): IndependentRecord[] {
       fields,
       http,
       payloadDigest: http ? `sha256:${createHash("sha256").update(http.payload).digest("hex")}` : null,
+      blockDigest: `sha256:${createHash("sha256").update(block).digest("hex")}`,
     });
   }
   return records;

@@ -1,8 +1,10 @@
+import { type FileHandle, open } from "node:fs/promises";
 import { decodeBody } from "../fetch/charset";
 import { AbortedError, FetchError, HttpStatusError } from "../fetch/errors";
 import type { Fetcher, FetcherStats, FetchRequest, FetchResponse } from "../fetch/fetcher";
 import { HostThrottle } from "../fetch/host-throttle";
 import type { RobotsVerdict } from "../fetch/robots-cache";
+import { type IndexedResponse, readWarcIndex } from "./warc-index";
 import { type ArchiveDamage, readWarcResponse, scanWarc, type WarcEntry } from "./warc-reader";
 
 /** A page the archive does not hold: it was never fetched, or its record lies past the damage. */
@@ -26,7 +28,7 @@ type Located = Pick<WarcEntry, "offset" | "length">;
 /**
  * The page source of a re-process: serves, for each URL, the response recorded in a sync job's WARC file, and never
  * touches the network. Opening it reads the archive's index (offsets only) up to any damage; each fetch reads its
- * one record from disk and decodes it as the HTTP fetcher would have.
+ * one record from disk (through one file handle, held until `close()`) and decodes it as the HTTP fetcher would have.
  */
 export class ArchiveFetcher implements Fetcher {
   readonly kind = "http" as const;
@@ -35,24 +37,35 @@ export class ArchiveFetcher implements Fetcher {
 
   private constructor(
     readonly path: string,
+    private readonly file: FileHandle,
     private readonly index: Map<string, Located>,
     /** Where the archive stops being readable, if it does. */
     readonly damage: ArchiveDamage | null,
     /** Response records readable. */
     readonly pages: number,
+    /** Where the records were found: the index the writer left (the file unchanged since), or a scan of the file. */
+    readonly foundBy: "index" | "scan",
   ) {}
 
   static async open(path: string): Promise<ArchiveFetcher> {
     const index = new Map<string, Located>();
     let pages = 0;
-    const scan = await scanWarc(path, (entry) => {
-      if (entry.type !== "response" || !entry.url) return;
+    const add = (entry: IndexedResponse) => {
+      if (!entry.url) return;
       pages++;
       const at = { offset: entry.offset, length: entry.length };
       index.set(entry.url, at); // the latest record of a URL wins (a resumed sync job may have fetched it again)
       if (entry.requestedUrl) index.set(entry.requestedUrl, at);
+    };
+    const written = await readWarcIndex(path);
+    if (written) {
+      for (const entry of written.responses) add(entry);
+      return new ArchiveFetcher(path, await open(path, "r"), index, null, pages, "index");
+    }
+    const scan = await scanWarc(path, (entry) => {
+      if (entry.type === "response") add(entry);
     });
-    return new ArchiveFetcher(path, index, scan.damage, pages);
+    return new ArchiveFetcher(path, await open(path, "r"), index, scan.damage, pages, "scan");
   }
 
   has(url: string): boolean {
@@ -80,7 +93,9 @@ export class ArchiveFetcher implements Fetcher {
     return { ...this.counters };
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.file.close().catch(() => {}); // closing twice is not an error
+  }
 
   async fetch(request: FetchRequest): Promise<FetchResponse> {
     if (request.signal?.aborted) throw new AbortedError(request.url);
@@ -89,7 +104,7 @@ export class ArchiveFetcher implements Fetcher {
     if (!at) throw new NotInArchiveError(request.url);
     let stored: Awaited<ReturnType<typeof readWarcResponse>>;
     try {
-      stored = await readWarcResponse(this.path, at);
+      stored = await readWarcResponse(this.file, at);
     } catch (error) {
       throw new ArchiveRecordError(request.url, at.offset, (error as Error).message);
     }

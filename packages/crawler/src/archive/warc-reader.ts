@@ -1,8 +1,9 @@
-import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
-import { WARCParser, type WARCRecord } from "warcio";
+import { type FileHandle, open } from "node:fs/promises";
+import { AsyncIterReader, WARCParser, type WARCRecord } from "warcio";
+import { type GzipMember, GzipMembers } from "./gzip-members";
 import { REQUESTED_URI_FIELD } from "./warc-fields";
+
+export { TRUNCATED } from "./gzip-members";
 
 /** One record of an archive, as its headers tell it (its payload is not read). */
 export interface WarcEntry {
@@ -45,12 +46,6 @@ export interface StoredResponse {
   date: string | null;
 }
 
-/** The reason of a record the file ends inside (a writer stopped mid-record). */
-export const TRUNCATED = "truncated record (the file ends inside it)";
-
-/** Bytes read past a damaged offset to tell why it cannot be read. */
-const DIAGNOSE_BYTES = 8 * 1024 * 1024;
-
 function headerMap(record: WARCRecord): Record<string, string> {
   const out: Record<string, string> = {};
   const headers = record.httpHeaders?.headers;
@@ -75,77 +70,77 @@ function entryOf(record: WARCRecord, offset: number, length: number): WarcEntry 
   };
 }
 
-/** Why the bytes at `offset` are not a record: the gzip error, or what is there instead. */
-async function diagnose(path: string, offset: number, size: number): Promise<string> {
-  const length = Math.min(DIAGNOSE_BYTES, size - offset);
+/** The WARC record a member inflated to, or why it is not one. */
+async function recordOf(inflated: Buffer): Promise<WARCRecord | string> {
+  if (inflated.subarray(0, 5).toString("latin1") !== "WARC/") return "not a WARC record (corrupt data)";
+  try {
+    // already inflated: warcio is told so (else it tries pako on the bytes first)
+    return (await new WARCParser(new AsyncIterReader([inflated], null)).parse()) ?? "a damaged WARC record";
+  } catch {
+    return "a damaged WARC record";
+  }
+}
+
+/**
+ * Read an archive's records one by one (one gzip member each, inflated by node:zlib; each record is let go once told),
+ * telling each to `onEntry`. A truncated or corrupt archive is read up to the damage, which is returned with its
+ * offset and reason.
+ */
+export async function scanWarc(path: string, onEntry: (entry: WarcEntry) => void | Promise<void>): Promise<WarcScan> {
   const file = await open(path, "r");
   try {
-    const bytes = Buffer.alloc(length);
-    await file.read(bytes, 0, length, offset);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return "not a gzip member (corrupt data)";
-    try {
-      const text = gunzipSync(bytes).subarray(0, 16).toString("latin1");
-      return text.startsWith("WARC/") ? "a damaged WARC record" : "not a WARC record (corrupt data)";
-    } catch (error) {
-      const message = (error as Error).message;
-      return /unexpected end/i.test(message) && length === size - offset ? TRUNCATED : `corrupt gzip data: ${message}`;
+    const { size } = await file.stat();
+    const members = new GzipMembers(file, size);
+    let offset = 0;
+    let records = 0;
+    while (offset < size) {
+      const member = await members.at(offset);
+      if ("damage" in member) return { size, records, damage: { offset, reason: member.damage } };
+      const record = await recordOf(member.inflated);
+      if (typeof record === "string") return { size, records, damage: { offset, reason: record } };
+      await onEntry(entryOf(record, offset, member.length));
+      offset += member.length;
+      records++;
     }
+    return { size, records, damage: null };
   } finally {
     await file.close();
   }
 }
 
 /**
- * Read an archive's records one by one, streaming from disk (payloads are skipped, never held), telling each to
- * `onEntry`. A truncated or corrupt archive is read up to the damage, which is returned with its offset and reason.
+ * The response record at `entry` (one gzip member), read from disk on its own and inflated by node:zlib in libuv's
+ * thread pool. (warcio's streaming reader, which inflates in JavaScript, returned 1 MB payloads cut short when several
+ * were read at once.) `file`: the archive's path, or a handle open on it (a re-process reads every page through one).
+ * Throws when it is damaged.
  */
-export async function scanWarc(path: string, onEntry: (entry: WarcEntry) => void | Promise<void>): Promise<WarcScan> {
-  const { size } = await stat(path);
-  const parser = new WARCParser(createReadStream(path));
-  let end = 0;
-  let records = 0;
-  let failure: string | null = null;
-  try {
-    for await (const record of parser) {
-      const entry = entryOf(record, parser.offset, parser.recordLength);
-      if (entry.length <= 0 || entry.offset + entry.length > size) break;
-      await onEntry(entry);
-      end = entry.offset + entry.length;
-      records++;
-    }
-  } catch (error) {
-    failure = (error as Error).message;
-  }
-  if (end >= size && failure === null) return { size, records, damage: null };
-  const reason = end < size ? await diagnose(path, end, size) : `unreadable: ${failure}`;
-  return { size, records, damage: { offset: end, reason } };
-}
-
-/** The response record at `entry` (one gzip member), read from disk on its own. Throws when it is damaged. */
 export async function readWarcResponse(
-  path: string,
+  file: string | FileHandle,
   entry: Pick<WarcEntry, "offset" | "length">,
 ): Promise<StoredResponse> {
-  const stream = createReadStream(path, { start: entry.offset, end: entry.offset + entry.length - 1 });
+  const handle = typeof file === "string" ? await open(file, "r") : file;
+  let member: GzipMember;
   try {
-    const record = await new WARCParser(stream).parse();
-    if (record?.warcType !== "response") throw new Error(`no response record at offset ${entry.offset}`);
-    const headers = headerMap(record);
-    const payload = await record.readFully(true);
-    const declared = Number(headers["content-length"]);
-    if (Number.isFinite(declared) && declared !== payload.byteLength) {
-      throw new Error(
-        `record at offset ${entry.offset} is damaged: ${payload.byteLength} of ${declared} payload bytes`,
-      );
-    }
-    return {
-      url: record.warcTargetURI ?? "",
-      status: Number(record.httpHeaders?.statusCode),
-      headers,
-      payload,
-      date: record.warcDate ?? null,
-    };
+    const size = entry.offset + entry.length; // bytes past the record are not read
+    member = await new GzipMembers(handle, size).at(entry.offset, entry.length);
   } finally {
-    stream.destroy();
+    if (typeof file === "string") await handle.close();
   }
+  if ("damage" in member) throw new Error(`record at offset ${entry.offset} is damaged: ${member.damage}`);
+  const record = await recordOf(member.inflated);
+  if (typeof record === "string") throw new Error(`record at offset ${entry.offset} is damaged: ${record}`);
+  if (record.warcType !== "response") throw new Error(`no response record at offset ${entry.offset}`);
+  const headers = headerMap(record);
+  const payload = await record.readFully(true);
+  const declared = Number(headers["content-length"]);
+  if (Number.isFinite(declared) && declared !== payload.byteLength) {
+    throw new Error(`record at offset ${entry.offset} is damaged: ${payload.byteLength} of ${declared} payload bytes`);
+  }
+  return {
+    url: record.warcTargetURI ?? "",
+    status: Number(record.httpHeaders?.statusCode),
+    headers,
+    payload,
+    date: record.warcDate ?? null,
+  };
 }

@@ -2,11 +2,14 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { stat, truncate } from "node:fs/promises";
 import { STATUS_CODES } from "node:http";
 import { basename } from "node:path";
-import { WARCRecord, WARCSerializer } from "warcio";
+import { crc32 } from "node:zlib";
+import { WARCRecord } from "warcio";
 import type { PageRecorder, RecordedPage } from "./recorded-page";
 import { REQUESTED_URI_FIELD, WARC_VERSION } from "./warc-fields";
+import { fileCrc32, type IndexedResponse, removeWarcIndex, writeWarcIndex } from "./warc-index";
 import type { ArchiveDamage } from "./warc-reader";
 import { scanWarc, TRUNCATED } from "./warc-reader";
+import { serializeRecord } from "./warc-record-bytes";
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   if (bytes.byteLength > 0) yield bytes;
@@ -21,45 +24,66 @@ export interface ArchiveTally {
 /**
  * Writes recorded pages to one `.warc.gz` file as WARC/1.1 `request` + `response` record pairs, each record its own
  * gzip member (so a reader can seek to any record, and a damaged record spoils only itself and what follows), with
- * Webrecorder's warcio. Records go to disk as they come, one page at a time in arrival order; nothing but the page
+ * Webrecorder's warcio building the records (serializeRecord digests and compresses them natively, off the event
+ * loop). Records go to disk as they come, one page at a time in arrival order; nothing but the page
  * being written is held in memory. Opening an existing file appends (a later attempt of a sync job adds to its
- * archive), after cutting off a record a crash left half written, so the file stays readable to its end.
+ * archive), after cutting off a record a crash left half written, so the file stays readable to its end. Closing
+ * writes the index of the response records next to the file (warc-index.ts) unless a write failed or the file has
+ * damage a scan would stop at.
  */
 export class WarcWriter implements PageRecorder {
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The running CRC-32 of the file's bytes, and whether the index can describe it. */
+  private crc: number;
+  private indexable: boolean;
 
   private constructor(
+    private readonly path: string,
     private readonly out: WriteStream,
     private readonly tally: ArchiveTally,
     /** What an earlier writer left damaged at the end of the file, cut off before appending. */
     readonly repaired: ArchiveDamage | null,
-  ) {}
+    /** The file's response records (those an earlier writer left included), for its index. */
+    private readonly responses: IndexedResponse[],
+    earlier: { crc32: number; indexable: boolean },
+  ) {
+    this.crc = earlier.crc32;
+    this.indexable = earlier.indexable;
+  }
 
   static async open(path: string, software: string): Promise<WarcWriter> {
     let existing = await stat(path).catch(() => null);
     let repaired: ArchiveDamage | null = null;
+    const responses: IndexedResponse[] = [];
+    const earlier = { crc32: 0, indexable: true };
+    await removeWarcIndex(path); // the file is about to change
     if (existing && existing.size > 0) {
-      const damage = (await scanWarc(path, () => {})).damage;
+      const { damage } = await scanWarc(path, ({ type, url, requestedUrl, offset, length }) => {
+        if (type === "response") responses.push({ url, requestedUrl, offset, length });
+      });
       // only a half-written last record is cut: corrupt bytes in the middle are left for other tools to recover
       if (damage?.reason.startsWith(TRUNCATED)) {
         repaired = damage;
         await truncate(path, damage.offset);
         existing = await stat(path);
+      } else if (damage) {
+        earlier.indexable = false;
       }
+      earlier.crc32 = (await fileCrc32(path)).crc32;
     }
     const out = createWriteStream(path, { flags: "a" });
     await new Promise<void>((resolve, reject) => {
       out.once("open", () => resolve());
       out.once("error", reject);
     });
-    const writer = new WarcWriter(out, { bytes: existing?.size ?? 0, pages: 0 }, repaired);
+    const writer = new WarcWriter(path, out, { bytes: existing?.size ?? 0, pages: 0 }, repaired, responses, earlier);
     if (!existing || existing.size === 0) {
       const info = await WARCRecord.createWARCInfo(
         { filename: basename(path), warcVersion: WARC_VERSION },
         { software, format: "WARC File Format 1.1" },
       );
-      await writer.write(await WARCSerializer.serialize(info, { gzip: true }));
+      await writer.write(await serializeRecord(info, null));
     }
     return writer;
   }
@@ -82,6 +106,9 @@ export class WarcWriter implements PageRecorder {
     await new Promise<void>((resolve, reject) =>
       this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
+    if (!this.indexable) return;
+    const index = { size: this.tally.bytes, crc32: this.crc, responses: this.responses };
+    await writeWarcIndex(this.path, index).catch(() => removeWarcIndex(this.path)); // without it, readers scan
   }
 
   private async writePage(page: RecordedPage): Promise<void> {
@@ -114,19 +141,31 @@ export class WarcWriter implements PageRecorder {
       },
       once(new Uint8Array(0)),
     );
-    const bytes = [
-      await WARCSerializer.serialize(requestRecord, { gzip: true }),
-      await WARCSerializer.serialize(responseRecord, { gzip: true }),
-    ];
-    for (const chunk of bytes) await this.write(chunk);
+    const bytes = await Promise.all([
+      serializeRecord(requestRecord, new Uint8Array(0)),
+      serializeRecord(responseRecord, response.payload),
+    ]);
+    const [requestBytes, responseBytes] = bytes;
+    await this.write(requestBytes);
+    const offset = this.tally.bytes;
+    await this.write(responseBytes);
+    this.responses.push({
+      url: response.url,
+      requestedUrl: request.url !== response.url ? request.url : null,
+      offset,
+      length: responseBytes.byteLength,
+    });
     this.tally.pages++;
   }
 
   private write(chunk: Uint8Array): Promise<void> {
+    this.crc = crc32(chunk, this.crc); // writes reach the file in the order they are made
     return new Promise((resolve, reject) => {
       this.out.write(chunk, (error) => {
-        if (error) reject(error);
-        else {
+        if (error) {
+          this.indexable = false;
+          reject(error);
+        } else {
           this.tally.bytes += chunk.byteLength;
           resolve();
         }

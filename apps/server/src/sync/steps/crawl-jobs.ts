@@ -21,6 +21,12 @@ import {
 import { CrawlHealthWatch } from "./crawl-health-watch";
 import { CrawlProgress } from "./crawl-progress";
 
+/**
+ * A re-process reads pages from a file, not a site (no one to be polite to, a page "fetched" in a millisecond): it
+ * keeps this many times the crawl's concurrency in flight, so the parse pool always has pages queued (B11).
+ */
+const REPROCESS_CONCURRENCY_FACTOR = 4;
+
 /** Step details shown per kind of line before they are only counted (the step keeps its last 50 lines anyway). */
 const MAX_GONE_LINES = 5;
 const MAX_RETRY_LINES = 20;
@@ -158,7 +164,10 @@ export async function crawlJobs(
     fetcher,
     targets: planned.targets,
     maxJobs: job.maxJobs,
-    concurrency: env.runtime.crawlConcurrency,
+    concurrency:
+      planned.archive?.mode === "read"
+        ? env.runtime.crawlConcurrency * REPROCESS_CONCURRENCY_FACTOR
+        : env.runtime.crawlConcurrency,
     fetchDetails: settings.fetchDetails,
     signal: env.signal,
     onEvent,
