@@ -1,7 +1,7 @@
 /**
  * B9's isolation figure alone, for profiling: /readyz and an admin read (20 req/s each) while 10 clients search
  * common words, against a B9 corpus (loaded if missing).
- *   npx tsx bench/profile-public-load.ts 10000 [rounds]
+ *   npx tsx bench/profile-public-load.ts 10000 [rounds] [public lane size]
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-public-load.ts 100000
  */
 import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
@@ -14,6 +14,7 @@ import { postingsCorpus } from "./lib/postings-corpus";
 
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
+const laneSize = Number(process.argv[4] ?? DEFAULT_SERVICE_OPTIONS.publicReads.size);
 const corpus = await postingsCorpus(size, console.log);
 const database = await openPostgres(corpus.url, 10);
 const services = createServices(
@@ -26,6 +27,7 @@ const services = createServices(
     loginWindowSecs: 900,
     allowPrivateHosts: true,
     allowPrivateWebhooks: true,
+    publicReads: { ...DEFAULT_SERVICE_OPTIONS.publicReads, size: laneSize },
     publicLimits: { searchPerMinute: 100_000_000, exportPerHour: 1000, publicExport: true },
   },
   createLogger("silent"),
@@ -58,6 +60,30 @@ for (let round = 0; round < rounds; round++) {
       adminP99: adminRead.p99,
     }),
   );
+}
+// the same reads without the public load, one at a time
+for (const [name, url, headers] of [
+  ["readyz", `${base}/readyz`, {}],
+  ["admin", `${base}/api/v1/admin/data-sources`, { authorization: `Bearer ${token}` }],
+] as const) {
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers })).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ idle: name, p50: times[25], p99: times[49] }));
+}
+for (const url of common) {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ idle: decodeURIComponent(url.split("q=")[1]!), p50: times[2], max: times[4] }));
 }
 await app.close();
 await stopServices(services);
