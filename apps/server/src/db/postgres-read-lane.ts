@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { postgresError } from "./database-error";
-import { configureSessions } from "./pool-session";
+import { SESSION_OPTIONS } from "./pool-session";
 import {
   laneBusy,
   type PlanHints,
@@ -32,8 +32,8 @@ export class PostgresReadLane implements ReadLane {
       statement_timeout: options.statementTimeoutMillis,
       connectionTimeoutMillis: options.queueTimeoutMillis,
       application_name: "jobsync-public",
+      ...SESSION_OPTIONS,
     });
-    configureSessions(this.pool);
     this.control = new pg.Pool({ connectionString, max: 1, application_name: "jobsync-public-cancel" });
     const ignore = () => {
       // an idle client lost its connection; the pool replaces it on next use
