@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { jobSearchQuerySchema } from "@jobsync/contracts";
 import pg from "pg";
 import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
@@ -10,56 +9,15 @@ import { toSearchFilter } from "../apps/server/src/postings/posting-search.servi
 import { encodeCursor } from "../apps/server/src/postings/search-cursor";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { postgresAvailable } from "./lib/bench-database";
+import { httpLoad, type LoadSummary } from "./lib/http-load-client";
 import { median } from "./lib/measure";
 import { postingsCorpus } from "./lib/postings-corpus";
-import { startChild } from "./lib/processes";
 import { startReferenceServer } from "./lib/reference-postings-server";
 import { type BenchRow, row } from "./lib/report";
 
-const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-const LOAD = fileURLToPath(new URL("./peers/http-load.ts", import.meta.url));
 const CONNECTIONS = 10;
 const SECONDS = 3;
 const ADMIN = { email: "bench-b9@example.com", password: "bench-password-1" };
-
-interface LoadSummary {
-  count: number;
-  non2xx: number;
-  errors: number;
-  p50: number;
-  p99: number;
-  firstFailure: string | null;
-}
-
-async function httpLoad(
-  urls: string[],
-  connections: number,
-  seconds: number,
-  rate = 0,
-  headers: Record<string, string> = {},
-): Promise<LoadSummary> {
-  const child = startChild(TSX, [
-    LOAD,
-    String(connections),
-    String(seconds),
-    String(rate),
-    JSON.stringify({ urls, headers }),
-  ]);
-  const code = await child.exited;
-  const line = child
-    .output()
-    .split("\n")
-    .find((l) => l.startsWith("{"));
-  if (code !== 0 || !line) throw new Error(`http-load exited ${code}: ${child.output().slice(-2000)}`);
-  const result = JSON.parse(line) as LoadSummary;
-  // a 503 of the public lane (statement timeout, queue full) is an answer the load can get: reported, not a crash
-  if (result.errors > 0 || (result.non2xx > 0 && !result.firstFailure?.startsWith("503"))) {
-    throw new Error(
-      `${urls[0]}: ${result.non2xx} non-2xx answers and ${result.errors} errors of ${result.count}; first: ${result.firstFailure}`,
-    );
-  }
-  return result;
-}
 
 /** The app and the reference answer the same request kind in turns, `rounds` times; medians of p50 and p99. */
 async function compare(rounds: number, app: string[], reference: string[]) {

@@ -159,7 +159,7 @@ describe("schedules, multi-site sync and export end to end", () => {
     const { total } = (await search.json()) as { total: number };
     expect(total).toBeGreaterThan(0);
 
-    const file = await downloadOf(() => page.getByRole("link", { name: "Export CSV" }).click());
+    const file = await downloadOf(() => page.getByRole("button", { name: "Export CSV" }).click());
     expect(file.name).toBe("job-postings.csv");
     const lines = file.text.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(

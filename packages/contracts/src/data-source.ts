@@ -76,7 +76,9 @@ export const dataSourceSchema = z.object({
   updated_at: z.string(),
   active_job_id: z.string().nullable(),
   last_sync: lastSyncSchema.nullable(),
+  /** Exact up to SEARCH_EXACT_TOTAL_LIMIT (10,000); past that, that number and `postings_count_is_estimate`. */
   postings_count: z.int(),
+  postings_count_is_estimate: z.boolean().default(false),
   /** Auto-disable: failed sync jobs in a row, and ok | degraded | deactivated. */
   consecutive_failures: z.int().default(0),
   auto_disable: z.enum(["ok", "degraded", "deactivated"]).default("ok"),

@@ -3,6 +3,7 @@ import {
   type DataSource,
   HEALTH_JUDGED_STATUSES,
   type LastSync,
+  SEARCH_EXACT_TOTAL_LIMIT,
   type SourceKind,
   type SyncJobAlarm,
   type SyncJobStatus,
@@ -68,7 +69,9 @@ function toDataSource(row: ListedRow): DataSource {
             jobs_added: Number(row.last_jobs_added ?? 0),
           }
         : null,
-    postings_count: Number(row.postings_count),
+    // counting stops past the limit: a source of a million postings costs what one of 10,001 does
+    postings_count: Math.min(Number(row.postings_count), SEARCH_EXACT_TOTAL_LIMIT),
+    postings_count_is_estimate: Number(row.postings_count) > SEARCH_EXACT_TOTAL_LIMIT,
     schedule_cron: row.schedule_cron,
     schedule_timezone: row.schedule_timezone,
     next_run_at: row.is_active ? nextRunIso(row.schedule_cron, row.schedule_timezone) : null,
@@ -97,7 +100,8 @@ export class DataSourceRepository {
         (SELECT sj.id FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}) LIMIT 1) AS active_job_id,
         last.id AS last_job_id, last.status AS last_status, last.created_at AS last_created_at,
         last.finished_at AS last_finished_at, (last.stats->>'jobs_added')::int AS last_jobs_added,
-        (SELECT count(*)::int FROM job_postings jp WHERE jp.data_source_id = ds.id) AS postings_count,
+        (SELECT count(*)::int FROM (SELECT 1 FROM job_postings jp WHERE jp.data_source_id = ds.id
+          LIMIT ${SEARCH_EXACT_TOTAL_LIMIT + 1}) counted) AS postings_count,
         judged.status AS judged_status, judged.error AS judged_error, judged.alarms AS judged_alarms
       FROM data_sources ds
       LEFT JOIN LATERAL (

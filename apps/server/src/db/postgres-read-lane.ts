@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { postgresError } from "./database-error";
+import { SESSION_OPTIONS } from "./pool-session";
 import {
   laneBusy,
   type PlanHints,
@@ -31,6 +32,7 @@ export class PostgresReadLane implements ReadLane {
       statement_timeout: options.statementTimeoutMillis,
       connectionTimeoutMillis: options.queueTimeoutMillis,
       application_name: "jobsync-public",
+      ...SESSION_OPTIONS,
     });
     this.control = new pg.Pool({ connectionString, max: 1, application_name: "jobsync-public-cancel" });
     const ignore = () => {

@@ -2,13 +2,14 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database, Db } from "./database";
 import { PgNotifications } from "./pg-listener";
+import { SESSION_OPTIONS } from "./pool-session";
 import * as schema from "./schema";
 
 /** The migration lock: every process that starts runs migrations, one at a time. */
 const MIGRATION_LOCK_KEY = 7_001_001;
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, ...SESSION_OPTIONS });
   pool.on("error", () => {
     // an idle client lost its connection; the pool replaces it on next use
   });

@@ -1,3 +1,5 @@
+import { SEARCH_EXACT_TOTAL_LIMIT } from "@jobsync/contracts";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTopcv } from "../../src/data-sources/seed-topcv";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
@@ -178,5 +180,22 @@ describe.each(databaseKinds())("data sources API on %s", (kind) => {
     expect(res.statusCode).toBe(204);
     expect((await api("GET", "/Doomed")).statusCode).toBe(404);
     expect((await api("DELETE", "/Doomed")).statusCode).toBe(404);
+  });
+
+  it(`counts a source's postings exactly up to ${SEARCH_EXACT_TOTAL_LIMIT}, then stops and says so`, async () => {
+    const created = await api("POST", "", { site_name: "Bulk-Count", kind: "topcv", base_url: "https://bulk.example" });
+    const insert = (from: number, to: number) =>
+      t.db.database.db.execute(sql`
+        INSERT INTO job_postings (data_source_id, external_id, url, title, locations, provinces, tags, content_hash, content_key)
+        SELECT ${created.json().id}::uuid, 'c' || n, 'https://bulk.example/' || n, 'Công nhân', '{}', '{}', '{}', 'h', 'k'
+        FROM generate_series(${from}::int, ${to}::int) AS n`);
+    await insert(1, SEARCH_EXACT_TOTAL_LIMIT);
+    expect((await api("GET", "/Bulk-Count")).json()).toMatchObject({
+      postings_count: SEARCH_EXACT_TOTAL_LIMIT,
+      postings_count_is_estimate: false,
+    });
+    await insert(SEARCH_EXACT_TOTAL_LIMIT + 1, SEARCH_EXACT_TOTAL_LIMIT + 2);
+    const listed = (await api("GET", "")).json().items.find((s: { site_name: string }) => s.site_name === "Bulk-Count");
+    expect(listed).toMatchObject({ postings_count: SEARCH_EXACT_TOTAL_LIMIT, postings_count_is_estimate: true });
   });
 });

@@ -6,7 +6,8 @@ import type { JobSearchParams } from "./postings-api";
 
 /**
  * Download links. The browser streams a download to disk, so the links are plain URLs: the sync job report (admin
- * only) carries a short-lived stream token, as the live events stream does; the postings CSV is public.
+ * only) and the postings CSV (public unless PUBLIC_EXPORT=0) carry a short-lived stream token, as the live events
+ * stream does.
  */
 export const exportLinks = {
   async syncJobReport(api: ApiClient, jobId: string, format: SyncJobExportFormat): Promise<string> {
@@ -23,9 +24,11 @@ export const exportLinks = {
     const { token } = await authApi.streamToken(api);
     return api.url(apiPath(API_PATHS.syncJobArchive, { job_id: jobId }), { token });
   },
-  postingsCsv(api: ApiClient, params: JobSearchParams): string {
+  /** The postings CSV: public unless PUBLIC_EXPORT=0, so the link carries the user's stream token either way. */
+  async postingsCsv(api: ApiClient, params: JobSearchParams): Promise<string> {
     const { page: _page, page_size: _pageSize, cursor: _cursor, ...filters } = params;
-    return api.url(API_PATHS.jobPostingsExport, { ...filters, format: "csv" });
+    const { token } = await authApi.streamToken(api);
+    return api.url(API_PATHS.jobPostingsExport, { ...filters, format: "csv", token });
   },
 };
 

@@ -116,6 +116,7 @@ export function dataSourceFixture(patch: Partial<DataSource> = {}): DataSource {
     active_job_id: null,
     last_sync: null,
     postings_count: 0,
+    postings_count_is_estimate: false,
     schedule_cron: null,
     schedule_timezone: "UTC",
     next_run_at: null,

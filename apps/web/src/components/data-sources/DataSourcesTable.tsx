@@ -24,6 +24,10 @@ export interface DataSourcesTableProps {
   onShowPostings: (source: DataSource) => void;
 }
 
+/** A source's postings: "10,000+" once the server stopped counting. */
+const postingsCount = (source: DataSource) =>
+  `${formatCount(source.postings_count)}${source.postings_count_is_estimate ? "+" : ""}`;
+
 function LastSync({ source, onOpen }: { source: DataSource; onOpen: (jobId: string) => void }) {
   const { t } = useTranslation();
   const last = source.last_sync;
@@ -125,11 +129,11 @@ export function DataSourcesTable(props: DataSourcesTableProps) {
                 onClick={() => props.onShowPostings(source)}
                 aria-label={t("dataSources.postingsOf", {
                   count: source.postings_count,
-                  formatted: formatCount(source.postings_count),
+                  formatted: postingsCount(source),
                   name: source.site_name,
                 })}
               >
-                {formatCount(source.postings_count)}
+                {postingsCount(source)}
               </button>
             </Td>
             <Td className="w-0">

@@ -20,6 +20,16 @@ afterEach(async () => {
 });
 
 describe("DataSourcesPage", () => {
+  test("a source whose postings were counted only up to the limit shows 10,000+", async () => {
+    sources = [
+      dataSourceFixture({ site_name: "TopCV", postings_count: 10_000, postings_count_is_estimate: true }),
+      dataSourceFixture({ id: "ds-2", site_name: "Small", postings_count: 10_000 }),
+    ];
+    await renderSignedIn(<DataSourcesPage />, api.url);
+    expect(await screen.findByRole("button", { name: "10,000+ job postings of TopCV" })).toHaveTextContent("10,000+");
+    expect(screen.getByRole("button", { name: "10,000 job postings of Small" })).toHaveTextContent(/^10,000$/);
+  });
+
   test("the active switch PATCHes is_active", async () => {
     api.on("PATCH", `${LIST}/TopCV`, (req, res) => {
       sources = [{ ...sources[0]!, is_active: (req.body as { is_active: boolean }).is_active }];

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { postingFixture } from "../../test/fixtures";
-import { renderSignedIn } from "../../test/render";
+import { renderSignedIn, testQueryClient } from "../../test/render";
 import { apiError, json, type StubApiServer, startStubApi } from "../../test/stub-api-server";
 import { JobPostingsPage } from "./JobPostingsPage";
 
@@ -142,5 +142,52 @@ describe("JobPostingsPage", () => {
     }, WAIT);
     const typed = api.requests.filter((r) => r.path === "/api/v1/jobs" && r.query.get("q"));
     expect(typed.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("JobPostingsPage export", () => {
+  test("Export CSV downloads the current search with the signed-in user's stream token (works with PUBLIC_EXPORT=0)", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, EMPTY));
+    api.on("POST", "/api/v1/auth/stream-token", (req, res) =>
+      req.headers.authorization?.startsWith("Bearer ")
+        ? json(res, 200, { token: "stream-token-1", expires_in: 60 })
+        : apiError(res, 401, "unauthorized", "authentication required"),
+    );
+    const downloaded: string[] = [];
+    const onClick = (event: MouseEvent) => {
+      if (event.target instanceof HTMLAnchorElement && event.target.hasAttribute("download")) {
+        downloaded.push(event.target.href);
+        event.preventDefault(); // jsdom cannot save a file
+      }
+    };
+    document.addEventListener("click", onClick);
+    try {
+      await renderSignedIn(
+        <JobPostingsPage />,
+        api.url,
+        testQueryClient(),
+        "/job-postings?q=ke%20toan&location=H%C3%A0%20N%E1%BB%99i",
+      );
+      await userEvent.click(await screen.findByRole("button", { name: "Export CSV" }));
+      await waitFor(() => expect(downloaded).toHaveLength(1), WAIT);
+    } finally {
+      document.removeEventListener("click", onClick);
+    }
+    const url = new URL(downloaded[0]!);
+    expect(url.pathname).toBe("/api/v1/jobs/export");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      q: "ke toan",
+      location: "Hà Nội",
+      format: "csv",
+      token: "stream-token-1",
+    });
+  });
+
+  test("a failed token request is shown, and no download starts", async () => {
+    api.on("GET", "/api/v1/jobs", (_req, res) => json(res, 200, EMPTY));
+    api.on("POST", "/api/v1/auth/stream-token", (_req, res) => apiError(res, 401, "unauthorized", "session expired"));
+    await renderSignedIn(<JobPostingsPage />, api.url);
+    await userEvent.click(await screen.findByRole("button", { name: "Export CSV" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Export failed");
   });
 });

@@ -1,11 +1,12 @@
 import { PROVINCES } from "@jobsync/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Download, Search } from "lucide-react";
+import { Search } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { PageBody, PageHeader } from "../../components/layout/PageHeader";
 import { ExpirePostingsButton } from "../../components/postings/ExpirePostingsButton";
+import { ExportPostingsButton } from "../../components/postings/ExportPostingsButton";
 import { PostingRow } from "../../components/postings/PostingRow";
 import { Button } from "../../components/ui/button";
 import { Field } from "../../components/ui/field";
@@ -17,7 +18,6 @@ import { formatCount } from "../../lib/format";
 import { dataSourcesQuery } from "../../queries/data-sources";
 import { postingSearchQuery } from "../../queries/postings";
 import { errorMessage } from "../../services/api-error";
-import { exportLinks } from "../../services/export-links";
 import type { JobSearchParams } from "../../services/postings-api";
 
 const PAGE_SIZE = 20;
@@ -99,12 +99,7 @@ export function JobPostingsPage() {
         actions={
           <>
             <ExpirePostingsButton />
-            <Button variant="secondary" asChild>
-              <a href={exportLinks.postingsCsv(api, search)} download>
-                <Download className="size-3.5" aria-hidden />
-                {t("postings.exportCsv")}
-              </a>
-            </Button>
+            <ExportPostingsButton search={search} />
           </>
         }
       />

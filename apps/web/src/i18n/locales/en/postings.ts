@@ -4,6 +4,7 @@ export const postings = {
     title: "Job Postings",
     description: "What the sync jobs found. Search ignores accents: “ke toan” finds “Kế toán”.",
     exportCsv: "Export CSV",
+    exportFailed: "Export failed: {{message}}",
     searchForm: "Search job postings",
     search: "Search",
     searchPlaceholder: "Title, company, skill…",

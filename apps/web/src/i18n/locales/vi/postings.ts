@@ -6,6 +6,7 @@ export const postings: Messages<typeof en> = {
     title: "Tin tuyển dụng",
     description: "Những gì các lần đồng bộ tìm thấy. Tìm kiếm không phân biệt dấu: “ke toan” tìm được “Kế toán”.",
     exportCsv: "Xuất CSV",
+    exportFailed: "Xuất thất bại: {{message}}",
     searchForm: "Tìm tin tuyển dụng",
     search: "Tìm kiếm",
     searchPlaceholder: "Tiêu đề, công ty, kỹ năng…",

@@ -1,0 +1,90 @@
+/**
+ * B9's isolation figure alone, for profiling: /readyz and an admin read (20 req/s each) while 10 clients search
+ * common words, against a B9 corpus (loaded if missing).
+ *   npx tsx bench/profile-public-load.ts 10000 [rounds] [public lane size]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-public-load.ts 100000
+ */
+import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
+import { createServices, startServices, stopServices } from "../apps/server/src/app/services";
+import { openPostgres } from "../apps/server/src/db/postgres";
+import { buildApp } from "../apps/server/src/http/app";
+import { createLogger } from "../apps/server/src/http/logger";
+import { httpLoad } from "./lib/http-load-client";
+import { postingsCorpus } from "./lib/postings-corpus";
+
+const size = Number(process.argv[2] ?? 10_000);
+const rounds = Number(process.argv[3] ?? 3);
+const laneSize = Number(process.argv[4] ?? DEFAULT_SERVICE_OPTIONS.publicReads.size);
+const corpus = await postingsCorpus(size, console.log);
+const database = await openPostgres(corpus.url, 10);
+const services = createServices(
+  database,
+  {
+    ...DEFAULT_SERVICE_OPTIONS,
+    jwtSecret: "bench-secret-0123456789-0123456789-0123456789",
+    jwtExpiresSecs: 3600,
+    loginMaxAttempts: 5,
+    loginWindowSecs: 900,
+    allowPrivateHosts: true,
+    allowPrivateWebhooks: true,
+    publicReads: { ...DEFAULT_SERVICE_OPTIONS.publicReads, size: laneSize },
+    publicLimits: { searchPerMinute: 100_000_000, exportPerHour: 1000, publicExport: true },
+  },
+  createLogger("silent"),
+);
+await startServices(services, false);
+const app = await buildApp(services, { webDistDir: "/nonexistent" });
+const ADMIN = { email: "bench-b9@example.com", password: "bench-password-1" };
+await services.auth.createUser(ADMIN.email, ADMIN.password, "admin").catch(() => {});
+const token = (await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: ADMIN })).json().access_token;
+await app.listen({ host: "127.0.0.1", port: 0 });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+const common = ["kế toán", "nhan vien", "lap trinh", "toan thoi gian", "ke hoach", "ha noi"].map(
+  (q) => `${base}/api/v1/jobs?q=${encodeURIComponent(q)}`,
+);
+for (let round = 0; round < rounds; round++) {
+  const [pub, readyz, adminRead] = await Promise.all([
+    httpLoad(common, 10, 4),
+    httpLoad([`${base}/readyz`], 1, 3, 20),
+    httpLoad([`${base}/api/v1/admin/data-sources`], 1, 3, 20, { authorization: `Bearer ${token}` }),
+  ]);
+  console.log(
+    JSON.stringify({
+      searchesPerSec: Math.round(pub.count / 4),
+      search503: pub.non2xx,
+      searchP50: pub.p50,
+      readyzP50: readyz.p50,
+      readyzP99: readyz.p99,
+      adminP50: adminRead.p50,
+      adminP99: adminRead.p99,
+    }),
+  );
+}
+// the same reads without the public load, one at a time
+for (const [name, url, headers] of [
+  ["readyz", `${base}/readyz`, {}],
+  ["admin", `${base}/api/v1/admin/data-sources`, { authorization: `Bearer ${token}` }],
+] as const) {
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers })).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ idle: name, p50: times[25], p99: times[49] }));
+}
+for (const url of common) {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ idle: decodeURIComponent(url.split("q=")[1]!), p50: times[2], max: times[4] }));
+}
+await app.close();
+await stopServices(services);
+await database.close();
