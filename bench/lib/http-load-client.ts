@@ -11,6 +11,8 @@ export interface LoadSummary {
   p50: number;
   p99: number;
   firstFailure: string | null;
+  /** The same, per URL of the run. */
+  byUrl: Record<string, { count: number; p50: number; p99: number; max: number }>;
 }
 
 /** A closed-loop (or `rate` req/s) HTTP load over `urls` from its own process (peers/http-load.ts). */

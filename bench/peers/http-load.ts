@@ -2,7 +2,8 @@
  * A closed-loop HTTP load in a process of its own: `connections` clients, each sending the next URL of the list as
  * soon as its previous answer arrived, for `seconds`; `rate` (optional, requests/s across all clients) paces them.
  * Prints one JSON line: count, non-2xx answers, errors, p50/p99/max in milliseconds with sub-millisecond precision
- * (autocannon rounds to whole milliseconds, too coarse for B9's 1–3 ms reads).
+ * (autocannon rounds to whole milliseconds, too coarse for B9's 1–3 ms reads), and the same per URL (`byUrl`): the
+ * URLs of one run share its load, so their p99s compare routes under exactly the same stalls (B5).
  *   tsx bench/peers/http-load.ts CONNECTIONS SECONDS RATE|0 '{"urls":[...],"headers":{...}}'
  */
 import { performance } from "node:perf_hooks";
@@ -12,6 +13,7 @@ const [connections, seconds, rate] = process.argv.slice(2, 5).map(Number) as [nu
 const { urls, headers } = JSON.parse(process.argv[5] ?? "{}") as { urls: string[]; headers?: Record<string, string> };
 const agent = new Agent({ connections, pipelining: 1, keepAliveTimeout: 30_000 });
 const latencies: number[] = [];
+const perUrl = new Map<string, number[]>(urls.map((url) => [url, []]));
 let non2xx = 0;
 let firstFailure: string | null = null;
 let errors = 0;
@@ -31,7 +33,9 @@ async function client(offset: number): Promise<void> {
         non2xx += 1;
         firstFailure ??= `${res.statusCode} ${body.slice(0, 300)}`;
       }
-      latencies.push(performance.now() - started);
+      const took = performance.now() - started;
+      latencies.push(took);
+      perUrl.get(url)?.push(took);
     } catch {
       errors += 1;
     }
@@ -44,8 +48,10 @@ async function client(offset: number): Promise<void> {
 
 await Promise.all(Array.from({ length: connections }, (_, i) => client(i)));
 await agent.close();
-latencies.sort((a, b) => a - b);
-const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-console.log(
-  JSON.stringify({ count: latencies.length, non2xx, errors, firstFailure, p50: at(0.5), p99: at(0.99), max: at(1) }),
-);
+const quantiles = (values: number[]) => {
+  values.sort((a, b) => a - b);
+  const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN;
+  return { count: values.length, p50: at(0.5), p99: at(0.99), max: at(1) };
+};
+const byUrl = Object.fromEntries([...perUrl].map(([url, values]) => [url, quantiles(values)]));
+console.log(JSON.stringify({ ...quantiles(latencies), non2xx, errors, firstFailure, byUrl }));
