@@ -4,6 +4,7 @@ import { AbortedError, FetchError, HttpStatusError } from "../fetch/errors";
 import type { Fetcher, FetcherStats, FetchRequest, FetchResponse } from "../fetch/fetcher";
 import { HostThrottle } from "../fetch/host-throttle";
 import type { RobotsVerdict } from "../fetch/robots-cache";
+import { GzipMembers } from "./gzip-members";
 import { type IndexedResponse, readWarcIndex } from "./warc-index";
 import { type ArchiveDamage, readWarcResponse, scanWarc, type WarcEntry } from "./warc-reader";
 
@@ -28,7 +29,8 @@ type Located = Pick<WarcEntry, "offset" | "length">;
 /**
  * The page source of a re-process: serves, for each URL, the response recorded in a sync job's WARC file, and never
  * touches the network. Opening it reads the archive's index (offsets only) up to any damage; each fetch reads its
- * one record from disk (through one file handle, held until `close()`) and decodes it as the HTTP fetcher would have.
+ * one record (through one file handle, held until `close()`, and a window of the file: pages are mostly read in the
+ * order they were written) and decodes it as the HTTP fetcher would have.
  */
 export class ArchiveFetcher implements Fetcher {
   readonly kind = "http" as const;
@@ -38,6 +40,7 @@ export class ArchiveFetcher implements Fetcher {
   private constructor(
     readonly path: string,
     private readonly file: FileHandle,
+    private readonly members: GzipMembers,
     private readonly index: Map<string, Located>,
     /** Where the archive stops being readable, if it does. */
     readonly damage: ArchiveDamage | null,
@@ -60,12 +63,24 @@ export class ArchiveFetcher implements Fetcher {
     const written = await readWarcIndex(path);
     if (written) {
       for (const entry of written.responses) add(entry);
-      return new ArchiveFetcher(path, await open(path, "r"), index, null, pages, "index");
+      return ArchiveFetcher.over(path, index, null, pages, "index");
     }
     const scan = await scanWarc(path, (entry) => {
       if (entry.type === "response") add(entry);
     });
-    return new ArchiveFetcher(path, await open(path, "r"), index, scan.damage, pages, "scan");
+    return ArchiveFetcher.over(path, index, scan.damage, pages, "scan");
+  }
+
+  private static async over(
+    path: string,
+    index: Map<string, Located>,
+    damage: ArchiveDamage | null,
+    pages: number,
+    foundBy: "index" | "scan",
+  ): Promise<ArchiveFetcher> {
+    const file = await open(path, "r");
+    const members = new GzipMembers(file, (await file.stat()).size);
+    return new ArchiveFetcher(path, file, members, index, damage, pages, foundBy);
   }
 
   has(url: string): boolean {
@@ -104,7 +119,7 @@ export class ArchiveFetcher implements Fetcher {
     if (!at) throw new NotInArchiveError(request.url);
     let stored: Awaited<ReturnType<typeof readWarcResponse>>;
     try {
-      stored = await readWarcResponse(this.file, at);
+      stored = await readWarcResponse(this.members, at);
     } catch (error) {
       throw new ArchiveRecordError(request.url, at.offset, (error as Error).message);
     }

@@ -1,4 +1,4 @@
-import { type FileHandle, open } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { AsyncIterReader, WARCParser, type WARCRecord } from "warcio";
 import { type GzipMember, GzipMembers } from "./gzip-members";
 import { REQUESTED_URI_FIELD } from "./warc-fields";
@@ -111,20 +111,24 @@ export async function scanWarc(path: string, onEntry: (entry: WarcEntry) => void
 /**
  * The response record at `entry` (one gzip member), read from disk on its own and inflated by node:zlib in libuv's
  * thread pool. (warcio's streaming reader, which inflates in JavaScript, returned 1 MB payloads cut short when several
- * were read at once.) `file`: the archive's path, or a handle open on it (a re-process reads every page through one).
- * Throws when it is damaged.
+ * were read at once.) `file`: the archive's path, or its members read through one window (a re-process reads
+ * every page through one, mostly in file order: one read serves many records). Throws when it is damaged.
  */
 export async function readWarcResponse(
-  file: string | FileHandle,
+  file: string | GzipMembers,
   entry: Pick<WarcEntry, "offset" | "length">,
 ): Promise<StoredResponse> {
-  const handle = typeof file === "string" ? await open(file, "r") : file;
   let member: GzipMember;
-  try {
-    const size = entry.offset + entry.length; // bytes past the record are not read
-    member = await new GzipMembers(handle, size).at(entry.offset, entry.length);
-  } finally {
-    if (typeof file === "string") await handle.close();
+  if (typeof file === "string") {
+    const handle = await open(file, "r");
+    try {
+      const size = entry.offset + entry.length; // bytes past the record are not read
+      member = await new GzipMembers(handle, size).at(entry.offset, entry.length);
+    } finally {
+      await handle.close();
+    }
+  } else {
+    member = await file.at(entry.offset, entry.length);
   }
   if ("damage" in member) throw new Error(`record at offset ${entry.offset} is damaged: ${member.damage}`);
   const record = await recordOf(member.inflated);
