@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, postgresAvailable } from "./lib/bench-database";
+import { BENCH_JWT_SECRET } from "./lib/bench-service-options";
 import { KEYWORDS, startBoardProcess } from "./lib/board-process";
 import { httpLoad } from "./lib/http-load-client";
 import { median } from "./lib/measure";
@@ -60,7 +61,7 @@ async function readsOn(
       // production topology: this process serves the API only (WORKERS=0), `npm run worker` syncs
       worker = startChild(TSX, [WORKER_MAIN], {
         DATABASE_URL: app.db.url ?? "",
-        JWT_SECRET: "bench-secret-0123456789-0123456789-0123456789",
+        JWT_SECRET: BENCH_JWT_SECRET,
         ALLOW_PRIVATE_HOSTS: "1",
         LOG_LEVEL: "warn",
       });

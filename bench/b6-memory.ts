@@ -5,6 +5,7 @@ import { CHROMIUM_ARGS } from "@jobsync/crawler";
 import { chromium } from "playwright-core";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
+import { BENCH_JWT_SECRET } from "./lib/bench-service-options";
 import { type BoardProcess, KEYWORDS, startBoardProcess } from "./lib/board-process";
 import { mb, median } from "./lib/measure";
 import { SCRIPTS, script, stopTree } from "./lib/npm-script";
@@ -43,7 +44,7 @@ async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: numbe
     LOG_LEVEL: "warn",
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    ...(db?.url ? { DATABASE_URL: db.url, JWT_SECRET: "bench-secret-0123456789-0123456789-0123456789" } : {}),
+    ...(db?.url ? { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET } : {}),
   });
   try {
     const url = (await child.waitFor(/jobsync is ready at (http:\/\/\S+)/, 120_000))[1]!;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
+import { BENCH_JWT_SECRET } from "./lib/bench-service-options";
 import { interleave, mb, median } from "./lib/measure";
 import { ROOT, SCRIPTS, script, stopTree } from "./lib/npm-script";
 import { sampleRss } from "./lib/processes";
@@ -17,7 +18,7 @@ const TSX_SCRIPTS = {
   cli: "tsx apps/server/src/cli/main.ts",
 };
 const ADMIN = { ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password-1" };
-const JWT_SECRET = "bench-secret-0123456789-0123456789-0123456789";
+const JWT_SECRET = BENCH_JWT_SECRET;
 interface Start {
   readyMs: number;
   /** Peak RSS of the whole process tree (sh, launchers and the server) over 2 s, 3 s after ready. */

@@ -1,6 +1,5 @@
 import { jobSearchQuerySchema } from "@jobsync/contracts";
 import pg from "pg";
-import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
 import { createServices, startServices, stopServices } from "../apps/server/src/app/services";
 import { openPostgres } from "../apps/server/src/db/postgres";
 import { buildApp } from "../apps/server/src/http/app";
@@ -9,6 +8,7 @@ import { toSearchFilter } from "../apps/server/src/postings/posting-search.servi
 import { encodeCursor } from "../apps/server/src/postings/search-cursor";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { postgresAvailable } from "./lib/bench-database";
+import { BENCH_SERVICE_OPTIONS, UNREACHED_PUBLIC_LIMITS } from "./lib/bench-service-options";
 import { httpLoad, type LoadSummary } from "./lib/http-load-client";
 import { median } from "./lib/measure";
 import { postingsCorpus } from "./lib/postings-corpus";
@@ -46,17 +46,8 @@ async function atSize(ctx: BenchContext, size: number): Promise<BenchRow[]> {
   const database = await openPostgres(corpus.url, 10);
   const services = createServices(
     database,
-    {
-      ...DEFAULT_SERVICE_OPTIONS,
-      jwtSecret: "bench-secret-0123456789-0123456789-0123456789",
-      jwtExpiresSecs: 3600,
-      loginMaxAttempts: 5,
-      loginWindowSecs: 900,
-      allowPrivateHosts: true,
-      allowPrivateWebhooks: true,
-      // one load generator on one address: the per-IP limits are counted (one upsert per search) but never reached
-      publicLimits: { searchPerMinute: 100_000_000, exportPerHour: 1000, publicExport: true },
-    },
+    // the per-IP limits are counted (one upsert per search) but never reached
+    { ...BENCH_SERVICE_OPTIONS, allowPrivateWebhooks: true, publicLimits: UNREACHED_PUBLIC_LIMITS },
     createLogger("silent"),
   );
   await startServices(services, false);

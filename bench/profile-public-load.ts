@@ -9,6 +9,7 @@ import { createServices, startServices, stopServices } from "../apps/server/src/
 import { openPostgres } from "../apps/server/src/db/postgres";
 import { buildApp } from "../apps/server/src/http/app";
 import { createLogger } from "../apps/server/src/http/logger";
+import { BENCH_SERVICE_OPTIONS, UNREACHED_PUBLIC_LIMITS } from "./lib/bench-service-options";
 import { httpLoad } from "./lib/http-load-client";
 import { postingsCorpus } from "./lib/postings-corpus";
 
@@ -20,15 +21,10 @@ const database = await openPostgres(corpus.url, 10);
 const services = createServices(
   database,
   {
-    ...DEFAULT_SERVICE_OPTIONS,
-    jwtSecret: "bench-secret-0123456789-0123456789-0123456789",
-    jwtExpiresSecs: 3600,
-    loginMaxAttempts: 5,
-    loginWindowSecs: 900,
-    allowPrivateHosts: true,
+    ...BENCH_SERVICE_OPTIONS,
     allowPrivateWebhooks: true,
-    publicReads: { ...DEFAULT_SERVICE_OPTIONS.publicReads, size: laneSize },
-    publicLimits: { searchPerMinute: 100_000_000, exportPerHour: 1000, publicExport: true },
+    publicReads: { ...BENCH_SERVICE_OPTIONS.publicReads, size: laneSize },
+    publicLimits: UNREACHED_PUBLIC_LIMITS,
   },
   createLogger("silent"),
 );

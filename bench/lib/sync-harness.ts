@@ -16,6 +16,7 @@ import { noSnapshots } from "../../apps/server/src/sync/quality/snapshot-recorde
 import type { SyncEnv, SyncJobInput } from "../../apps/server/src/sync/sync-context";
 import { runPipeline } from "../../apps/server/src/sync/sync-pipeline";
 import { type BenchDatabase, type BenchDbKind, openBenchDatabase } from "./bench-database";
+import { BENCH_SERVICE_OPTIONS } from "./bench-service-options";
 import type { BoardProcess } from "./board-process";
 
 /** Requests in flight per crawl, for jobsync and every peer alike (jobsync's default). */
@@ -46,12 +47,7 @@ export async function openBenchApp(
   const services = createServices(
     db.database,
     {
-      ...DEFAULT_SERVICE_OPTIONS,
-      jwtSecret: "bench-secret-0123456789-0123456789-0123456789",
-      jwtExpiresSecs: 3600,
-      loginMaxAttempts: 5,
-      loginWindowSecs: 900,
-      allowPrivateHosts: true,
+      ...BENCH_SERVICE_OPTIONS,
       crawlConcurrency: CRAWL_CONCURRENCY,
       ...extra,
     },

@@ -1,12 +1,11 @@
 import { API_PATHS, apiPath } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveSessions } from "../../src/auth/live-sessions";
 import { SessionRepository } from "../../src/auth/session.repository";
 import type { SessionChange } from "../../src/auth/session-changes";
-import { LISTENER_APPLICATION_NAME } from "../../src/db/pg-listener";
 import { openPostgres } from "../../src/db/postgres";
+import { terminateListeners } from "../support/postgres-admin";
 import { createPendingSyncJob, createSource, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, startTestInstance, type TestApp, type TestInstance } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
@@ -203,18 +202,7 @@ describe.runIf(databaseKinds().includes("postgres"))("sessions held by another A
     expect((await me(other.app, held.token)).statusCode).toBe(200);
     expect(other.services.liveSessions.size).toBeGreaterThan(0);
 
-    const admin = new pg.Client({ connectionString: t.db.url ?? "" });
-    await admin.connect();
-    try {
-      const killed = await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = current_database() AND application_name = $1`,
-        [LISTENER_APPLICATION_NAME],
-      );
-      expect(killed.rowCount).toBe(2); // this process's and the other's
-    } finally {
-      await admin.end();
-    }
+    expect(await terminateListeners(t.db.url ?? "")).toBe(2); // this process's and the other's
     await waitFor(async () => (other.services.sessionChanges.complete ? null : true), 5_000);
     // what was held is gone, and nothing read now is kept
     expect((await me(other.app, live.token)).statusCode).toBe(200);

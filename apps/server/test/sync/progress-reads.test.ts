@@ -1,10 +1,9 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LISTENER_APPLICATION_NAME } from "../../src/db/pg-listener";
 import { openPostgres } from "../../src/db/postgres";
 import { ProgressSnapshots } from "../../src/sync/events/progress-snapshots";
 import { initialProgressState } from "../../src/sync/progress/progress-state";
 import { SyncJobTransitions } from "../../src/sync/sync-job-transitions";
+import { terminateListeners } from "../support/postgres-admin";
 import { createPendingSyncJob, createSource, waitFor } from "../support/sync-helpers";
 import { bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
@@ -114,18 +113,7 @@ describe.runIf(databaseKinds().includes("postgres"))("progress snapshots across 
       expect(running.status).toBe("running");
 
       // LISTEN's connection dies: until it is back, every read goes to the row
-      const admin = new pg.Client({ connectionString: t.db.url ?? "" });
-      await admin.connect();
-      try {
-        const killed = await admin.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-           WHERE datname = current_database() AND application_name = $1`,
-          [LISTENER_APPLICATION_NAME],
-        );
-        expect(killed.rowCount).toBe(1);
-      } finally {
-        await admin.end();
-      }
+      expect(await terminateListeners(t.db.url ?? "")).toBe(1);
       await waitFor(async () => (t.services.syncJobChanges.complete ? null : true), 5_000);
       expect(await otherTransitions.requestCancel(jobId, null)).toBe("cancelling");
       expect((await get(jobId)).json().status).toBe("cancelling");
