@@ -107,7 +107,7 @@ describe("admin UI end to end", () => {
     await dialog.getByText("Final").waitFor();
     // every page it fetched is in its archive, downloadable beside the report
     await dialog.getByTestId("sync-job-archive").waitFor();
-    await dialog.getByRole("button", { name: "Download the page archive (WARC)" }).waitFor();
+    await dialog.getByRole("button", { name: "Download the page archive as WARC" }).waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, "sync-modal-finished.png"), animations: "disabled" });
 
     const jobId = (await dialog.getByTestId("sync-job-id").textContent()) ?? "";

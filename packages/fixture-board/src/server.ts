@@ -51,6 +51,8 @@ export interface FixtureBoard {
   readonly port: number;
   readonly host: string;
   readonly seed: number;
+  /** When the board started, in epoch milliseconds: a request's `at` is counted from it. */
+  readonly startedAt: number;
   /** Absolute URL of a listing page, as TopCV shapes it. */
   listingUrl(keyword: string, page?: number): string;
   pageCount(keyword: string): number;
@@ -254,6 +256,7 @@ export async function startFixtureBoard(options: FixtureBoardOptions = {}): Prom
 
   const board: FixtureBoard = {
     url: origin,
+    startedAt: performance.timeOrigin + started,
     port: boundPort,
     host,
     seed,

@@ -134,19 +134,42 @@ describe.runIf(databaseKinds().includes("postgres"))("worker processes under kil
     }
     return counts;
   };
-  /** URLs a sync job's checkpoints of attempts before its last one cover: saved before a kill. */
-  const savedBeforeLastAttempt = async (id: string) =>
-    (
-      await queryRows<{ url: string }>(
+  /**
+   * Pages a sync job saved in one attempt (its checkpoints) and fetched again in a later attempt: a fetch of a saved
+   * URL after the next attempt started. (An attempt killed with a batch in flight fetched that batch's pages without
+   * saving them; the next attempt fetches and saves them: that is allowed, and is why counts alone cannot tell.)
+   */
+  const savedThenFetchedAgain = async (id: string, board: FixtureBoard): Promise<string[]> => {
+    const starts = (
+      await queryRows<{ at: Date | string }>(
         t.db.database.db,
-        sql`WITH last AS (SELECT attempt FROM sync_jobs WHERE id = ${id})
-            SELECT p->>'url' AS url FROM sync_job_checkpoints c, jsonb_array_elements(c.pages) p, last
-            WHERE c.sync_job_id = ${id} AND c.attempt < last.attempt
-            UNION ALL
-            SELECT unnest(detail_urls) FROM sync_job_checkpoints c, last
-            WHERE c.sync_job_id = ${id} AND c.attempt < last.attempt`,
+        sql`SELECT at FROM sync_job_events WHERE sync_job_id = ${id} AND message LIKE 'Sync job started on worker %'
+            ORDER BY id`,
       )
-    ).map((r) => r.url);
+    ).map((r) => new Date(r.at).getTime());
+    const saved = await queryRows<{ url: string; attempt: number }>(
+      t.db.database.db,
+      sql`SELECT p->>'url' AS url, c.attempt FROM sync_job_checkpoints c, jsonb_array_elements(c.pages) p
+          WHERE c.sync_job_id = ${id}
+          UNION ALL
+          SELECT unnest(detail_urls), attempt FROM sync_job_checkpoints WHERE sync_job_id = ${id}`,
+    );
+    const fetchedAt = new Map<string, number[]>();
+    for (const r of board.stats().requests) {
+      if (r.status !== 200 || (r.kind !== "listing" && r.kind !== "detail")) continue;
+      const url = `${board.url}${r.url}`;
+      fetchedAt.set(url, [...(fetchedAt.get(url) ?? []), board.startedAt + r.at]);
+    }
+    const again: string[] = [];
+    for (const { url, attempt } of saved) {
+      const nextStarted = starts[attempt]; // the start of attempt + 1 (attempts count from 1)
+      if (nextStarted === undefined) continue;
+      const later = (fetchedAt.get(url) ?? []).filter((at) => at > nextStarted).length;
+      if (later > 0)
+        again.push(`${id} ${url}: saved in attempt ${attempt}, fetched ${later}× after attempt ${attempt + 1} began`);
+    }
+    return again;
+  };
 
   /** Whether an attempt of this sync job began while the worker of the attempt before it was still alive. */
   const tookOverALivingWorker = async (id: string) => {
@@ -198,8 +221,7 @@ describe.runIf(databaseKinds().includes("postgres"))("worker processes under kil
           refetched.resumed++;
           const counts = fetchCounts(board);
           refetched.pages += [...counts.values()].reduce((n, c) => n + c - 1, 0);
-          for (const url of await savedBeforeLastAttempt(id))
-            if ((counts.get(url) ?? 0) !== 1) refetched.savedFetchedAgain.push(`${id} ${url} ×${counts.get(url)}`);
+          refetched.savedFetchedAgain.push(...(await savedThenFetchedAgain(id, board)));
         }
       }
       board.setFaults([]);

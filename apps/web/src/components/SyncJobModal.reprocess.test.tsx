@@ -71,7 +71,7 @@ describe("SyncJobModal: page archive and Re-process", () => {
     });
     try {
       await renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={() => {}} />, api.url);
-      await userEvent.click(await screen.findByRole("button", { name: "Download the page archive (WARC)" }));
+      await userEvent.click(await screen.findByRole("button", { name: "Download the page archive as WARC" }));
       await waitFor(() => expect(clicked).toHaveLength(1));
       expect(clicked[0]).toBe(`${api.url}${JOB_PATH}/archive?token=stream-token-1`);
     } finally {
@@ -83,7 +83,7 @@ describe("SyncJobModal: page archive and Re-process", () => {
     serve(progressFixture("running", { archive: { bytes: 2048, pages: 2 } }));
     await renderSignedIn(<SyncJobModal jobId={JOB_ID} onClose={() => {}} onFollow={() => {}} />, api.url);
     expect(await screen.findByRole("button", { name: "Export the report as CSV" })).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: "Download the page archive (WARC)" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Download the page archive as WARC" })).not.toBeInTheDocument();
   });
 
   test("no archive, no Re-process; a re-process says which sync job it re-processes", async () => {

@@ -132,7 +132,7 @@ export const syncJobs = {
       syncSelected_other: "Sync {{count}} selected",
     },
     archive: {
-      download: "Download the page archive (WARC)",
+      download: "Download the page archive as WARC",
       reprocess: "Re-process",
       reprocessHint: "Parse its archived pages again with today's parsers: no request is sent to the site",
       reprocessing: "Starting…",

@@ -134,7 +134,7 @@ export const syncJobs: Messages<typeof en> = {
       syncSelected_other: "Đồng bộ {{count}} nguồn đã chọn",
     },
     archive: {
-      download: "Tải lưu trữ trang (WARC)",
+      download: "Tải lưu trữ trang dạng WARC",
       reprocess: "Xử lý lại",
       reprocessHint:
         "Phân tích lại các trang đã lưu trữ bằng bộ phân tích hiện tại: không gửi yêu cầu nào tới trang web",
