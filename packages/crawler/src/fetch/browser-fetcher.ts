@@ -41,7 +41,7 @@ import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse
 import { HostThrottle, type ReleaseSlot } from "./host-throttle";
 import { HttpFetcher } from "./http-fetcher";
 import { parseHttpUrl } from "./http-url";
-import { judgeResponse } from "./judge-response";
+import { acceptResponse } from "./judge-response";
 import { documentAfterTimeout, NavigationWatch } from "./navigation-watch";
 import { PagePool } from "./page-pool";
 import { DEFAULT_RENDERER_MAX_MB, RendererWatchdog } from "./renderer-watchdog";
@@ -293,14 +293,7 @@ export class BrowserFetcher implements Fetcher {
     const bytes = Buffer.byteLength(body);
     if (bytes > this.maxResponseBytes) throw new ResponseTooLargeError(finalUrl, this.maxResponseBytes);
     this.counters.bytes += bytes;
-    const verdict = judgeResponse(finalUrl, status, headers, body);
-    if (!verdict.ok) {
-      if ("blocked" in verdict) {
-        this.counters.blocked++;
-        throw verdict.blocked;
-      }
-      throw verdict.failure;
-    }
+    acceptResponse(finalUrl, status, headers, body, () => this.counters.blocked++);
     return { finalUrl, status, headers, body, bytes };
   }
 

@@ -23,7 +23,7 @@ import {
 import type { Fetcher, FetcherOptions, FetcherStats, FetchRequest, FetchResponse, RetryInfo } from "./fetcher";
 import { HostThrottle } from "./host-throttle";
 import { parseHttpUrl } from "./http-url";
-import { bodyNeeded, judgeResponse } from "./judge-response";
+import { acceptResponse, bodyNeeded } from "./judge-response";
 import { readBody } from "./response-body";
 import { parseRetryAfter } from "./retry-after";
 import { AttemptFailure, type RetryPolicy, statusFailure, withRetries } from "./retry-loop";
@@ -190,14 +190,7 @@ export class HttpFetcher implements Fetcher {
       if (bodyNeeded(status)) {
         const received = await this.receive(exchange, signal);
         const { text } = decodeBody(received.bytes, headers["content-type"]);
-        const verdict = judgeResponse(href, status, headers, text);
-        if (!verdict.ok) {
-          if ("blocked" in verdict) {
-            this.counters.blocked++;
-            throw verdict.blocked;
-          }
-          throw verdict.failure;
-        }
+        acceptResponse(href, status, headers, text, () => this.counters.blocked++);
         return { finalUrl: href, status, headers, body: text, payload: received.bytes, bytes: received.wireBytes };
       }
       await this.discard(exchange);

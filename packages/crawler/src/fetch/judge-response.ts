@@ -33,3 +33,23 @@ export function judgeResponse(
   const failure = statusFailure(url, status, headers);
   return failure ? { ok: false, failure } : { ok: true };
 }
+
+/**
+ * `judgeResponse`, as both fetchers act on it: a good response returns; a challenge or block page throws its
+ * BlockedError (told to `onBlocked` first, for the fetcher's counters); any other failure throws its AttemptFailure.
+ */
+export function acceptResponse(
+  url: string,
+  status: number,
+  headers: Record<string, string>,
+  body: string | null,
+  onBlocked: () => void,
+): void {
+  const verdict = judgeResponse(url, status, headers, body);
+  if (verdict.ok) return;
+  if ("blocked" in verdict) {
+    onBlocked();
+    throw verdict.blocked;
+  }
+  throw verdict.failure;
+}
