@@ -2,8 +2,9 @@ import { join } from "node:path";
 import { type FixtureBoard, startFixtureBoard } from "@jobsync/fixture-board";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, SCREENSHOT_DIR, startApp } from "./support/app";
+import { SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
+import { signIn } from "./support/session";
 
 /**
  * A board added with no code, in real Chromium against the real server: create a css data source on the Data Sources
@@ -35,10 +36,7 @@ afterAll(async () => {
 
 describe("a css data source made in the UI", () => {
   test("signs in", async () => {
-    await page.goto(app.url);
-    await page.getByLabel("Email").fill(ADMIN_EMAIL);
-    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app.url);
     await page.getByRole("table", { name: "Data sources" }).waitFor();
   });
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
+import { signIn } from "./support/session";
 
 /**
  * Issue 8, part 2, in real Chromium: incremental sync set in the data source form (and a full refresh from the Sync
@@ -65,10 +66,7 @@ afterAll(async () => {
 
 describe("incremental sync and expiry end to end", () => {
   test("an incremental source stops early once it has the postings; a full refresh reads every page", async () => {
-    await page.goto(app.url);
-    await page.getByLabel("Email").fill(ADMIN_EMAIL);
-    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app.url);
     await page.getByRole("table", { name: "Data sources" }).waitFor();
 
     const first = await syncFromDropdown(false);

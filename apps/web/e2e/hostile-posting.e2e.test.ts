@@ -1,8 +1,9 @@
 import { type FixtureBoard, startFixtureBoard } from "@jobsync/fixture-board";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startApp } from "./support/app";
+import { startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
+import { signIn } from "./support/session";
 
 /**
  * A data source added through the UI, on a local board whose every posting carries script, handler, javascript: and
@@ -39,10 +40,7 @@ afterAll(async () => {
 
 describe("hostile job postings", () => {
   test("a data source created in the UI syncs a board of hostile postings", async () => {
-    await page.goto(app.url);
-    await page.getByLabel("Email").fill(ADMIN_EMAIL);
-    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app.url);
     await page.getByRole("table", { name: "Data sources" }).waitFor();
 
     await page.getByRole("button", { name: "New data source" }).first().click();

@@ -3,8 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
+import { adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
+import { signIn } from "./support/session";
 
 /**
  * Issue 8, part 2, as an admin does it in real Chromium against the real server: a webhook channel made on the
@@ -68,10 +69,7 @@ afterAll(async () => {
 
 describe("notifications, filters and auto-disable end to end", () => {
   test("signs in and creates a webhook channel on the Notifications page, with field errors first", async () => {
-    await page.goto(app.url);
-    await page.getByLabel("Email").fill(ADMIN_EMAIL);
-    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app.url);
     await page.getByRole("table", { name: "Data sources" }).waitFor();
 
     await page.getByRole("link", { name: "Notifications" }).click();

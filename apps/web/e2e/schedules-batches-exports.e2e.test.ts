@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
+import { adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
+import { signIn } from "./support/session";
 
 /**
  * Issue 8, part 1, as an admin does it in real Chromium against the real server: a schedule on the Data Sources page
@@ -59,10 +60,7 @@ afterAll(async () => {
 
 describe("schedules, multi-site sync and export end to end", () => {
   test("a schedule is set on the Data Sources page: a bad cron is named, then the next run shows", async () => {
-    await page.goto(app.url);
-    await page.getByLabel("Email").fill(ADMIN_EMAIL);
-    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app.url);
     const table = page.getByRole("table", { name: "Data sources" });
     await table.waitFor();
     await expect.poll(() => table.locator("tr[data-site='Demo-Two']").textContent()).toContain("Manual");

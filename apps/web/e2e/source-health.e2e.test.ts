@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
+import { adminApi, SCREENSHOT_DIR, startApp } from "./support/app";
 import { launchChromium } from "./support/chromium";
+import { signIn } from "./support/session";
 
 /**
  * Issue 13 in real Chromium: clean sync jobs build the demo source's baseline; the board's layout changes (its salary
@@ -69,10 +70,7 @@ describe("source health end to end", () => {
     }
     await setLayout("no-salary");
 
-    await page.goto(app.url);
-    await page.getByLabel("Email").fill(ADMIN_EMAIL);
-    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, app.url);
     const table = page.getByRole("table", { name: "Data sources" });
     await table.waitFor();
     const row = table.locator(`tr[data-site='${SOURCE}']`);
