@@ -211,7 +211,11 @@ export const b9Postings: Benchmark = {
         }),
       ];
     }
-    const sizes = ctx.full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+    // B9_SIZES=1000000 measures only the sizes named (comma-separated), e.g. after a change that matters at one size
+    const named = process.env.B9_SIZES?.split(",").map(Number);
+    const sizes = named ?? (ctx.full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
+    if (named?.some((n) => !Number.isInteger(n) || n < 100))
+      throw new Error("B9_SIZES: postings counts ≥ 100, e.g. 1000000");
     const rows: BenchRow[] = [];
     for (const size of sizes) {
       try {

@@ -44,6 +44,7 @@ import { AbsenceExpiryRepository } from "../postings/expiry/absence-expiry.repos
 import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
+import { PageStarts } from "../postings/page-starts";
 import { PostingListRepository } from "../postings/posting-list.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
@@ -310,6 +311,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     postingSearch: new PostingSearchService(
       new PostingListRepository(publicReads),
       new PostingReadRepository(publicReads),
+      new PageStarts(),
     ),
     publicReads,
     rateLimits,

@@ -54,11 +54,10 @@ export class PostingListRepository {
   ): Promise<ListedRow[]> {
     const text = filter.text;
     if (!text) {
-      if (offset === 0) return this.newestFirst(filter, 0, null, after, limit, signal);
-      // page=N: find where the page starts from the index alone, then read it as a keyset page (an OFFSET over the
-      // full rows makes PostgreSQL read and sort the whole list)
-      const start = await this.positionAt(filter, offset - 1, signal);
-      return start ? this.newestFirst(filter, 0, null, start, limit, signal) : [];
+      // page=N of a list without search text starts at a position (see `positionAt`): an OFFSET over the full rows
+      // makes PostgreSQL read and sort the whole list
+      if (offset !== 0) throw new Error("a list without search text pages from a position, not an offset");
+      return this.newestFirst(filter, 0, null, after, limit, signal);
     }
     const wanted = offset + limit;
     const rows: ListedRow[] = [];
@@ -74,7 +73,7 @@ export class PostingListRepository {
   }
 
   /** The position of the `index`-th posting (from 0) of a list without search text, read from the index. */
-  private async positionAt(filter: SearchFilter, index: number, signal?: AbortSignal): Promise<ListPosition | null> {
+  async positionAt(filter: SearchFilter, index: number, signal?: AbortSignal): Promise<ListPosition | null> {
     const rows = await this.lane.rows<{ id: number; seen_us: string }>(
       sql`SELECT p.id, (extract(epoch FROM p.last_seen_at) * 1000000)::bigint::text AS seen_us
           FROM job_postings p WHERE ${sql.join(searchConditions(filter), sql` AND `)}

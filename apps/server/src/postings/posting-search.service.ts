@@ -8,7 +8,8 @@ import {
 import { canonicalProvince } from "@jobsync/crawler";
 import { notFound } from "../errors/app-error";
 import { toSummary } from "./job-posting.mapper";
-import type { PostingListRepository } from "./posting-list.repository";
+import type { PageStarts } from "./page-starts";
+import type { ListedRow, ListPosition, PostingListRepository } from "./posting-list.repository";
 import type { PostingReadRepository, SearchFilter } from "./posting-read.repository";
 import { decodeCursor, encodeCursor } from "./search-cursor";
 import { toSearchTsqueries } from "./search-query";
@@ -34,6 +35,7 @@ export class PostingSearchService {
   constructor(
     private readonly lists: PostingListRepository,
     private readonly postings: PostingReadRepository,
+    private readonly starts: PageStarts,
   ) {}
 
   async search(query: JobSearchQuery, signal?: AbortSignal): Promise<JobSearchResult> {
@@ -41,7 +43,9 @@ export class PostingSearchService {
     const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, filter);
     const offset = cursor ? 0 : (query.page - 1) * query.page_size;
     // one row more than the page tells whether a next page exists
-    const rows = await this.lists.page(filter, cursor?.position ?? null, query.page_size + 1, offset, signal);
+    const rows = cursor
+      ? await this.lists.page(filter, cursor.position, query.page_size + 1, 0, signal)
+      : await this.pageAt(filter, offset, query.page_size + 1, signal);
     let total: number;
     let totalIsEstimate: boolean;
     if (cursor) {
@@ -56,11 +60,14 @@ export class PostingSearchService {
     }
     const items = rows.slice(0, query.page_size);
     const last = items[items.length - 1];
+    if (!cursor && last && rows.length > query.page_size) {
+      this.starts.remember(filter, offset + query.page_size, positionOf(last));
+    }
     const next_cursor =
       rows.length > query.page_size && last
         ? encodeCursor(
             {
-              position: { tier: Number(last.tier), seenMicros: String(last.seen_us), id: Number(last.id) },
+              position: positionOf(last),
               total,
               totalIsEstimate,
             },
@@ -77,9 +84,30 @@ export class PostingSearchService {
     };
   }
 
+  /**
+   * The page of `page=` starting at `offset`: from a remembered start (see `PageStarts`), else from the start looked
+   * up on the index (a list without search text), else read tier by tier past `offset` (a search).
+   */
+  private async pageAt(filter: SearchFilter, offset: number, limit: number, signal?: AbortSignal) {
+    if (offset === 0) return this.lists.page(filter, null, limit, 0, signal);
+    let start = this.starts.get(filter, offset);
+    if (!start && !filter.text) {
+      start = await this.lists.positionAt(filter, offset - 1, signal);
+      if (!start) return []; // the list ends before the page
+      this.starts.remember(filter, offset, start);
+    }
+    return start
+      ? this.lists.page(filter, start, limit, 0, signal)
+      : this.lists.page(filter, null, limit, offset, signal);
+  }
+
   async get(id: number, signal?: AbortSignal): Promise<JobPostingDetail> {
     const posting = await this.postings.findById(id, signal);
     if (!posting) throw notFound(`job posting ${id} not found`);
     return posting;
   }
+}
+
+function positionOf(row: ListedRow): ListPosition {
+  return { tier: Number(row.tier), seenMicros: String(row.seen_us), id: Number(row.id) };
 }
