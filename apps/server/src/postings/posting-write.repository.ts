@@ -61,6 +61,17 @@ const UPDATES = NAMES.split(",")
   .map((n) => `${n} = EXCLUDED.${n}`)
   .join(", ");
 
+/** A changed posting a sync job fetched from the site is also seen now (and open again). */
+const SEEN_NOW = `last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null,
+  missed_syncs = 0`;
+
+/**
+ * Where a batch's pages come from: `site` (fetched now: its postings are seen now) or `archive` (a re-process of
+ * archived pages: only their content is corrected; whether they are still listed is the site's to say, so their
+ * last-seen time, status and missed sync jobs stay as they are).
+ */
+export type PagesFrom = "site" | "archive";
+
 /** A posting the database would not store, with why: counted invalid, the rest of its batch saved. */
 export interface RefusedPosting {
   external_id: string;
@@ -143,17 +154,18 @@ export class PostingWriteRepository {
     syncJobId: string,
     drafts: readonly PostingDraft[],
     db: Db = this.db,
+    from: PagesFrom = "site",
   ): Promise<SaveCounts> {
     if (drafts.length === 0) return { added: 0, updated: 0, refused: [] };
     try {
-      return { ...(await this.writeBatch(dataSourceId, syncJobId, drafts, db)), refused: [] };
+      return { ...(await this.writeBatch(dataSourceId, syncJobId, drafts, db, from)), refused: [] };
     } catch (error) {
       if (!isDataError(error)) throw new PostingSaveError(error);
       const [draft] = drafts;
       if (drafts.length === 1 && draft) return { added: 0, updated: 0, refused: [refusal(draft, error)] };
       const half = Math.ceil(drafts.length / 2);
-      const first = await this.upsertBatch(dataSourceId, syncJobId, drafts.slice(0, half), db);
-      const second = await this.upsertBatch(dataSourceId, syncJobId, drafts.slice(half), db);
+      const first = await this.upsertBatch(dataSourceId, syncJobId, drafts.slice(0, half), db, from);
+      const second = await this.upsertBatch(dataSourceId, syncJobId, drafts.slice(half), db, from);
       return {
         added: first.added + second.added,
         updated: first.updated + second.updated,
@@ -167,6 +179,7 @@ export class PostingWriteRepository {
     syncJobId: string,
     drafts: readonly PostingDraft[],
     db: Db,
+    from: PagesFrom,
   ): Promise<Omit<SaveCounts, "refused">> {
     const payload = JSON.stringify(drafts.map((d, i) => toRecord(d, i)));
     let counts = { added: 0, updated: 0 };
@@ -185,9 +198,8 @@ export class PostingWriteRepository {
               WHERE NOT EXISTS (SELECT 1 FROM job_postings o WHERE o.url = r.url
                                 AND NOT (o.data_source_id = ${dataSourceId}::uuid AND o.external_id = r.external_id))
               ORDER BY r.ord
-              ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)},
-                last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null,
-                missed_syncs = 0
+              ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)}
+                ${sql.raw(from === "site" ? `, ${SEEN_NOW}` : "")}
               WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
               RETURNING id, (xmax = 0) AS inserted
             ), logged AS (
@@ -235,14 +247,19 @@ export class PostingWriteRepository {
    * Link this sync job's postings that repeat an earlier posting's content (title + company + province) to that
    * original (`duplicate_of`). Set-based, after the batches are in.
    */
-  async linkContentDuplicates(syncJobId: string): Promise<number> {
+  async linkContentDuplicates(syncJobId: string, from: PagesFrom = "site"): Promise<number> {
+    // a re-process leaves the postings' last sync job as it was: its own are the ones it wrote (sync_job_postings)
+    const own =
+      from === "site"
+        ? sql`p.last_sync_job_id = ${syncJobId}::uuid`
+        : sql`p.id IN (SELECT job_posting_id FROM sync_job_postings WHERE sync_job_id = ${syncJobId}::uuid)`;
     const rows = await queryRows<{ id: number }>(
       this.db,
       sql`UPDATE job_postings p SET duplicate_of = o.id
           FROM (SELECT content_key, min(id) AS id FROM job_postings
-                WHERE content_key IN (SELECT content_key FROM job_postings WHERE last_sync_job_id = ${syncJobId}::uuid)
+                WHERE content_key IN (SELECT p.content_key FROM job_postings p WHERE ${own})
                 GROUP BY content_key) o
-          WHERE p.last_sync_job_id = ${syncJobId}::uuid AND p.content_key = o.content_key AND p.id <> o.id
+          WHERE ${own} AND p.content_key = o.content_key AND p.id <> o.id
             AND p.duplicate_of IS DISTINCT FROM o.id
           RETURNING p.id`,
     );

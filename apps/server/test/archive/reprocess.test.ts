@@ -6,7 +6,7 @@ import type { FixtureBoard } from "@jobsync/fixture-board";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows";
-import { createPendingSyncJob, startBoard, startSync, waitFinal } from "../support/sync-helpers";
+import { createPendingSyncJob, startBoard, startSync, waitFinal, waitFor } from "../support/sync-helpers";
 import { ADMIN, bearer, createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-database";
 
@@ -38,6 +38,14 @@ describe.each(databaseKinds())("re-processing a sync job from its page archive o
     queryRows<{ external_id: string; salary_raw: string | null }>(
       t.db.database.db,
       sql`SELECT p.external_id, p.salary_raw FROM job_postings p JOIN data_sources d ON d.id = p.data_source_id
+          WHERE d.site_name = 'Css-Archive' ORDER BY p.external_id`,
+    );
+
+  const seen = () =>
+    queryRows<{ external_id: string; seen: string; status: string; missed_syncs: number; last_sync: string }>(
+      t.db.database.db,
+      sql`SELECT p.external_id, p.last_seen_at::text AS seen, p.status, p.missed_syncs, p.last_sync_job_id::text AS last_sync
+          FROM job_postings p JOIN data_sources d ON d.id = p.data_source_id
           WHERE d.site_name = 'Css-Archive' ORDER BY p.external_id`,
     );
 
@@ -86,6 +94,13 @@ describe.each(databaseKinds())("re-processing a sync job from its page archive o
       payload: { config: { selectors: SELECTORS } },
     });
     expect(fixed.statusCode, fixed.body).toBe(200);
+    // since the sync: the site dropped one posting (closed) and another was seen by a later sync (missed count)
+    const [gone, other] = (await salaries()).map((p) => p.external_id);
+    await t.db.database.db.execute(
+      sql`UPDATE job_postings SET status = 'closed', closed_at = now() WHERE external_id = ${gone!}`,
+    );
+    await t.db.database.db.execute(sql`UPDATE job_postings SET missed_syncs = 1 WHERE external_id = ${other!}`);
+    const seenBefore = await seen();
     board.resetStats();
 
     const started = await reprocess(first.job_id);
@@ -123,6 +138,20 @@ describe.each(databaseKinds())("re-processing a sync job from its page archive o
     expect(job.stats.jobs_updated).toBe(changed);
     expect(job.stats.jobs_unchanged).toBe(after.length - changed);
     expect(job.stats.pages_fetched).toBe(first.stats.pages_fetched);
+    // an archive corrects content only: what the site lists now is not its to say (nothing seen now, reopened,
+    // closed or counted missing), so expiry by absence does not run after it
+    expect(await seen()).toEqual(seenBefore);
+    expect(steps.save_jobs!.details.join("\n")).toMatch(/unchanged/);
+    expect(steps.save_jobs!.details.join("\n")).not.toMatch(/seen again/);
+    const ended = await waitFor(async () => {
+      const read = await t.app.inject({
+        url: `/api/v1/admin/data-sources/sync/jobs/${job.job_id}`,
+        headers: bearer(t.adminToken),
+      });
+      return (read.json() as CrawlJobProgress).expiry ?? null;
+    });
+    expect(ended.reasons.join(" ")).toMatch(/re-process reads an archive/);
+    expect(ended.missed).toBe(0);
 
     // re-processing again with the same parser changes nothing
     const again = await waitFinal(t, (await reprocess(first.job_id)).json().job_id);

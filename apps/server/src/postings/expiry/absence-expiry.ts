@@ -28,7 +28,9 @@ export class AbsenceExpiry {
     const view = await this.syncJobs.findProgress(job.jobId, tx);
     if (!view) return null;
     let report: AbsenceExpiryReport;
-    if (view.resumed_from !== null) {
+    if (view.reprocessed_from !== null) {
+      report = notRun("not run: a re-process reads an archive, not the site: it says nothing of what is listed now");
+    } else if (view.resumed_from !== null) {
       report = notRun("not run: a sync job resuming another one does not know every posting it listed");
     } else if (view.summary?.complete_crawl !== true) {
       report = notRun(

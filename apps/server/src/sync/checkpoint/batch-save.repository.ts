@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { sqlList } from "../../db/sql-arrays";
-import type { PostingWriteRepository, SaveCounts } from "../../postings/posting-write.repository";
+import type { PagesFrom, PostingWriteRepository, SaveCounts } from "../../postings/posting-write.repository";
 import type { CheckpointRepository, NewCheckpoint } from "./checkpoint.repository";
 
 export interface BatchToSave {
@@ -18,6 +18,8 @@ export interface BatchToSave {
   unchangedIds: readonly number[];
   /** External ids whose detail page says the posting is gone. */
   goneExternalIds: readonly string[];
+  /** The site (postings seen now, gone ones closed) or a re-processed archive (content corrected only). */
+  from: PagesFrom;
   checkpoint: Omit<NewCheckpoint, "tally">;
   /** The counters the batch adds, once its save counts are known (stored with the checkpoint). */
   tallyFor(counts: SaveCounts): NewCheckpoint["tally"];
@@ -50,9 +52,13 @@ export class BatchSaveRepository {
               AND status IN (${WORKING}) FOR SHARE`,
       );
       if (held.length === 0) throw new Error("the sync job is no longer this worker's; the batch was not saved");
-      const counts = await this.postings.upsertBatch(batch.dataSourceId, batch.syncJobId, batch.rows, tx);
-      await this.postings.touch(batch.unchangedIds, batch.syncJobId, tx);
-      const closed = await this.postings.closeGone(batch.dataSourceId, batch.goneExternalIds, tx);
+      const counts = await this.postings.upsertBatch(batch.dataSourceId, batch.syncJobId, batch.rows, tx, batch.from);
+      // an archive says what the site listed then, not now: nothing is seen again or closed by it
+      let closed = 0;
+      if (batch.from === "site") {
+        await this.postings.touch(batch.unchangedIds, batch.syncJobId, tx);
+        closed = await this.postings.closeGone(batch.dataSourceId, batch.goneExternalIds, tx);
+      }
       await this.checkpoints.insert(tx, { ...batch.checkpoint, tally: batch.tallyFor(counts) });
       return { ...counts, closed };
     });

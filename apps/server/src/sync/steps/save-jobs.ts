@@ -5,10 +5,12 @@ import type { SyncEnv, SyncJobInput } from "../sync-context";
 /**
  * Save Jobs: each batch's upserts, its "seen again", the closes of gone postings and its checkpoint in one
  * transaction (with the search index, a generated column, in the same statements); at the end, same-content
- * postings are linked to their original.
+ * postings are linked to their original. A re-process corrects content only (see `PagesFrom`).
  */
 export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
   const totals = { added: 0, updated: 0, unchanged: 0, closed: 0, refused: 0 };
+  const from = job.reprocessedFrom === null ? "site" : "archive";
+  const unchangedLabel = from === "site" ? "seen again unchanged" : "unchanged";
   return {
     key: "save_jobs",
     async handle(batch, report) {
@@ -21,6 +23,7 @@ export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
         rows: [...plan.insert, ...plan.update],
         unchangedIds: plan.unchangedIds,
         goneExternalIds: batch.gone,
+        from,
         tallyFor: (counts) =>
           addStats(batch.tally, {
             jobs_added: counts.added,
@@ -57,8 +60,8 @@ export function saveJobsStep(job: SyncJobInput, env: SyncEnv): StreamStep {
       report.message(`${totals.added + totals.updated} saved`);
     },
     async finish(report) {
-      const linked = await env.postings.linkContentDuplicates(job.jobId);
-      report.detail(`${totals.added} added, ${totals.updated} updated, ${totals.unchanged} seen again unchanged`);
+      const linked = await env.postings.linkContentDuplicates(job.jobId, from);
+      report.detail(`${totals.added} added, ${totals.updated} updated, ${totals.unchanged} ${unchangedLabel}`);
       if (totals.closed > 0) report.detail(`${totals.closed} stored postings closed: their page says they are gone`);
       if (totals.refused > 0) report.detail(`${totals.refused} invalid: refused by the database`);
       if (linked > 0) report.detail(`${linked} linked to an earlier posting with the same content`);
