@@ -1,4 +1,5 @@
 import { type CheerioAPI, load } from "cheerio/slim";
+import { compile } from "css-select";
 import { type AnyNode, type Document, DomHandler, type Element } from "domhandler";
 import { Parser, parseDocument as parseFragmentDocument } from "htmlparser2";
 import { collapseSpaces } from "../normalize/text";
@@ -138,8 +139,28 @@ export class ElementIndex {
 
   /** `$(selector)` among `candidates` (a superset of its matches, in document order). */
   select(selector: string, candidates: Element[]): Selection {
-    return candidates.length === 0 ? this.$([]) : this.$(candidates).filter(selector);
+    if (candidates.length === 0) return this.$([]);
+    const test = compiledSelector(selector);
+    return test ? this.$(candidates.filter(test)) : this.$(candidates).filter(selector);
   }
+}
+
+/**
+ * Selectors compiled once per process: `.filter(selector)` parses and compiles its selector on every call, which
+ * cost a detail page more than its own matching. The same compiler and options cheerio's filter uses (css-select,
+ * HTML mode), so the matches are the same. Selectors with a pseudo-class (`:first`, cheerio's positional ones) are
+ * left to cheerio.
+ */
+const compiledSelectors = new Map<string, ((element: Element) => boolean) | null>();
+const MAX_COMPILED_SELECTORS = 256;
+
+function compiledSelector(selector: string): ((element: Element) => boolean) | null {
+  let test = compiledSelectors.get(selector);
+  if (test === undefined) {
+    test = selector.includes(":") ? null : compile<AnyNode, Element>(selector, { xmlMode: false });
+    if (compiledSelectors.size < MAX_COMPILED_SELECTORS) compiledSelectors.set(selector, test);
+  }
+  return test;
 }
 
 function collectElements(nodes: AnyNode[], into: Element[]): void {
