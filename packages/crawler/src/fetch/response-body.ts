@@ -42,10 +42,15 @@ function decoderFor(encoding: "gzip" | "br" | "deflate"): Transform {
 
 /**
  * A compressed body up to this many bytes is decompressed in one synchronous call once it is all in, instead of
- * through a stream (its objects, and a round trip to the thread pool per chunk): ~0.1 ms less per 2 KB detail page
- * (B1), and well under a millisecond of the event loop for what fits in it. Bigger bodies stream.
+ * through a stream (its objects, and a round trip to the thread pool per chunk): ~0.1 ms less CPU per 2 KB detail
+ * page (B1). Bigger bodies stream.
  */
 const SMALL_COMPRESSED_BYTES = 64 * 1024;
+/**
+ * What that call may inflate to (a 1 MB page takes ~1 ms of the event loop); a body that inflates to more (64 KB of
+ * brotli can hold a 10 MB bomb: ~23 ms) is decoded again through the stream, off the event loop, up to the limit.
+ */
+const SMALL_DECODED_BYTES = 4 * 1024 * 1024;
 
 /** The whole of a small compressed body at once. */
 function decodeSmall(bytes: Buffer, encoding: "gzip" | "br" | "deflate", maxOutputLength: number): Buffer {
@@ -147,7 +152,12 @@ export async function readBody(
     if (!failure && !truncated) throw error;
   }
   if (small && !failure && encoding !== "") {
-    return { bytes: decodeAll(Buffer.concat(small), encoding, contentEncoding, limitBytes, url), wireBytes, truncated };
+    const whole = Buffer.concat(small);
+    const bytes = decodeAll(whole, encoding, contentEncoding, limitBytes, url);
+    if (bytes !== null) return { bytes, wireBytes, truncated };
+    decoder = decoderFor(encoding);
+    decoded = listen(decoder);
+    decoder.write(whole);
   }
   if (decoder && !failure && !truncated) decoder.end();
   await decoded;
@@ -155,18 +165,25 @@ export async function readBody(
   return { bytes: Buffer.concat(chunks), wireBytes, truncated };
 }
 
-/** A small compressed body decoded at once, failing as the stream does: too large past the limit, else a bad body. */
+/**
+ * A small compressed body decoded at once, failing as the stream does: too large past the limit, else a bad body.
+ * Null when it inflates past SMALL_DECODED_BYTES below the limit: the stream decodes it then.
+ */
 function decodeAll(
   bytes: Buffer,
   encoding: "gzip" | "br" | "deflate",
   contentEncoding: string | undefined,
   limitBytes: number,
   url: string,
-): Buffer {
+): Buffer | null {
+  const cap = Math.min(limitBytes, SMALL_DECODED_BYTES);
   try {
-    return decodeSmall(bytes, encoding, limitBytes);
+    return decodeSmall(bytes, encoding, cap);
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ResponseTooLargeError(url, limitBytes);
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+      if (cap < limitBytes) return null;
+      throw new ResponseTooLargeError(url, limitBytes);
+    }
     const message = error instanceof Error ? error.message : String(error);
     throw new NetworkError(url, `bad ${contentEncoding} body: ${message}`, { cause: error });
   }
