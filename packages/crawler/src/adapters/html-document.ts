@@ -1,6 +1,7 @@
 import { type CheerioAPI, load } from "cheerio/slim";
+import { compile } from "css-select";
 import { type AnyNode, type Document, DomHandler, type Element } from "domhandler";
-import { Parser } from "htmlparser2";
+import { Parser, parseDocument as parseFragmentDocument } from "htmlparser2";
 import { collapseSpaces } from "../normalize/text";
 import { PageTooComplexError } from "./page-too-complex-error";
 
@@ -42,9 +43,42 @@ export function loadHtml(html: string): CheerioAPI {
   return load(parseDocument(html), HTML_OPTIONS);
 }
 
+/**
+ * One cheerio instance for every page a hot parser reads by its nodes (`nodes.$(elements)`, `nodes.$.html(node)`):
+ * `load()` builds a new class per page, and every selection of that page then pays for it (~15 % of a detail page's
+ * parse). Its own root is an empty document, so it never runs a selector from the root (`$("h1")`): select among
+ * the page's elements (`ElementIndex.select`, `.find`), as the TopCV parsers do.
+ */
+const nodesOnly = load(new DomHandler().root, HTML_OPTIONS);
+
+/** A parsed page and the shared cheerio instance to wrap its nodes with. Throws PageTooComplexError past MAX_HTML_DEPTH. */
+export interface ParsedPage {
+  document: Document;
+  $: CheerioAPI;
+}
+
+export function parsePage(html: string): ParsedPage {
+  return { document: parseDocument(html), $: nodesOnly };
+}
+
+/** `$(node).text()`: the text of the nodes and their descendants, as written (script and style text included). */
+export function textContent(node: AnyNode | readonly AnyNode[]): string {
+  if (isNodeList(node)) {
+    let text = "";
+    for (const each of node) text += textContent(each);
+    return text;
+  }
+  if (Object.hasOwn(node, "children") && node.type !== "comment") return textContent((node as Element).children);
+  return node.type === "text" ? (node as { data: string }).data : "";
+}
+
+function isNodeList(node: AnyNode | readonly AnyNode[]): node is readonly AnyNode[] {
+  return Array.isArray(node);
+}
+
 /** The text of an HTML fragment, entities decoded, whitespace as written. */
 export function fragmentText(html: string): string {
-  return load(html, HTML_OPTIONS, false).root().text();
+  return textContent(parseFragmentDocument(html, HTML_OPTIONS.xml));
 }
 
 /** Visible text with whitespace collapsed; "" when empty. */
@@ -91,9 +125,11 @@ export function absoluteUrl(href: string | null | undefined, baseUrl: string): s
  */
 export class ElementIndex {
   readonly elements: Element[] = [];
+  readonly $: CheerioAPI;
 
-  constructor(readonly $: CheerioAPI) {
-    collectElements($.root().get(0)?.children ?? [], this.elements);
+  constructor(page: ParsedPage) {
+    this.$ = page.$;
+    collectElements(page.document.children, this.elements);
   }
 
   /** Elements for which `test` holds, in document order. */
@@ -103,8 +139,28 @@ export class ElementIndex {
 
   /** `$(selector)` among `candidates` (a superset of its matches, in document order). */
   select(selector: string, candidates: Element[]): Selection {
-    return candidates.length === 0 ? this.$([]) : this.$(candidates).filter(selector);
+    if (candidates.length === 0) return this.$([]);
+    const test = compiledSelector(selector);
+    return test ? this.$(candidates.filter(test)) : this.$(candidates).filter(selector);
   }
+}
+
+/**
+ * Selectors compiled once per process: `.filter(selector)` parses and compiles its selector on every call, which
+ * cost a detail page more than its own matching. The same compiler and options cheerio's filter uses (css-select,
+ * HTML mode), so the matches are the same. Selectors with a pseudo-class (`:first`, cheerio's positional ones) are
+ * left to cheerio.
+ */
+const compiledSelectors = new Map<string, ((element: Element) => boolean) | null>();
+const MAX_COMPILED_SELECTORS = 256;
+
+function compiledSelector(selector: string): ((element: Element) => boolean) | null {
+  let test = compiledSelectors.get(selector);
+  if (test === undefined) {
+    test = selector.includes(":") ? null : compile<AnyNode, Element>(selector, { xmlMode: false });
+    if (compiledSelectors.size < MAX_COMPILED_SELECTORS) compiledSelectors.set(selector, test);
+  }
+  return test;
 }
 
 function collectElements(nodes: AnyNode[], into: Element[]): void {

@@ -18,4 +18,24 @@ describe("detectChallenge", () => {
     expect(detectChallenge(read("topcv/detail-2100892-excerpt.html"))).toBeNull();
     expect(detectChallenge(read("itviec/company-jobs-page.html"))).toBeNull();
   });
+  it("tells each kind of block page by its own signature, in any case (the one-scan first look lets each through)", () => {
+    const page = (head: string) => `<!DOCTYPE html><html><head>${head}</head><body><p>Hello</p></body></html>`;
+    const cases: Array<[string, string]> = [
+      ["<title>Just a moment...</title>", "Cloudflare challenge (Just a moment...)"],
+      ["<TITLE> JUST A MOMENT... </TITLE>", "Cloudflare challenge (Just a moment...)"],
+      ["<script>window._cf_chl_opt = {cvId: '3'};</script>", "Cloudflare challenge"],
+      ['<script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script>', "Cloudflare challenge"],
+      ["<title>Attention Required! | Cloudflare</title>", "Cloudflare block page (Attention Required)"],
+      ['<div id="cf-error-details" class="cf-error-details-wrapper">', "Cloudflare access denied"],
+      ["<title>Access denied | www.topcv.vn used Cloudflare to restrict access</title>", "Cloudflare access denied"],
+      ['<div class="c" id="px-captcha"></div>', "PerimeterX captcha"],
+      ["<script src='https://geo.captcha-delivery.com/captcha/?initialCid=x'></script>", "DataDome captcha"],
+      ["<script>var dd={'host':'DataDome'}</script>", "DataDome captcha"],
+      ["<title>Access Denied</title>", "access denied page"],
+      ["<title>Request Rejected</title>", "access denied page"],
+    ];
+    for (const [head, reason] of cases) expect(detectChallenge(page(head)), head).toBe(reason);
+    // the words alone, out of their signatures, are not a block page
+    expect(detectChallenge(page("<p>Just a moment, please</p><p>access denied to nobody</p>"))).toBeNull();
+  });
 });

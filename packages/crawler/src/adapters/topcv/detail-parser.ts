@@ -11,7 +11,7 @@ import {
   hasAncestorClass,
   hasClass,
   isElement,
-  loadHtml,
+  parsePage,
   textOf,
   textOrNull,
 } from "../html-document";
@@ -28,7 +28,7 @@ import { canonicalJobUrl, externalIdFromUrl } from "./urls";
 export function parseTopcvDetail(html: string, url: string): JobDetail {
   const challenge = detectChallenge(html);
   if (challenge !== null) throw new BlockedError(url, challenge);
-  const index = new ElementIndex(loadHtml(html));
+  const index = new ElementIndex(parsePage(html));
   const ld = lazyJsonLd(index);
   const facts = readFacts(index);
   const sections = readSections(index);

@@ -1,8 +1,7 @@
-import type { CheerioAPI } from "cheerio/slim";
 import { collapseSpaces } from "../../normalize/text";
 import type { ListingCard, SkippedCard } from "../adapter";
 import { ClassIndex, type DomElement, findFirst, hasClass } from "../dom-walk";
-import { absoluteUrl, fragmentText } from "../html-document";
+import { absoluteUrl, fragmentText, textContent } from "../html-document";
 import { canonicalJobUrl } from "./urls";
 
 /**
@@ -23,10 +22,10 @@ const CARD_CLASSES = new Set([
   "label-update",
 ]);
 
-export function readListingCard($: CheerioAPI, card: DomElement, pageUrl: string): ListingCard | SkippedCard {
+export function readListingCard(card: DomElement, pageUrl: string): ListingCard | SkippedCard {
   const text = (element: DomElement | undefined): string | null => {
     if (element === undefined) return null;
-    const value = collapseSpaces($(element).text());
+    const value = collapseSpaces(textContent(element));
     return value === "" ? null : value;
   };
   const externalId = attr(card, "data-job-id");

@@ -3,7 +3,7 @@ import { BlockedError } from "../../fetch/errors";
 import { collapseSpaces } from "../../normalize/text";
 import { type ListingCard, type ListingPage, type Pagination, ParseError, type SkippedCard } from "../adapter";
 import { type DomElement, hasClass, walkElements } from "../dom-walk";
-import { absoluteUrl, loadHtml } from "../html-document";
+import { absoluteUrl, parsePage, textContent } from "../html-document";
 import { isSkipped, readListingCard } from "./listing-card";
 
 /** Any of these classes proves the page is a TopCV search page, even with no cards (a page past the end). */
@@ -24,14 +24,13 @@ const SUGGESTED_BOX = /suggest|recommend/i;
 export function parseTopcvListing(html: string, pageUrl: string): ListingPage {
   const challenge = detectChallenge(html);
   if (challenge !== null) throw new BlockedError(pageUrl, challenge);
-  const $ = loadHtml(html);
-  const found = scanPage($.root().get(0));
+  const found = scanPage(parsePage(html).document);
 
   const cards: ListingCard[] = [];
   const skipped: SkippedCard[] = [];
   const seen = new Set<string>();
   for (const element of found.noResults ? [] : found.cards) {
-    const card = readListingCard($, element, pageUrl);
+    const card = readListingCard(element, pageUrl);
     if (isSkipped(card)) skipped.push(card);
     else if (seen.has(card.external_id))
       skipped.push({ reason: "same id twice on the page", external_id: card.external_id });
@@ -44,7 +43,7 @@ export function parseTopcvListing(html: string, pageUrl: string): ListingPage {
     throw new ParseError("not a TopCV listing page: no job list, no job cards and no 'no results' marker", pageUrl);
   }
 
-  const pagination = found.paginate ? readPagination(collapseSpaces($(found.paginate).text())) : null;
+  const pagination = found.paginate ? readPagination(collapseSpaces(textContent(found.paginate))) : null;
   const nextHref = found.next ? (found.next.attribs["data-href"] ?? found.next.attribs.href) : undefined;
   const nextUrl = absoluteUrl(nextHref, pageUrl);
   const isLastPage =
