@@ -1,7 +1,8 @@
 /**
  * The functions that took the most CPU in a V8 .cpuprofile (self time, and self time grouped by file):
- *   npx tsx bench/cpu-top.ts <file.cpuprofile> [count] [from µs]
- * With `from` (the profile's clock, as process.hrtime.bigint() / 1000n gives it), only the samples after it count.
+ *   npx tsx bench/cpu-top.ts <file.cpuprofile> [count] [from µs] [to µs]
+ * With `from` (the profile's clock, as process.hrtime.bigint() / 1000n gives it), only the samples after it count;
+ * with `to` too, only those between the two (bench/profile-archive.ts prints both for the re-process).
  */
 import { readFileSync } from "node:fs";
 
@@ -11,9 +12,9 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-const [file, countArg, fromArg] = process.argv.slice(2);
+const [file, countArg, fromArg, toArg] = process.argv.slice(2);
 if (!file) {
-  console.error("usage: npx tsx bench/cpu-top.ts <file.cpuprofile> [count]");
+  console.error("usage: npx tsx bench/cpu-top.ts <file.cpuprofile> [count] [from µs] [to µs]");
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(file, "utf8")) as {
@@ -24,12 +25,13 @@ const profile = JSON.parse(readFileSync(file, "utf8")) as {
 };
 const count = Number(countArg ?? 25);
 const from = Number(fromArg ?? 0);
+const to = Number(toArg ?? Number.POSITIVE_INFINITY);
 const hits = new Map<number, number>();
 let at = profile.startTime;
 let total = 0;
 profile.samples.forEach((id, i) => {
   at += profile.timeDeltas[i] ?? 0;
-  if (at < from) return;
+  if (at < from || at > to) return;
   hits.set(id, (hits.get(id) ?? 0) + 1);
   total++;
 });

@@ -1,7 +1,7 @@
 /**
  * Profile B11's work for BENCHMARKS.md: one full sync with or without the page archive, then (with it) a re-process:
  *   node --cpu-prof --cpu-prof-dir=/tmp/jobsync-prof --import tsx bench/profile-archive.ts [on|off] [pages]
- *   npx tsx bench/cpu-top.ts /tmp/jobsync-prof/<file>.cpuprofile
+ *   npx tsx bench/cpu-top.ts /tmp/jobsync-prof/<file>.cpuprofile [count] [re-process start µs] [re-process end µs]
  * Prints each run's pages/s and step durations.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -30,9 +30,10 @@ try {
     }),
   );
   if (archive) {
-    // the profile's clock (µs): `npx tsx bench/cpu-top.ts` of the samples after this mark is the re-process alone
+    // the profile's clock (µs): `npx tsx bench/cpu-top.ts` of the samples between these marks is the re-process alone
     console.log(`re-process starts at ${process.hrtime.bigint() / 1000n} µs`);
     const again = await runReprocess(app, sync.jobId);
+    console.log(`re-process ends at ${process.hrtime.bigint() / 1000n} µs`);
     console.log(JSON.stringify({ run: "re-process", ...again, pagesPerSec: (again.pages / again.ms) * 1000 }));
   }
 } finally {
