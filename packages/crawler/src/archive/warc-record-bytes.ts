@@ -7,10 +7,11 @@ const gzip = promisify(gzipCallback);
 const encoder = new TextEncoder();
 
 /**
- * zlib level of each record's gzip member. Level 3 compresses a 1 MB listing page ~2.4× faster than the default 6
- * (B11) for a member ~1.5× larger; HTML still shrinks ~10× or more.
+ * zlib level of each record's gzip member. Level 3 compressed a 1 MB listing page ~2.4× faster than the default 6
+ * (B11) for a member ~1.5× larger; level 1 took the archive's extra CPU in a B11 sync from ~400 to ~180 ms (8 rounds
+ * each, 2026-12-06) for the same 1.1 MB archive of 289 pages: HTML still shrinks ~10× or more.
  */
-export const WARC_GZIP_LEVEL = 3;
+export const WARC_GZIP_LEVEL = 1;
 
 /**
  * Records smaller than this are compressed on the event loop: a 6 KB detail page takes ~30 µs there, less than the
