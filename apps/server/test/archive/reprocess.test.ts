@@ -204,4 +204,27 @@ describe.each(databaseKinds())("re-processing a sync job from its page archive o
     );
     expect(count[0]!.n).toBe(2); // the refused ones wrote nothing
   });
+
+  it("ends a search where the archived sync job stopped: a page it never fetched is not an error", async () => {
+    const configure = (config: Record<string, unknown>) =>
+      t.app.inject({
+        method: "PATCH",
+        url: "/api/v1/admin/data-sources/Css-Archive",
+        headers: bearer(t.adminToken),
+        payload: { config },
+      });
+    expect((await configure({ max_pages: 1 })).statusCode).toBe(200);
+    const capped = await waitFinal(t, (await startSync(t, "Css-Archive")).json().job_id);
+    expect(capped.status, capped.error ?? "").toBe("completed");
+    expect(capped.stats.pages_fetched).toBe(1);
+    // page 2 is planned again, but the archive is whole: the sync job that wrote it never went there
+    expect((await configure({ max_pages: 2 })).statusCode).toBe(200);
+    board.resetStats();
+    const again = await waitFinal(t, (await reprocess(capped.job_id)).json().job_id);
+    expect(again.status, again.error ?? "").toBe("completed");
+    expect(again.summary?.first_errors).toEqual([]);
+    expect(again.stats.pages_fetched).toBe(1);
+    expect(again.stats.jobs_found).toBe(capped.stats.jobs_found);
+    expect(board.stats().total).toBe(0);
+  });
 });

@@ -42,7 +42,7 @@ export class ArchiveChain implements PageArchive {
   fetch(request: FetchRequest): Promise<FetchResponse> {
     if (request.signal?.aborted) return Promise.reject(new AbortedError(request.url));
     const holder = this.archives.find((archive) => archive.has(request.url));
-    return holder ? holder.fetch(request) : Promise.reject(new NotInArchiveError(request.url));
+    return holder ? holder.fetch(request) : Promise.reject(new NotInArchiveError(request.url, this.damage === null));
   }
 
   robotsVerdict(url: string): Promise<RobotsVerdict> {

@@ -10,7 +10,14 @@ import { type ArchiveDamage, readWarcResponse, scanWarc, type WarcEntry } from "
 
 /** A page the archive does not hold: it was never fetched, or its record lies past the damage. */
 export class NotInArchiveError extends FetchError {
-  constructor(url: string) {
+  /**
+   * @param neverFetched the archive is whole, so the sync job that wrote it never fetched this page (it stopped
+   * before: max_jobs, a cancel, its search's end), as opposed to a page that may lie past the damage
+   */
+  constructor(
+    url: string,
+    readonly neverFetched = false,
+  ) {
     super(`${url} is not in the archive`, url, false);
     this.name = "NotInArchiveError";
   }
@@ -116,7 +123,7 @@ export class ArchiveFetcher implements Fetcher {
     if (request.signal?.aborted) throw new AbortedError(request.url);
     const started = performance.now();
     const at = this.index.get(request.url);
-    if (!at) throw new NotInArchiveError(request.url);
+    if (!at) throw new NotInArchiveError(request.url, this.damage === null);
     let stored: Awaited<ReturnType<typeof readWarcResponse>>;
     try {
       stored = await readWarcResponse(this.members, at);

@@ -1,3 +1,4 @@
+import { NotInArchiveError } from "../archive/archive-fetcher";
 import { HttpStatusError } from "../fetch/errors";
 import type { RetryInfo } from "../fetch/fetcher";
 import { BatchAssembler, type PendingPage } from "./batch-assembler";
@@ -229,6 +230,13 @@ export async function crawlStream(options: CrawlStreamOptions): Promise<CrawlStr
     } catch (error) {
       if (listingStop.signal.aborted || own.signal.aborted) return; // stopped by us: not a failure of the page
       if (!plan.wanted(targetIndex, page)) return; // past its target's end by now: not needed any more
+      if (page > 1 && error instanceof NotInArchiveError && error.neverFetched) {
+        // a re-process: the sync job that wrote the (whole) archive stopped this search before this page (max_jobs,
+        // a cancel), so the search ends before it here too, as it did then — not a failure of the page
+        plan.endAt(targetIndex, page - 1);
+        abortUnwanted();
+        return;
+      }
       const kind = errorKind(error);
       const message = errorMessage(error);
       plan.settleFailure(targetIndex, page, kind);
