@@ -6,8 +6,11 @@ import { type PageRecorder, type RecordedPage, storedHeaders } from "./recorded-
 
 /** Statuses that say a posting is gone: kept in the archive (without a body) so a re-process sees them gone too. */
 const GONE_STATUSES = new Set([404, 410]);
-/** Pages handed to the recorder and not yet written: past this, a fetch waits for the disk (memory stays bounded). */
-const MAX_BACKLOG = 16;
+/**
+ * Pages handed to the recorder and not yet written: past this, a fetch waits for the disk (memory stays bounded).
+ * Each holds its page and its record being built (a 1 MB listing: ~2 MB): 16 took B6's peak 20–25 MB higher than 4.
+ */
+const MAX_BACKLOG = 4;
 
 export interface RecordingOptions {
   /** Sent as the request record's User-Agent. */
