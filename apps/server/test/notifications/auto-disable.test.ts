@@ -38,11 +38,15 @@ describe.each(databaseKinds())("auto-disable on %s", (kind) => {
       headers: bearer(t.adminToken),
       payload,
     });
+  let failures = 0;
   const failOnce = async () => {
     const res = await startSync(t, "Flaky");
     expect(res.statusCode, res.body).toBe(202);
     const job = await waitFinal(t, res.json().job_id);
     expect(job.status).toBe("failed");
+    // the source's health is written by the end handler from the sync job's outbox row, moments after it ends
+    failures++;
+    await waitFor(async () => (await source()).consecutive_failures >= failures);
     return job;
   };
 
