@@ -61,10 +61,6 @@ const UPDATES = NAMES.split(",")
   .map((n) => `${n} = EXCLUDED.${n}`)
   .join(", ");
 
-/** A changed posting a sync job fetched from the site is also seen now (and open again). */
-const SEEN_NOW = `last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = 'open', closed_at = null,
-  missed_syncs = 0`;
-
 /**
  * Where a batch's pages come from: `site` (fetched now: its postings are seen now) or `archive` (a re-process of
  * archived pages: only their content is corrected; whether they are still listed is the site's to say, so their
@@ -182,6 +178,9 @@ export class PostingWriteRepository {
     from: PagesFrom,
   ): Promise<Omit<SaveCounts, "refused">> {
     const payload = JSON.stringify(drafts.map((d, i) => toRecord(d, i)));
+    // a changed posting a sync job fetched from the site is also seen now (and open again)
+    const seenNow = sql`, last_seen_at = now(), last_sync_job_id = EXCLUDED.last_sync_job_id, status = ${OPEN},
+      closed_at = null, missed_syncs = 0`;
     let counts = { added: 0, updated: 0 };
     await db.transaction(async (tx) => {
       // "same URL, any source: not stored twice" must hold when two sources save at once (the duplicate plan was
@@ -199,7 +198,7 @@ export class PostingWriteRepository {
                                 AND NOT (o.data_source_id = ${dataSourceId}::uuid AND o.external_id = r.external_id))
               ORDER BY r.ord
               ON CONFLICT (data_source_id, external_id) DO UPDATE SET ${sql.raw(UPDATES)}
-                ${sql.raw(from === "site" ? `, ${SEEN_NOW}` : "")}
+                ${from === "site" ? seenNow : sql``}
               WHERE job_postings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
               RETURNING id, (xmax = 0) AS inserted
             ), logged AS (
