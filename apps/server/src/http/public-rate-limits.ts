@@ -1,14 +1,14 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../errors/app-error";
+import type { BatchedCounters } from "../rate-limit/batched-counters";
 import { databaseRateLimitStore } from "../rate-limit/database-rate-limit-store";
-import type { RateLimitRepository } from "../rate-limit/rate-limit.repository";
 
 /**
  * @fastify/rate-limit with its counters in the database, so a per-IP limit holds across API processes. Not global:
  * a route opts in with `config.rateLimit` (see `perIp`). Over the limit: 429 with Retry-After, in our error shape.
  */
-export async function registerRateLimits(app: FastifyInstance, counters: RateLimitRepository): Promise<void> {
+export async function registerRateLimits(app: FastifyInstance, counters: BatchedCounters): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     store: databaseRateLimitStore(counters),

@@ -1,12 +1,13 @@
-import type { RateLimitRepository } from "./rate-limit.repository";
+import type { BatchedCounters } from "./batched-counters";
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
 /**
  * A store for @fastify/rate-limit over `rate_limit_counters`: every API process counts in the same rows, so a per-IP
- * limit is one limit however many processes answer. Each route gets its own counters (`child` by route URL).
+ * limit is one limit however many processes answer (each process adds its hits in batches: `BatchedCounters`). Each
+ * route gets its own counters (`child` by route URL).
  */
-export function databaseRateLimitStore(counters: RateLimitRepository) {
+export function databaseRateLimitStore(counters: Pick<BatchedCounters, "hit" | "read">) {
   return class DatabaseRateLimitStore {
     constructor(
       _globalParams?: unknown,

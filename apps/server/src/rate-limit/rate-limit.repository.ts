@@ -8,6 +8,13 @@ export interface CounterState {
   ttlMillis: number;
 }
 
+/** Hits to add to one counter, whose window (when it opens now) lasts `windowMillis`. */
+export interface CounterHits {
+  key: string;
+  hits: number;
+  windowMillis: number;
+}
+
 interface CounterRow {
   hits: number | string;
   ttl_ms: number | string;
@@ -33,16 +40,28 @@ export class RateLimitRepository {
       this.hitsSincePrune = 0;
       await this.prune();
     }
-    const rows = await queryRows<CounterRow>(
+    return (await this.add([{ key, hits: 1, windowMillis }])).get(key) ?? state(undefined);
+  }
+
+  /**
+   * Several counters' hits at once, in one statement (keys in one order, so two processes adding the same keys never
+   * deadlock): each counter's window opens with its first hits or goes on; returns every counter's state after.
+   */
+  async add(entries: readonly CounterHits[]): Promise<Map<string, CounterState>> {
+    const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const rows = await queryRows<CounterRow & { key: string }>(
       this.db,
       sql`INSERT INTO rate_limit_counters AS c (key, hits, window_ends_at)
-          VALUES (${key}, 1, now() + ${windowMillis} * interval '1 millisecond')
+          SELECT e.key, e.hits, now() + e.window_ms * interval '1 millisecond'
+          FROM jsonb_to_recordset(${JSON.stringify(sorted.map((e) => ({ key: e.key, hits: e.hits, window_ms: e.windowMillis })))}::jsonb)
+            AS e(key text, hits int, window_ms bigint)
+          ORDER BY e.key
           ON CONFLICT (key) DO UPDATE SET
-            hits = CASE WHEN c.window_ends_at <= now() THEN 1 ELSE c.hits + 1 END,
+            hits = CASE WHEN c.window_ends_at <= now() THEN excluded.hits ELSE c.hits + excluded.hits END,
             window_ends_at = CASE WHEN c.window_ends_at <= now() THEN excluded.window_ends_at ELSE c.window_ends_at END
-          RETURNING c.hits, ceil(extract(epoch FROM (c.window_ends_at - now())) * 1000) AS ttl_ms`,
+          RETURNING c.key, c.hits, ceil(extract(epoch FROM (c.window_ends_at - now())) * 1000) AS ttl_ms`,
     );
-    return state(rows[0]);
+    return new Map(rows.map((row) => [row.key, state(row)]));
   }
 
   async read(key: string): Promise<CounterState> {
