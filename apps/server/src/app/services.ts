@@ -45,11 +45,14 @@ import { ExpiryJob } from "../postings/expiry/expiry-job";
 import { ExpirySweep } from "../postings/expiry/expiry-sweep";
 import { KnownPostingsRepository } from "../postings/known-postings.repository";
 import { PageStarts } from "../postings/page-starts";
+import { PostingChanges } from "../postings/posting-changes";
 import { PostingListRepository } from "../postings/posting-list.repository";
 import { PostingReadRepository } from "../postings/posting-read.repository";
 import { PostingSearchService } from "../postings/posting-search.service";
+import { PostingTotals } from "../postings/posting-totals";
 import { PostingWriteRepository } from "../postings/posting-write.repository";
 import { JobQueue } from "../queue/job-queue";
+import { BatchedCounters } from "../rate-limit/batched-counters";
 import { RateLimitRepository } from "../rate-limit/rate-limit.repository";
 import { ScheduleRunRepository } from "../schedules/schedule-run.repository";
 import { SyncScheduler } from "../schedules/sync-scheduler";
@@ -100,6 +103,7 @@ export interface Services {
   progressHub: ProgressHub;
   /** Where this process hears that a session or a user changed (LISTEN/NOTIFY, migration 0011). */
   sessionChanges: SessionChanges;
+  postingChanges: PostingChanges;
   /** The sessions this process's requests used, held in memory (B5). */
   liveSessions: LiveSessions;
   /** Where this process hears that a sync job changed (its own writes; others' by LISTEN/NOTIFY). */
@@ -112,6 +116,8 @@ export interface Services {
   publicReads: ReadLane;
   /** Counters of the rate limits (login, public API), shared by every API process. */
   rateLimits: RateLimitRepository;
+  /** The public API's per-IP counters (batched into `rateLimits`). */
+  publicCounters: BatchedCounters;
   /** The one owner of pg-boss. */
   jobQueue: JobQueue;
   /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a worker). */
@@ -142,6 +148,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
   const users = new UserRepository(database.db);
   const sessions = new SessionRepository(database.db);
   const sessionChanges = new SessionChanges(database);
+  const postingChanges = new PostingChanges(database);
   const liveSessions = new LiveSessions((id) => sessions.live(id), sessionChanges);
   const auditLog = new AuditLogRepository(database.db);
   const auditTrail = new AuditTrail(database.db, auditLog);
@@ -282,6 +289,7 @@ export function createServices(database: Database, options: ServiceOptions, logg
     users,
     auth: new AuthService({ db: database.db, users, sessions, liveSessions, audit: auditLog }, tokens, limiter),
     sessionChanges,
+    postingChanges,
     liveSessions,
     userAdmin: new UserAdminService(database.db, users, sessions, auditLog, liveSessions),
     auditLog,
@@ -312,9 +320,11 @@ export function createServices(database: Database, options: ServiceOptions, logg
       new PostingListRepository(publicReads),
       new PostingReadRepository(publicReads),
       new PageStarts(),
+      new PostingTotals(postingChanges),
     ),
     publicReads,
     rateLimits,
+    publicCounters: new BatchedCounters(rateLimits),
     jobQueue,
     metrics,
     queue,
@@ -343,12 +353,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
 }
 
 /**
- * Start following sync job and session changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
+ * Start following sync job, session and job posting changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
  * the outbox) and, when this process works, the worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
   await services.syncJobChanges.listen();
   await services.sessionChanges.listen();
+  await services.postingChanges.listen();
   await services.jobQueue.start();
   await services.queue.start();
   services.syncJobEnds.start();
@@ -380,6 +391,8 @@ export async function stopServices(services: Services): Promise<void> {
   await services.jobQueue.stop();
   await services.syncJobChanges.close();
   await services.sessionChanges.close();
+  await services.postingChanges.close();
   services.progressHub.close();
+  await services.publicCounters.close();
   await services.publicReads.close();
 }

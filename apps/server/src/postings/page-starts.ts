@@ -55,6 +55,11 @@ export class PageStarts {
   }
 }
 
+/** One list's key: the same filter, the same key. */
+export function filterKey(filter: SearchFilter): string {
+  return JSON.stringify(filter);
+}
+
 function keyOf(filter: SearchFilter, offset: number): string {
-  return `${offset}:${JSON.stringify(filter)}`;
+  return `${offset}:${filterKey(filter)}`;
 }

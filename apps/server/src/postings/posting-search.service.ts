@@ -11,6 +11,7 @@ import { toSummary } from "./job-posting.mapper";
 import type { PageStarts } from "./page-starts";
 import type { ListedRow, ListPosition, PostingListRepository } from "./posting-list.repository";
 import type { PostingReadRepository, SearchFilter } from "./posting-read.repository";
+import type { PostingTotals } from "./posting-totals";
 import { decodeCursor, encodeCursor } from "./search-cursor";
 import { toSearchTsqueries } from "./search-query";
 
@@ -36,6 +37,7 @@ export class PostingSearchService {
     private readonly lists: PostingListRepository,
     private readonly postings: PostingReadRepository,
     private readonly starts: PageStarts,
+    private readonly totals: PostingTotals,
   ) {}
 
   async search(query: JobSearchQuery, signal?: AbortSignal): Promise<JobSearchResult> {
@@ -54,7 +56,7 @@ export class PostingSearchService {
       total = rows.length;
       totalIsEstimate = false;
     } else {
-      const counted = await this.lists.countUpTo(filter, SEARCH_EXACT_TOTAL_LIMIT, signal);
+      const counted = await this.countUpTo(filter, signal);
       totalIsEstimate = counted > SEARCH_EXACT_TOTAL_LIMIT;
       total = Math.min(counted, SEARCH_EXACT_TOTAL_LIMIT);
     }
@@ -82,6 +84,16 @@ export class PostingSearchService {
       page: query.page,
       page_size: query.page_size,
     };
+  }
+
+  /** The list's total up to the cap + 1: kept from an earlier count while no posting changed (see `PostingTotals`). */
+  private async countUpTo(filter: SearchFilter, signal?: AbortSignal): Promise<number> {
+    const kept = this.totals.get(filter);
+    if (kept !== null) return kept;
+    const epoch = this.totals.epoch;
+    const counted = await this.lists.countUpTo(filter, SEARCH_EXACT_TOTAL_LIMIT, signal);
+    this.totals.remember(filter, counted, epoch);
+    return counted;
   }
 
   /**

@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SearchFilter } from "../../src/postings/posting-read.repository";
+import { PostingTotals } from "../../src/postings/posting-totals";
+import { createBulkSource, insertPostings } from "../support/posting-rows";
+import { waitFor } from "../support/sync-helpers";
+import { createTestApp, type TestApp } from "../support/test-app";
+import { databaseKinds } from "../support/test-database";
+
+const filter = (siteName: string | null): SearchFilter => ({
+  text: null,
+  provinces: ["Huế"],
+  locationText: null,
+  siteName,
+  salaryMinVnd: null,
+  experienceMinYears: null,
+  experienceMaxYears: null,
+  status: "open",
+});
+
+describe("PostingTotals", () => {
+  it("keeps a total while no change is heard, and only while every change is heard", () => {
+    const changes = { epoch: 1, complete: true };
+    let now = 0;
+    const totals = new PostingTotals(changes, 10, 1_000, () => now);
+    totals.remember(filter(null), 42, totals.epoch);
+    expect(totals.get(filter(null))).toBe(42);
+    expect(totals.get(filter("TopCV"))).toBeNull();
+    changes.epoch = 2; // a write committed somewhere
+    expect(totals.get(filter(null))).toBeNull();
+    expect(totals.size).toBe(0);
+    // a change heard while counting: the count may predate it
+    const began = totals.epoch;
+    changes.epoch = 3;
+    totals.remember(filter(null), 43, began);
+    expect(totals.get(filter(null))).toBeNull();
+    // not listening (the LISTEN connection is down): nothing is kept, nothing kept is used
+    totals.remember(filter(null), 44, totals.epoch);
+    changes.complete = false;
+    expect(totals.get(filter(null))).toBeNull();
+    totals.remember(filter(null), 45, totals.epoch);
+    changes.complete = true;
+    expect(totals.get(filter(null))).toBeNull();
+    // the safety net: counted again after its time
+    totals.remember(filter(null), 46, totals.epoch);
+    now = 999;
+    expect(totals.get(filter(null))).toBe(46);
+    now = 1_000;
+    expect(totals.get(filter(null))).toBeNull();
+  });
+
+  it("forgets the least recently used total past its size", () => {
+    const totals = new PostingTotals({ epoch: 0, complete: true }, 2);
+    totals.remember(filter("A"), 1, 0);
+    totals.remember(filter("B"), 2, 0);
+    expect(totals.get(filter("A"))).toBe(1);
+    totals.remember(filter("C"), 3, 0);
+    expect(totals.get(filter("B"))).toBeNull();
+    expect([totals.get(filter("A")), totals.get(filter("C"))]).toEqual([1, 3]);
+  });
+});
+
+describe.each(databaseKinds())("a list's total kept until job postings change, on %s", (kind) => {
+  let t: TestApp;
+  let sourceId: string;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    sourceId = await createBulkSource(t, "Totals");
+    await insertPostings(
+      t,
+      sourceId,
+      Array.from({ length: 12 }, (_, i) => ({ title: `Kế toán tổng hợp ${i}`, provinces: ["Huế"] })),
+    );
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const total = async (query: string): Promise<number> => {
+    const res = await t.app.inject({ method: "GET", url: `/api/v1/jobs?${query}&page_size=5` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().total_is_estimate).toBe(false);
+    return res.json().total;
+  };
+  const exec = (query: ReturnType<typeof sql>) => t.db.database.db.execute(query);
+
+  it("answers from the kept count, and counts again after any write to job postings, from any connection", async () => {
+    for (const query of ["location=Huế", "q=ke toan&location=Huế"]) {
+      await waitFor(async () => (await total(query)) === 12);
+    }
+    // what proves the count is kept: a write that announces nothing (its trigger off) leaves the total as it was
+    await exec(sql`ALTER TABLE job_postings DISABLE TRIGGER job_postings_changed`);
+    try {
+      await insertPostings(t, sourceId, [{ title: "Kế toán kho", provinces: ["Huế"] }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await total("location=Huế")).toBe(12);
+      expect(await total("q=ke toan&location=Huế")).toBe(12);
+    } finally {
+      await exec(sql`ALTER TABLE job_postings ENABLE TRIGGER job_postings_changed`);
+    }
+    // an insert, a closing, a deletion: each heard, each total counted again
+    await insertPostings(t, sourceId, [{ title: "Kế toán trưởng", provinces: ["Huế"] }]);
+    await waitFor(async () => (await total("location=Huế")) === 14);
+    await waitFor(async () => (await total("q=ke toan&location=Huế")) === 14);
+    await exec(sql`UPDATE job_postings SET status = 'closed' WHERE title = 'Kế toán kho'`);
+    await waitFor(async () => (await total("location=Huế")) === 13);
+    await exec(sql`DELETE FROM job_postings WHERE title = 'Kế toán trưởng'`);
+    await waitFor(async () => (await total("q=ke toan&location=Huế")) === 12);
+  });
+});
