@@ -4,6 +4,7 @@
  *   npx tsx bench/profile-public-load.ts 10000 [rounds] [public lane size]
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-public-load.ts 100000
  */
+import { performance } from "node:perf_hooks";
 import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
 import { createServices, startServices, stopServices } from "../apps/server/src/app/services";
 import { openPostgres } from "../apps/server/src/db/postgres";
@@ -40,6 +41,9 @@ const common = ["kế toán", "nhan vien", "lap trinh", "toan thoi gian", "ke ho
   (q) => `${base}/api/v1/jobs?q=${encodeURIComponent(q)}`,
 );
 for (let round = 0; round < rounds; round++) {
+  // how busy this process's event loop was (the API's), and the CPU of its threads, during the round
+  const eluBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
   const [pub, readyz, adminRead] = await Promise.all([
     httpLoad(common, 10, 4),
     httpLoad([`${base}/readyz`], 1, 3, 20),
@@ -54,6 +58,10 @@ for (let round = 0; round < rounds; round++) {
       readyzP99: readyz.p99,
       adminP50: adminRead.p50,
       adminP99: adminRead.p99,
+      eventLoopBusy: Number(performance.eventLoopUtilization(eluBefore).utilization.toFixed(2)),
+      processCpuSecs: Number(
+        (process.cpuUsage(cpuBefore).user / 1e6 + process.cpuUsage(cpuBefore).system / 1e6).toFixed(2),
+      ),
     }),
   );
 }

@@ -10,6 +10,7 @@ import { type RouteAccess, registerAuthHook, routeAccess } from "./auth-hook";
 import { frameworkErrorHandler, registerErrorHandler } from "./error-handler";
 import { registerHttpMetrics } from "./http-metrics";
 import { registerNulGuard } from "./nul-guard";
+import { DEFAULT_PUBLIC_ADMISSION, PublicAdmission } from "./public-admission";
 import { registerRateLimits } from "./public-rate-limits";
 import { archiveRoutes } from "./routes/archive.routes";
 import { auditRoutes } from "./routes/audit.routes";
@@ -128,7 +129,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerErrorHandler(app);
   registerAuthHook(app, services.auth);
   registerNulGuard(app);
-  await registerRateLimits(app, services.rateLimits);
+  await registerRateLimits(app, services.publicCounters);
   registerHttpMetrics(app, services.metrics);
 
   await app.register(healthRoutes(services.health));
@@ -137,7 +138,12 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(selectorPreviewRoute(services.selectorPreview));
   await app.register(syncJobRoutes(services.syncJobs, services.progressSnapshots));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub, services.auth));
-  await app.register(jobRoutes(services.postingSearch, services.options.publicLimits));
+  const admission = new PublicAdmission({
+    ...DEFAULT_PUBLIC_ADMISSION,
+    queueTimeoutMillis: services.options.publicReads.queueTimeoutMillis,
+  });
+  app.addHook("onClose", async () => admission.close());
+  await app.register(jobRoutes(services.postingSearch, services.options.publicLimits, admission));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
   await app.register(batchSyncRoutes(services.batches));
   await app.register(exportRoutes(services.exports, services.options.publicLimits));

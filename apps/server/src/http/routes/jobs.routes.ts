@@ -9,12 +9,19 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { PublicLimits } from "../../app/service-options";
 import type { PostingSearchService } from "../../postings/posting-search.service";
 import { clientGoneSignal } from "../client-gone";
+import type { PublicAdmission } from "../public-admission";
 import { perIp } from "../public-rate-limits";
 
 const tags = ["job postings"];
 
-export function jobRoutes(search: PostingSearchService, limits: PublicLimits): FastifyPluginAsyncZod {
+export function jobRoutes(
+  search: PostingSearchService,
+  limits: PublicLimits,
+  admission: PublicAdmission,
+): FastifyPluginAsyncZod {
   return async (app) => {
+    // the public API waits for room on the event loop (see PublicAdmission): it can never stall the admin
+    app.addHook("onRequest", admission.onRequest);
     app.get(
       API_PATHS.jobPostings,
       {

@@ -1,0 +1,111 @@
+import type { ServerResponse } from "node:http";
+import { type EventLoopUtilization, performance } from "node:perf_hooks";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { laneBusy } from "../db/read-lane";
+
+export interface PublicAdmissionOptions {
+  /** The event loop's busy share above which public requests are let in more slowly. */
+  busyShare: number;
+  /** Public requests in the process at most, however idle the event loop. */
+  maxInFlight: number;
+  /** A request waiting longer answers 503 (Retry-After) instead of queueing without end. */
+  queueTimeoutMillis: number;
+  /** How often the event loop's busy share is read. */
+  tickMillis: number;
+}
+
+export const DEFAULT_PUBLIC_ADMISSION: Omit<PublicAdmissionOptions, "queueTimeoutMillis"> = {
+  busyShare: 0.6,
+  maxInFlight: 64,
+  tickMillis: 20,
+};
+
+interface Waiter {
+  admit: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The public API's share of this process: public requests (search, a posting) are let in while the event loop has
+ * room, so however many anonymous clients search flat out, the admin's requests, `/readyz` and a sync in this process
+ * find the event loop free. A request holds its place from its arrival to its answer's end (validation, the rate
+ * limit, the reads, the JSON); how many may be in at once is raised by one while the event loop is under `busyShare`
+ * and requests wait, and cut by a third when it is over (additive increase, multiplicative decrease, read every
+ * `tickMillis`), never under one. Waiting costs nothing; past `queueTimeoutMillis` a request answers 503.
+ */
+export class PublicAdmission {
+  private limit = 4;
+  private inFlight = 0;
+  private readonly waiting: Waiter[] = [];
+  private last: EventLoopUtilization = performance.eventLoopUtilization();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly options: PublicAdmissionOptions) {
+    this.timer = setInterval(() => this.tick(), options.tickMillis);
+    this.timer.unref();
+  }
+
+  /** The hook of the public routes: resolves once the request is in; it leaves when its response closes. */
+  readonly onRequest = async (_request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await this.enter(reply.raw);
+  };
+
+  get current(): { limit: number; inFlight: number; waiting: number } {
+    return { limit: this.limit, inFlight: this.inFlight, waiting: this.waiting.length };
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    for (const waiter of this.waiting.splice(0)) waiter.reject(laneBusy());
+  }
+
+  private enter(response: ServerResponse): Promise<void> {
+    const leave = () => {
+      this.inFlight -= 1;
+      this.admitWaiting();
+    };
+    if (this.inFlight < this.limit && this.waiting.length === 0) {
+      this.inFlight += 1;
+      response.once("close", leave);
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        admit: () => {
+          clearTimeout(timeout);
+          response.off("close", gone);
+          this.inFlight += 1;
+          response.once("close", leave);
+          resolve();
+        },
+        reject,
+      };
+      const drop = () => {
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
+      };
+      const gone = () => drop(); // the client left while waiting: nothing to answer
+      const timeout = setTimeout(() => {
+        drop();
+        response.off("close", gone);
+        reject(laneBusy());
+      }, this.options.queueTimeoutMillis);
+      response.once("close", gone);
+      this.waiting.push(waiter);
+    });
+  }
+
+  private tick(): void {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, this.last).utilization;
+    this.last = now;
+    if (busy > this.options.busyShare) this.limit = Math.max(1, Math.floor((this.limit * 2) / 3));
+    else if (this.waiting.length > 0 && this.inFlight >= this.limit)
+      this.limit = Math.min(this.options.maxInFlight, this.limit + 1);
+    this.admitWaiting();
+  }
+
+  private admitWaiting(): void {
+    while (this.inFlight < this.limit && this.waiting.length > 0) this.waiting.shift()?.admit();
+  }
+}

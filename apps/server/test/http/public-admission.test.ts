@@ -1,0 +1,112 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { afterEach, describe, expect, it } from "vitest";
+import { PublicAdmission } from "../../src/http/public-admission";
+
+/** A real HTTP server whose every request goes through the admission, then works `workMillis` (its database wait). */
+async function serve(admission: PublicAdmission, workMillis: number) {
+  let inside = 0;
+  let most = 0;
+  const server: Server = createServer(async (request, response) => {
+    try {
+      await admission.onRequest(request as unknown as FastifyRequest, { raw: response } as unknown as FastifyReply);
+    } catch (error) {
+      response.writeHead(503, { "retry-after": "2" }).end((error as Error).message);
+      return;
+    }
+    inside += 1;
+    most = Math.max(most, inside);
+    setTimeout(() => {
+      inside -= 1;
+      response.end("ok");
+    }, workMillis);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { server, url, most: () => most };
+}
+
+/** Keeps the event loop ~90 % busy (9 ms of every 10), as a flood of public requests or a parse would. */
+function busyLoop() {
+  const timer = setInterval(() => {
+    const until = performance.now() + 9;
+    while (performance.now() < until) {
+      // busy
+    }
+  }, 1);
+  return () => clearInterval(timer);
+}
+
+describe("PublicAdmission", () => {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+
+  it("lets more public requests in while the event loop has room", async () => {
+    const admission = new PublicAdmission({
+      busyShare: 0.6,
+      maxInFlight: 64,
+      queueTimeoutMillis: 5_000,
+      tickMillis: 10,
+    });
+    const { server, url, most } = await serve(admission, 40);
+    cleanups.push(
+      () => server.close(),
+      () => admission.close(),
+    );
+    const answers = await Promise.all(Array.from({ length: 30 }, () => fetch(url).then((r) => r.status)));
+    expect(answers.every((status) => status === 200)).toBe(true);
+    expect(most()).toBeGreaterThan(4); // started at 4, raised while requests waited and the loop was idle
+    expect(admission.current).toMatchObject({ inFlight: 0, waiting: 0 });
+  });
+
+  it("lets one public request in at a time while the event loop is busy, and every one is answered", async () => {
+    const admission = new PublicAdmission({
+      busyShare: 0.6,
+      maxInFlight: 64,
+      queueTimeoutMillis: 10_000,
+      tickMillis: 10,
+    });
+    const { server, url, most } = await serve(admission, 20);
+    cleanups.push(
+      () => server.close(),
+      () => admission.close(),
+    );
+    cleanups.push(busyLoop());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(admission.current.limit).toBe(1);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => fetch(url).then((r) => r.status)));
+    expect(answers).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(most()).toBe(1);
+    expect(admission.current).toMatchObject({ inFlight: 0, waiting: 0 });
+  });
+
+  it("answers 503 to a request that waited too long, and forgets a client that left while waiting", async () => {
+    const admission = new PublicAdmission({ busyShare: 0.6, maxInFlight: 64, queueTimeoutMillis: 300, tickMillis: 10 });
+    const { server, url } = await serve(admission, 1_000);
+    cleanups.push(
+      () => server.close(),
+      () => admission.close(),
+    );
+    cleanups.push(busyLoop());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const first = fetch(url);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const late = await fetch(url);
+    expect(late.status).toBe(503);
+    expect(late.headers.get("retry-after")).toBe("2");
+    const leaving = new AbortController();
+    const gone = fetch(url, { signal: leaving.signal }).catch(() => "aborted");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(admission.current.waiting).toBe(1);
+    leaving.abort();
+    expect(await gone).toBe("aborted");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(admission.current.waiting).toBe(0);
+    expect((await first).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(admission.current).toMatchObject({ inFlight: 0, waiting: 0 });
+  });
+});
