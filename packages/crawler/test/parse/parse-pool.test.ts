@@ -5,7 +5,7 @@ import { MAX_HTML_DEPTH } from "../../src/adapters/html-document";
 import { PageTooComplexError } from "../../src/adapters/page-too-complex-error";
 import { adapterFor } from "../../src/adapters/registry";
 import { AbortedError, BlockedError } from "../../src/fetch/errors";
-import { ParsePool } from "../../src/parse/parse-pool";
+import { defaultParseThreads, ParsePool } from "../../src/parse/parse-pool";
 import { createParsingAdapter, previewCssListingOffThread } from "../../src/parse/parsing-adapter";
 
 const SAMPLES = new URL("../../../../../shared/samples/", import.meta.url);
@@ -35,6 +35,13 @@ const pool = (options: ConstructorParameters<typeof ParsePool>[0] = {}) => {
 };
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
+});
+
+describe("the pool's default size", () => {
+  it("leaves a core to the calling thread, with 1 worker at least and 4 at most", () => {
+    expect([1, 2, 3, 4, 5, 8, 64].map((cores) => defaultParseThreads(cores))).toEqual([1, 1, 2, 3, 4, 4, 4]);
+    expect(new ParsePool().threads).toBe(defaultParseThreads());
+  });
 });
 
 describe("parsing off the event loop", () => {
