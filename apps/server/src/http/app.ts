@@ -3,6 +3,7 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import { API_PATHS } from "@jobsync/contracts";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Services } from "../app/services";
@@ -131,6 +132,12 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerNulGuard(app);
   await registerRateLimits(app, services.publicCounters);
   registerHttpMetrics(app, services.metrics);
+  const admission = new PublicAdmission(
+    { ...DEFAULT_PUBLIC_ADMISSION, queueTimeoutMillis: services.options.publicReads.queueTimeoutMillis },
+    new Set([API_PATHS.jobPostings, API_PATHS.jobPosting, API_PATHS.jobPostingsExport]),
+  );
+  app.addHook("onRequest", admission.onAnyRequest);
+  app.addHook("onClose", async () => admission.close());
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));
@@ -138,11 +145,6 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   await app.register(selectorPreviewRoute(services.selectorPreview));
   await app.register(syncJobRoutes(services.syncJobs, services.progressSnapshots));
   await app.register(syncJobEventsRoute(services.syncJobs, services.progressHub, services.auth));
-  const admission = new PublicAdmission({
-    ...DEFAULT_PUBLIC_ADMISSION,
-    queueTimeoutMillis: services.options.publicReads.queueTimeoutMillis,
-  });
-  app.addHook("onClose", async () => admission.close());
   await app.register(jobRoutes(services.postingSearch, services.options.publicLimits, admission));
   await app.register(scheduleRunRoutes(services.dataSources, services.scheduleRuns));
   await app.register(batchSyncRoutes(services.batches));

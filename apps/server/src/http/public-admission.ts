@@ -12,13 +12,19 @@ export interface PublicAdmissionOptions {
   queueTimeoutMillis: number;
   /** How often the event loop's busy share is read. */
   tickMillis: number;
+  /** Public requests yield for this long after any other request (the admin, a probe, a scrape). */
+  protectMillis: number;
 }
 
 export const DEFAULT_PUBLIC_ADMISSION: Omit<PublicAdmissionOptions, "queueTimeoutMillis"> = {
   busyShare: 0.6,
   maxInFlight: 64,
   tickMillis: 20,
+  protectMillis: 5_000,
 };
+
+/** Public requests in at once when others start to be served. */
+const START_LIMIT = 4;
 
 interface Waiter {
   admit: () => void;
@@ -26,21 +32,29 @@ interface Waiter {
 }
 
 /**
- * The public API's share of this process: public requests (search, a posting) are let in while the event loop has
- * room, so however many anonymous clients search flat out, the admin's requests, `/readyz` and a sync in this process
- * find the event loop free. A request holds its place from its arrival to its answer's end (validation, the rate
- * limit, the reads, the JSON); how many may be in at once is raised by one while the event loop is under `busyShare`
- * and requests wait, and cut by a third when it is over (additive increase, multiplicative decrease, read every
- * `tickMillis`), never under one. Waiting costs nothing; past `queueTimeoutMillis` a request answers 503.
+ * The public API's share of this process: while anyone else is served (an admin, `/readyz`, a metrics scrape: any
+ * request to a route that is not public, in the last `protectMillis`), public requests (search, a posting) are let in
+ * only while the event loop has room, so however many anonymous clients search flat out, the others find the event
+ * loop free. A request holds its place from its arrival to its answer's end (validation, the rate limit, the reads,
+ * the JSON); how many may be in at once is raised by one while the event loop is under `busyShare` and requests wait,
+ * and cut by a third when it is over (additive increase, multiplicative decrease, read every `tickMillis`), never
+ * under one. With nobody else to serve, public requests are let in up to `maxInFlight`. Waiting costs nothing; past
+ * `queueTimeoutMillis` a request answers 503.
  */
 export class PublicAdmission {
-  private limit = 4;
+  private limit: number;
   private inFlight = 0;
+  private protectedUntil = 0;
   private readonly waiting: Waiter[] = [];
   private last: EventLoopUtilization = performance.eventLoopUtilization();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly options: PublicAdmissionOptions) {
+  constructor(
+    private readonly options: PublicAdmissionOptions,
+    /** The routes (as registered) whose requests are public: every other request is protected. */
+    private readonly publicRoutes: ReadonlySet<string>,
+  ) {
+    this.limit = options.maxInFlight;
     this.timer = setInterval(() => this.tick(), options.tickMillis);
     this.timer.unref();
   }
@@ -48,6 +62,12 @@ export class PublicAdmission {
   /** The hook of the public routes: resolves once the request is in; it leaves when its response closes. */
   readonly onRequest = async (_request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     await this.enter(reply.raw);
+  };
+
+  /** The hook of every route: a request to a route that is not public makes public requests yield for a while. */
+  readonly onAnyRequest = (request: FastifyRequest, _reply: FastifyReply, done: () => void): void => {
+    if (!this.publicRoutes.has(request.routeOptions.url ?? "")) this.protect();
+    done();
   };
 
   get current(): { limit: number; inFlight: number; waiting: number } {
@@ -95,11 +115,18 @@ export class PublicAdmission {
     });
   }
 
+  private protect(): void {
+    // public requests in at full pace until now: from the start value of the increase, not from the top
+    if (Date.now() >= this.protectedUntil) this.limit = Math.min(this.limit, START_LIMIT);
+    this.protectedUntil = Date.now() + this.options.protectMillis;
+  }
+
   private tick(): void {
     const now = performance.eventLoopUtilization();
     const busy = performance.eventLoopUtilization(now, this.last).utilization;
     this.last = now;
-    if (busy > this.options.busyShare) this.limit = Math.max(1, Math.floor((this.limit * 2) / 3));
+    if (Date.now() >= this.protectedUntil) this.limit = this.options.maxInFlight;
+    else if (busy > this.options.busyShare) this.limit = Math.max(1, Math.floor((this.limit * 2) / 3));
     else if (this.waiting.length > 0 && this.inFlight >= this.limit)
       this.limit = Math.min(this.options.maxInFlight, this.limit + 1);
     this.admitWaiting();

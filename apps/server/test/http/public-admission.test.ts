@@ -27,6 +27,29 @@ async function serve(admission: PublicAdmission, workMillis: number) {
   return { server, url, most: () => most };
 }
 
+/** A request to a route that is not public (the admin's, a probe): public requests yield for `protectMillis`. */
+function adminRequest(admission: PublicAdmission) {
+  admission.onAnyRequest(
+    { routeOptions: { url: "/api/v1/admin/data-sources" } } as unknown as FastifyRequest,
+    {} as FastifyReply,
+    () => {},
+  );
+}
+
+const PUBLIC = new Set(["/api/v1/jobs"]);
+
+const admit = (options: { maxInFlight?: number; queueTimeoutMillis: number; protectMillis?: number }) =>
+  new PublicAdmission(
+    {
+      busyShare: 0.6,
+      maxInFlight: options.maxInFlight ?? 64,
+      queueTimeoutMillis: options.queueTimeoutMillis,
+      tickMillis: 10,
+      protectMillis: options.protectMillis ?? 60_000,
+    },
+    PUBLIC,
+  );
+
 /** Keeps the event loop ~90 % busy (9 ms of every 10), as a flood of public requests or a parse would. */
 function busyLoop() {
   const timer = setInterval(() => {
@@ -44,36 +67,56 @@ describe("PublicAdmission", () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  it("lets more public requests in while the event loop has room", async () => {
-    const admission = new PublicAdmission({
-      busyShare: 0.6,
-      maxInFlight: 64,
-      queueTimeoutMillis: 5_000,
-      tickMillis: 10,
-    });
+  it("lets public requests in at full pace while nobody else is served, then yields to others for a while", async () => {
+    const admission = admit({ maxInFlight: 20, queueTimeoutMillis: 5_000, protectMillis: 200 });
     const { server, url, most } = await serve(admission, 40);
     cleanups.push(
       () => server.close(),
       () => admission.close(),
     );
+    const flood = () => Promise.all(Array.from({ length: 30 }, () => fetch(url).then((r) => r.status)));
+    expect((await flood()).every((status) => status === 200)).toBe(true);
+    expect(most()).toBe(20); // nobody else to serve
+    cleanups.push(busyLoop());
+    // a public route's own request protects nothing
+    admission.onAnyRequest(
+      { routeOptions: { url: "/api/v1/jobs" } } as unknown as FastifyRequest,
+      {} as FastifyReply,
+      () => {},
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(admission.current.limit).toBe(20);
+    adminRequest(admission);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(admission.current.limit).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(admission.current.limit).toBe(20); // the admin went quiet
+    expect(admission.current).toMatchObject({ inFlight: 0, waiting: 0 });
+  });
+
+  it("lets more public requests in while others are served and the event loop has room", async () => {
+    const admission = admit({ queueTimeoutMillis: 5_000 });
+    const { server, url, most } = await serve(admission, 40);
+    cleanups.push(
+      () => server.close(),
+      () => admission.close(),
+    );
+    adminRequest(admission);
     const answers = await Promise.all(Array.from({ length: 30 }, () => fetch(url).then((r) => r.status)));
     expect(answers.every((status) => status === 200)).toBe(true);
     expect(most()).toBeGreaterThan(4); // started at 4, raised while requests waited and the loop was idle
+    expect(most()).toBeLessThan(30);
     expect(admission.current).toMatchObject({ inFlight: 0, waiting: 0 });
   });
 
   it("lets one public request in at a time while the event loop is busy, and every one is answered", async () => {
-    const admission = new PublicAdmission({
-      busyShare: 0.6,
-      maxInFlight: 64,
-      queueTimeoutMillis: 10_000,
-      tickMillis: 10,
-    });
+    const admission = admit({ queueTimeoutMillis: 10_000 });
     const { server, url, most } = await serve(admission, 20);
     cleanups.push(
       () => server.close(),
       () => admission.close(),
     );
+    adminRequest(admission);
     cleanups.push(busyLoop());
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(admission.current.limit).toBe(1);
@@ -84,12 +127,13 @@ describe("PublicAdmission", () => {
   });
 
   it("answers 503 to a request that waited too long, and forgets a client that left while waiting", async () => {
-    const admission = new PublicAdmission({ busyShare: 0.6, maxInFlight: 64, queueTimeoutMillis: 300, tickMillis: 10 });
+    const admission = admit({ queueTimeoutMillis: 300 });
     const { server, url } = await serve(admission, 1_000);
     cleanups.push(
       () => server.close(),
       () => admission.close(),
     );
+    adminRequest(admission);
     cleanups.push(busyLoop());
     await new Promise((resolve) => setTimeout(resolve, 100));
     const first = fetch(url);
