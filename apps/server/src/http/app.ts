@@ -138,6 +138,7 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   );
   app.addHook("onRequest", admission.onAnyRequest);
   app.addHook("onClose", async () => admission.close());
+  services.metrics.observePublicAdmission(() => admission.current);
 
   await app.register(healthRoutes(services.health));
   await app.register(authRoutes(services.auth));

@@ -17,6 +17,13 @@ export interface ProcessInfo {
 const STEP_BUCKETS_SECS = [0.1, 0.5, 1, 2, 5, 15, 30, 60, 120, 300, 900, 1800, 3600];
 const HTTP_BUCKETS_SECS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** What `PublicAdmission` tells of itself. */
+export interface PublicAdmissionState {
+  limit: number;
+  inFlight: number;
+  waiting: number;
+}
+
 /**
  * The Prometheus metrics of one jobsync process (prom-client, a registry of its own): process and Node metrics, the
  * runtime, sync jobs, steps, pages, postings, queues, notification deliveries and HTTP latency. Counters count what
@@ -34,6 +41,7 @@ export class JobsyncMetrics {
   readonly postings: Counter<"source" | "outcome">;
   readonly deliveries: Counter<"channel_type" | "outcome">;
   readonly httpDuration: Histogram<"method" | "route" | "status">;
+  private publicAdmission: (() => PublicAdmissionState) | null = null;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -132,6 +140,33 @@ export class JobsyncMetrics {
       buckets: HTTP_BUCKETS_SECS,
       registers,
     });
+    const admission = () => this.publicAdmission?.();
+    new Gauge({
+      name: "jobsync_public_admission_limit",
+      help: "Public requests (search, a posting) let in at once now: lowered while others are served and the event loop is busy",
+      registers,
+      collect() {
+        const state = admission();
+        if (state) this.set(state.limit);
+      },
+    });
+    new Gauge({
+      name: "jobsync_public_requests",
+      help: "Public requests in this process, by state: in (being answered) or waiting (for room on the event loop)",
+      labelNames: ["state"],
+      registers,
+      collect() {
+        const state = admission();
+        if (!state) return;
+        this.set({ state: "in" }, state.inFlight);
+        this.set({ state: "waiting" }, state.waiting);
+      },
+    });
+  }
+
+  /** Where the public admission gauges read from (the HTTP app's `PublicAdmission`). */
+  observePublicAdmission(read: () => PublicAdmissionState): void {
+    this.publicAdmission = read;
   }
 
   /** Which process this is (the runtime gauge). */

@@ -118,6 +118,12 @@ describe.each(databaseKinds())("GET /metrics on %s", (kind) => {
     // by route pattern, never by raw URL
     expect(res.body).toContain('route="/api/v1/admin/data-sources/sync/jobs/:job_id"');
     expect(res.body).not.toContain(job.job_id);
+
+    // the public admission (an admin was just served: public requests start from 4 at once)
+    expect(Number(family(families, "jobsync_public_admission_limit").metrics[0]?.value)).toBeGreaterThanOrEqual(1);
+    const publicRequests = family(families, "jobsync_public_requests").metrics;
+    expect(publicRequests.map((m) => m.labels?.state).sort()).toEqual(["in", "waiting"]);
+    expect(publicRequests.find((m) => m.labels?.state === "waiting")?.value).toBe("0");
   });
 
   it("a worker serves the same metrics on its own port, with the same rule", async () => {
