@@ -296,7 +296,13 @@ export function createServices(database: Database, options: ServiceOptions, logg
     audit: new AuditService(auditLog),
     auditPrune: new AuditPruneJob(jobQueue, auditLog, options.auditRetentionDays, logger),
     dataSourceRepository,
-    dataSources: new DataSourceService(dataSourceRepository, { network }, auditTrail, scheduler),
+    dataSources: new DataSourceService(
+      dataSourceRepository,
+      { network },
+      auditTrail,
+      scheduler,
+      new PostingTotals(postingChanges),
+    ),
     selectorPreview: new SelectorPreviewService({
       network,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),

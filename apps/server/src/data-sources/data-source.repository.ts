@@ -90,7 +90,8 @@ function toDataSource(row: ListedRow): DataSource {
 export class DataSourceRepository {
   constructor(private readonly db: Db) {}
 
-  private async listWhere(where: ReturnType<typeof sql>): Promise<DataSource[]> {
+  /** `known`: postings counted earlier by source id (still true: see `PostingTotals`), not counted again. */
+  private async listWhere(where: ReturnType<typeof sql>, known: ReadonlyMap<string, number>): Promise<DataSource[]> {
     const rows = await queryRows<ListedRow>(
       this.db,
       sql`
@@ -100,8 +101,9 @@ export class DataSourceRepository {
         (SELECT sj.id FROM sync_jobs sj WHERE sj.data_source_id = ds.id AND sj.status IN (${ACTIVE}) LIMIT 1) AS active_job_id,
         last.id AS last_job_id, last.status AS last_status, last.created_at AS last_created_at,
         last.finished_at AS last_finished_at, (last.stats->>'jobs_added')::int AS last_jobs_added,
-        (SELECT count(*)::int FROM (SELECT 1 FROM job_postings jp WHERE jp.data_source_id = ds.id
-          LIMIT ${SEARCH_EXACT_TOTAL_LIMIT + 1}) counted) AS postings_count,
+        COALESCE((${JSON.stringify(Object.fromEntries(known))}::jsonb ->> ds.id::text)::int,
+          (SELECT count(*)::int FROM (SELECT 1 FROM job_postings jp WHERE jp.data_source_id = ds.id
+            LIMIT ${SEARCH_EXACT_TOTAL_LIMIT + 1}) counted)) AS postings_count,
         judged.status AS judged_status, judged.error AS judged_error, judged.alarms AS judged_alarms
       FROM data_sources ds
       LEFT JOIN LATERAL (
@@ -118,12 +120,12 @@ export class DataSourceRepository {
     return rows.map(toDataSource);
   }
 
-  list(): Promise<DataSource[]> {
-    return this.listWhere(sql`true`);
+  list(known: ReadonlyMap<string, number> = new Map()): Promise<DataSource[]> {
+    return this.listWhere(sql`true`, known);
   }
 
   async findView(siteName: string): Promise<DataSource | null> {
-    const rows = await this.listWhere(sql`lower(ds.site_name) = lower(${siteName})`);
+    const rows = await this.listWhere(sql`lower(ds.site_name) = lower(${siteName})`, new Map());
     return rows[0] ?? null;
   }
 

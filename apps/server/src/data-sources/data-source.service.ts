@@ -13,6 +13,7 @@ import { changedFields } from "../audit/audit-changes";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { DataSourceRow } from "../db/schema";
 import { AppError, conflict, notFound, validationFailed, zodFieldErrors } from "../errors/app-error";
+import type { PostingTotals } from "../postings/posting-totals";
 import { assertValidCron } from "../schedules/cron";
 import { privateUrlReason } from "./base-url-policy";
 import type { DataSourceRepository } from "./data-source.repository";
@@ -65,10 +66,18 @@ export class DataSourceService {
     private readonly policy: DataSourcePolicy,
     private readonly audit: AuditTrail,
     private readonly schedules: ScheduleSync = { syncSchedules: async () => {} },
+    /** Each source's postings counted (up to the cap), kept until postings change: the page polls the list. */
+    private readonly postingCounts: PostingTotals<ReadonlyMap<string, number>> | null = null,
   ) {}
 
-  list(): Promise<DataSource[]> {
-    return this.repository.list();
+  async list(): Promise<DataSource[]> {
+    const counts = this.postingCounts;
+    if (!counts) return this.repository.list();
+    const epoch = counts.epoch;
+    const sources = await this.repository.list(counts.get("sources") ?? new Map());
+    const counted = sources.map((s) => [s.id, s.postings_count + (s.postings_count_is_estimate ? 1 : 0)] as const);
+    counts.remember("sources", new Map(counted), epoch);
+    return sources;
   }
 
   async get(siteName: string): Promise<DataSource> {

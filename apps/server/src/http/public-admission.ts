@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { availableParallelism } from "node:os";
 import { type EventLoopUtilization, performance } from "node:perf_hooks";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { laneBusy } from "../db/read-lane";
@@ -8,6 +9,11 @@ export interface PublicAdmissionOptions {
   busyShare: number;
   /** Public requests in the process at most, however idle the event loop. */
   maxInFlight: number;
+  /**
+   * At most while others are served: one public request at a time alternates between this process and its database
+   * backend, so public requests can keep at most this many cores busy (default: every core but one).
+   */
+  protectedMaxInFlight: number;
   /** A request waiting longer answers 503 (Retry-After) instead of queueing without end. */
   queueTimeoutMillis: number;
   /** How often the event loop's busy share is read. */
@@ -19,6 +25,7 @@ export interface PublicAdmissionOptions {
 export const DEFAULT_PUBLIC_ADMISSION: Omit<PublicAdmissionOptions, "queueTimeoutMillis"> = {
   busyShare: 0.6,
   maxInFlight: 64,
+  protectedMaxInFlight: Math.max(1, availableParallelism() - 1),
   tickMillis: 20,
   protectMillis: 5_000,
 };
@@ -38,7 +45,8 @@ interface Waiter {
  * loop free. A request holds its place from its arrival to its answer's end (validation, the rate limit, the reads,
  * the JSON); how many may be in at once is raised by one while the event loop is under `busyShare` and requests wait,
  * and cut by a third when it is over (additive increase, multiplicative decrease, read every `tickMillis`), never
- * under one. With nobody else to serve, public requests are let in up to `maxInFlight`. Waiting costs nothing; past
+ * under one nor over `protectedMaxInFlight` (so public requests leave a core free for the others, in this process and
+ * in the database). With nobody else to serve, public requests are let in up to `maxInFlight`. Waiting costs nothing; past
  * `queueTimeoutMillis` a request answers 503.
  */
 export class PublicAdmission {
@@ -117,7 +125,9 @@ export class PublicAdmission {
 
   private protect(): void {
     // public requests in at full pace until now: from the start value of the increase, not from the top
-    if (Date.now() >= this.protectedUntil) this.limit = Math.min(this.limit, START_LIMIT);
+    if (Date.now() >= this.protectedUntil) {
+      this.limit = Math.min(this.limit, START_LIMIT, this.options.protectedMaxInFlight);
+    }
     this.protectedUntil = Date.now() + this.options.protectMillis;
   }
 
@@ -128,7 +138,7 @@ export class PublicAdmission {
     if (Date.now() >= this.protectedUntil) this.limit = this.options.maxInFlight;
     else if (busy > this.options.busyShare) this.limit = Math.max(1, Math.floor((this.limit * 2) / 3));
     else if (this.waiting.length > 0 && this.inFlight >= this.limit)
-      this.limit = Math.min(this.options.maxInFlight, this.limit + 1);
+      this.limit = Math.min(this.options.protectedMaxInFlight, this.limit + 1);
     this.admitWaiting();
   }
 

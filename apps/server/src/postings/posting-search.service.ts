@@ -8,7 +8,7 @@ import {
 import { canonicalProvince } from "@jobsync/crawler";
 import { notFound } from "../errors/app-error";
 import { toSummary } from "./job-posting.mapper";
-import type { PageStarts } from "./page-starts";
+import { filterKey, type PageStarts } from "./page-starts";
 import type { ListedRow, ListPosition, PostingListRepository } from "./posting-list.repository";
 import type { PostingReadRepository, SearchFilter } from "./posting-read.repository";
 import type { PostingTotals } from "./posting-totals";
@@ -88,11 +88,12 @@ export class PostingSearchService {
 
   /** The list's total up to the cap + 1: kept from an earlier count while no posting changed (see `PostingTotals`). */
   private async countUpTo(filter: SearchFilter, signal?: AbortSignal): Promise<number> {
-    const kept = this.totals.get(filter);
+    const key = `list:${filterKey(filter)}`;
+    const kept = this.totals.get(key);
     if (kept !== null) return kept;
     const epoch = this.totals.epoch;
     const counted = await this.lists.countUpTo(filter, SEARCH_EXACT_TOTAL_LIMIT, signal);
-    this.totals.remember(filter, counted, epoch);
+    this.totals.remember(key, counted, epoch);
     return counted;
   }
 

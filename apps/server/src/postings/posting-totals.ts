@@ -1,27 +1,26 @@
-import { filterKey } from "./page-starts";
 import type { PostingChanges } from "./posting-changes";
-import type { SearchFilter } from "./posting-read.repository";
 
-/** Counted totals kept per process, least recently used forgotten first. */
+/** Counts kept per process, least recently used forgotten first. */
 export const POSTING_TOTALS_MAX = 10_000;
 /** A total is counted again after this long even when no change was heard (a safety net, not the rule). */
 export const POSTING_TOTAL_TTL_MS = 300_000;
 
-interface Counted {
-  total: number;
+interface Counted<V> {
+  total: V;
   epoch: number;
   until: number;
 }
 
 /**
- * The totals of the lists this process counted (the first page of a province, of a common search), kept until job
- * postings change: a list's first page is the most asked page of a public job board, and its exact count (up to the
- * cap) is most of what it costs — at 100k postings a province's 2,353 matches are 5.5 ms of heap visits, its page
- * 0.7 ms. A total is kept only while every change reaches this process (`PostingChanges.complete`) and is forgotten at
- * the first change heard after its count began, so a kept total is what a count would say now.
+ * Counts of job postings this process made (the total of a province's list, of a common search; a data source's
+ * postings on the admin's Data Sources page), by key, kept until job postings change: a list's first page is the most
+ * asked page of a public job board, and its exact count (up to the cap) is most of what it costs — at 100k postings a
+ * province's 2,353 matches are 5.5 ms of heap visits, its page 0.7 ms. A count is kept only while every change
+ * reaches this process (`PostingChanges.complete`) and is forgotten at the first change heard after it began, so a
+ * kept count is what counting would say now.
  */
-export class PostingTotals {
-  private readonly totals = new Map<string, Counted>();
+export class PostingTotals<V = number> {
+  private readonly totals = new Map<string, Counted<V>>();
 
   constructor(
     private readonly changes: Pick<PostingChanges, "epoch" | "complete">,
@@ -35,9 +34,8 @@ export class PostingTotals {
     return this.changes.epoch;
   }
 
-  /** The kept total of the list `filter` selects, if no posting changed since it was counted. */
-  get(filter: SearchFilter): number | null {
-    const key = filterKey(filter);
+  /** The kept count of `key`, if no posting changed since it was counted. */
+  get(key: string): V | null {
     const counted = this.totals.get(key);
     if (!counted) return null;
     this.totals.delete(key);
@@ -47,9 +45,8 @@ export class PostingTotals {
   }
 
   /** `total` was counted by a query that began at `epoch` (see `epoch`); kept unless a change was heard since. */
-  remember(filter: SearchFilter, total: number, epoch: number): void {
+  remember(key: string, total: V, epoch: number): void {
     if (!this.changes.complete || epoch !== this.changes.epoch) return;
-    const key = filterKey(filter);
     this.totals.delete(key);
     this.totals.set(key, { total, epoch, until: this.now() + this.ttlMs });
     if (this.totals.size > this.max) {

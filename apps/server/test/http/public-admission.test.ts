@@ -38,11 +38,17 @@ function adminRequest(admission: PublicAdmission) {
 
 const PUBLIC = new Set(["/api/v1/jobs"]);
 
-const admit = (options: { maxInFlight?: number; queueTimeoutMillis: number; protectMillis?: number }) =>
+const admit = (options: {
+  maxInFlight?: number;
+  protectedMaxInFlight?: number;
+  queueTimeoutMillis: number;
+  protectMillis?: number;
+}) =>
   new PublicAdmission(
     {
       busyShare: 0.6,
       maxInFlight: options.maxInFlight ?? 64,
+      protectedMaxInFlight: options.protectedMaxInFlight ?? 64,
       queueTimeoutMillis: options.queueTimeoutMillis,
       tickMillis: 10,
       protectMillis: options.protectMillis ?? 60_000,
@@ -107,6 +113,19 @@ describe("PublicAdmission", () => {
     expect(most()).toBeGreaterThan(4); // started at 4, raised while requests waited and the loop was idle
     expect(most()).toBeLessThan(30);
     expect(admission.current).toMatchObject({ inFlight: 0, waiting: 0 });
+  });
+
+  it("never lets more public requests in than leave a core free while others are served", async () => {
+    const admission = admit({ queueTimeoutMillis: 5_000, protectedMaxInFlight: 2 });
+    const { server, url, most } = await serve(admission, 30);
+    cleanups.push(
+      () => server.close(),
+      () => admission.close(),
+    );
+    adminRequest(admission);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(url).then((r) => r.status)));
+    expect(answers.every((status) => status === 200)).toBe(true);
+    expect(most()).toBe(2);
   });
 
   it("lets one public request in at a time while the event loop is busy, and every one is answered", async () => {
