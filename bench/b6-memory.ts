@@ -4,30 +4,14 @@ import { join } from "node:path";
 import { CHROMIUM_ARGS } from "@jobsync/crawler";
 import { chromium } from "playwright-core";
 import type { BenchContext, Benchmark } from "./bench-types";
+import { benchStartEnv, sleep, syncWhileSampling } from "./lib/api-client";
 import { type BenchDbKind, openBenchDatabase, postgresAvailable } from "./lib/bench-database";
 import { BENCH_JWT_SECRET } from "./lib/bench-service-options";
 import { type BoardProcess, KEYWORDS, startBoardProcess } from "./lib/board-process";
 import { mb, median } from "./lib/measure";
 import { SCRIPTS, script, stopTree } from "./lib/npm-script";
-import { commOf, processTree, rssOf, sampleRss } from "./lib/processes";
+import { commOf, processTree, rssOf } from "./lib/processes";
 import { type BenchRow, row } from "./lib/report";
-
-const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function api(url: string, token: string | null, method = "GET", body?: unknown) {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (response.status >= 400) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** What `npm start` runs (its script, as npm runs it), idle, then during an HTTP sync of the board. */
 async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: number) {
@@ -36,45 +20,16 @@ async function serverRun(kind: BenchDbKind, board: BoardProcess, maxPages: numbe
   const db = kind === "postgres" ? await openBenchDatabase("postgres") : null;
   if (db) await db.database.close();
   const child = script(SCRIPTS.start!, {
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    DEMO_BOARD: "0",
-    ALLOW_PRIVATE_HOSTS: "1",
-    LOG_LEVEL: "warn",
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
+    ...benchStartEnv(dataDir),
     ...(db?.url ? { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET } : {}),
   });
   try {
     const url = (await child.waitFor(/jobsync is ready at (http:\/\/\S+)/, 120_000))[1]!;
-    await sleep(3000);
-    const idle = sampleRss(child.process.pid!, 100);
-    await sleep(2000);
-    const idlePeak = idle.stop();
-    const token = String((await api(`${url}/api/v1/auth/login`, null, "POST", ADMIN)).access_token);
-    await api(`${url}/api/v1/admin/data-sources`, token, "POST", {
-      site_name: "Bench-Board",
-      kind: "topcv",
-      base_url: board.url,
-      config: {
-        search_keywords: [...board.shape.keywords],
-        max_pages: maxPages,
-        request_delay: 0,
-        max_jobs: maxJobs,
-        fetcher: "http",
-        timeout: 30,
-      },
+    const { idlePeak, syncPeak, job } = await syncWhileSampling(url, child.process.pid!, board, {
+      keywords: board.shape.keywords,
+      maxPages,
+      maxJobs,
     });
-    const during = sampleRss(child.process.pid!, 100);
-    const started = await api(`${url}/api/v1/admin/data-sources/Bench-Board/sync`, token, "POST", {});
-    let job: Record<string, unknown> = {};
-    for (;;) {
-      job = await api(`${url}/api/v1/admin/data-sources/sync/jobs/${started.job_id}`, token);
-      if (["completed", "failed", "cancelled"].includes(String(job.status))) break;
-      await sleep(500);
-    }
-    const syncPeak = during.stop();
     if (job.status !== "completed") throw new Error(`B6 sync ended ${job.status}: ${job.error}`);
     const found = Number((job.stats as Record<string, number>).jobs_found);
     return { idlePeak, syncPeak, found };

@@ -10,29 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { benchStartEnv, syncWhileSampling } from "./lib/api-client";
 import { openBenchDatabase } from "./lib/bench-database";
 import { BENCH_JWT_SECRET } from "./lib/bench-service-options";
 import { KEYWORDS, startBoardProcess } from "./lib/board-process";
 import { mb } from "./lib/measure";
 import { SCRIPTS, script, stopTree } from "./lib/npm-script";
-import { sampleRss } from "./lib/processes";
-
-const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function api(url: string, token: string | null, method = "GET", body?: unknown) {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (response.status >= 400) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -52,14 +35,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
 const db = await openBenchDatabase("postgres");
 await db.database.close();
 const child = script(SCRIPTS.start!, {
-  PORT: "0",
-  HOST: "127.0.0.1",
-  DATA_DIR: dataDir,
-  DEMO_BOARD: "0",
-  ALLOW_PRIVATE_HOSTS: "1",
-  LOG_LEVEL: "warn",
-  ADMIN_EMAIL: ADMIN.email,
-  ADMIN_PASSWORD: ADMIN.password,
+  ...benchStartEnv(dataDir),
   DATABASE_URL: db.url!,
   JWT_SECRET: BENCH_JWT_SECRET,
   ...(values.probe ? { NODE_OPTIONS: `--require ${probeScript}`, MEM_PROBE_OUT: probeOut } : {}),
@@ -67,35 +43,16 @@ const child = script(SCRIPTS.start!, {
 });
 try {
   const url = (await child.waitFor(/jobsync is ready at (http:\/\/\S+)/, 120_000))[1]!;
-  await sleep(3000);
-  const idle = sampleRss(child.process.pid!, 100);
-  await sleep(2000);
-  const idlePeak = idle.stop();
-  const token = String((await api(`${url}/api/v1/auth/login`, null, "POST", ADMIN)).access_token);
-  await api(`${url}/api/v1/admin/data-sources`, token, "POST", {
-    site_name: "Bench-Board",
-    kind: "topcv",
-    base_url: board.url,
-    config: {
-      search_keywords: [...KEYWORDS],
-      max_pages: pages,
-      request_delay: 0,
-      max_jobs: KEYWORDS.length * pages * 50,
-      fetcher: "http",
-      timeout: 30,
-    },
+  const {
+    idlePeak,
+    syncPeak: peak,
+    job,
+    seconds,
+  } = await syncWhileSampling(url, child.process.pid!, board, {
+    keywords: KEYWORDS,
+    maxPages: pages,
+    maxJobs: KEYWORDS.length * pages * 50,
   });
-  const syncStart = Date.now();
-  const during = sampleRss(child.process.pid!, 100);
-  const started = await api(`${url}/api/v1/admin/data-sources/Bench-Board/sync`, token, "POST", {});
-  let job: Record<string, unknown> = {};
-  for (;;) {
-    job = await api(`${url}/api/v1/admin/data-sources/sync/jobs/${started.job_id}`, token);
-    if (["completed", "failed", "cancelled"].includes(String(job.status))) break;
-    await sleep(500);
-  }
-  const peak = during.stop();
-  const seconds = (Date.now() - syncStart) / 1000;
   const found = (job.stats as Record<string, number>).jobs_found;
   console.log(
     `${job.status} ${found} postings in ${seconds.toFixed(1)} s: idle ${mb(idlePeak).toFixed(0)} MB, peak ${mb(peak).toFixed(0)} MB`,

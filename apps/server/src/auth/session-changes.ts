@@ -1,4 +1,5 @@
 import type { Database } from "../db/database";
+import { NotifyEpoch } from "../db/notify-epoch";
 
 /** The channel migration 0011's triggers announce `session:<id>` and `user:<id>` on. */
 export const SESSION_CHANGED_CHANNEL = "session_changed";
@@ -24,14 +25,22 @@ export function parseSessionChange(payload: string): SessionChange | null {
 export class SessionChanges {
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private readonly lostListeners = new Set<() => void>();
-  private listening = false;
-  private changes = 0;
-  private stop: (() => Promise<void>) | null = null;
+  private readonly feed: NotifyEpoch;
 
-  constructor(private readonly database: Pick<Database, "listen">) {}
+  constructor(database: Pick<Database, "listen">) {
+    this.feed = new NotifyEpoch(database, SESSION_CHANGED_CHANNEL, {
+      notify: (payload) => {
+        const change = parseSessionChange(payload);
+        if (change) this.tell(change);
+      },
+      lost: () => {
+        for (const listener of this.lostListeners) listener();
+      },
+    });
+  }
 
   get complete(): boolean {
-    return this.listening;
+    return this.feed.complete;
   }
 
   /**
@@ -39,7 +48,7 @@ export class SessionChanges {
    * may have missed what it announced (or what was not announced while LISTEN was down) and must not be kept.
    */
   get epoch(): number {
-    return this.changes;
+    return this.feed.epoch;
   }
 
   on(listener: (change: SessionChange) => void): () => void {
@@ -57,36 +66,20 @@ export class SessionChanges {
    * forgets again, harmlessly).
    */
   emit(change: SessionChange): void {
-    this.changes += 1;
-    for (const listener of this.listeners) listener(change);
+    this.feed.bump();
+    this.tell(change);
   }
 
   /** Follow every process's changes of sessions and users (LISTEN). */
-  async listen(): Promise<void> {
-    if (this.stop) return;
-    this.stop = await this.database.listen(SESSION_CHANGED_CHANNEL, {
-      onNotify: (payload) => {
-        const change = parseSessionChange(payload);
-        if (change) this.emit(change);
-      },
-      lost: () => {
-        this.changes += 1;
-        this.listening = false;
-        for (const listener of this.lostListeners) listener();
-      },
-      ready: () => {
-        this.changes += 1;
-        this.listening = true;
-      },
-    });
+  listen(): Promise<void> {
+    return this.feed.listen();
   }
 
-  async close(): Promise<void> {
-    const stop = this.stop;
-    this.stop = null;
-    this.changes += 1;
-    this.listening = false;
-    for (const listener of this.lostListeners) listener();
-    await stop?.();
+  close(): Promise<void> {
+    return this.feed.close();
+  }
+
+  private tell(change: SessionChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }

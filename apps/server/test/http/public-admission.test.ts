@@ -72,13 +72,20 @@ describe("PublicAdmission", () => {
   afterEach(() => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
+  const start = async (options: Parameters<typeof admit>[0], workMillis: number) => {
+    const admission = admit(options);
+    const served = await serve(admission, workMillis);
+    cleanups.push(
+      () => served.server.close(),
+      () => admission.close(),
+    );
+    return { admission, ...served };
+  };
 
   it("lets public requests in at full pace while nobody else is served, then yields to others for a while", async () => {
-    const admission = admit({ maxInFlight: 20, queueTimeoutMillis: 5_000, protectMillis: 200 });
-    const { server, url, most } = await serve(admission, 40);
-    cleanups.push(
-      () => server.close(),
-      () => admission.close(),
+    const { admission, url, most } = await start(
+      { maxInFlight: 20, queueTimeoutMillis: 5_000, protectMillis: 200 },
+      40,
     );
     const flood = () => Promise.all(Array.from({ length: 30 }, () => fetch(url).then((r) => r.status)));
     expect((await flood()).every((status) => status === 200)).toBe(true);
@@ -101,12 +108,7 @@ describe("PublicAdmission", () => {
   });
 
   it("lets more public requests in while others are served and the event loop has room", async () => {
-    const admission = admit({ queueTimeoutMillis: 5_000 });
-    const { server, url, most } = await serve(admission, 40);
-    cleanups.push(
-      () => server.close(),
-      () => admission.close(),
-    );
+    const { admission, url, most } = await start({ queueTimeoutMillis: 5_000 }, 40);
     adminRequest(admission);
     const answers = await Promise.all(Array.from({ length: 30 }, () => fetch(url).then((r) => r.status)));
     expect(answers.every((status) => status === 200)).toBe(true);
@@ -116,12 +118,7 @@ describe("PublicAdmission", () => {
   });
 
   it("never lets more public requests in than leave a core free while others are served", async () => {
-    const admission = admit({ queueTimeoutMillis: 5_000, protectedMaxInFlight: 2 });
-    const { server, url, most } = await serve(admission, 30);
-    cleanups.push(
-      () => server.close(),
-      () => admission.close(),
-    );
+    const { admission, url, most } = await start({ queueTimeoutMillis: 5_000, protectedMaxInFlight: 2 }, 30);
     adminRequest(admission);
     const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(url).then((r) => r.status)));
     expect(answers.every((status) => status === 200)).toBe(true);
@@ -129,12 +126,7 @@ describe("PublicAdmission", () => {
   });
 
   it("lets one public request in at a time while the event loop is busy, and every one is answered", async () => {
-    const admission = admit({ queueTimeoutMillis: 10_000 });
-    const { server, url, most } = await serve(admission, 20);
-    cleanups.push(
-      () => server.close(),
-      () => admission.close(),
-    );
+    const { admission, url, most } = await start({ queueTimeoutMillis: 10_000 }, 20);
     adminRequest(admission);
     cleanups.push(busyLoop());
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -146,12 +138,7 @@ describe("PublicAdmission", () => {
   });
 
   it("answers 503 to a request that waited too long, and forgets a client that left while waiting", async () => {
-    const admission = admit({ queueTimeoutMillis: 300 });
-    const { server, url } = await serve(admission, 1_000);
-    cleanups.push(
-      () => server.close(),
-      () => admission.close(),
-    );
+    const { admission, url } = await start({ queueTimeoutMillis: 300 }, 1_000);
     adminRequest(admission);
     cleanups.push(busyLoop());
     await new Promise((resolve) => setTimeout(resolve, 100));
