@@ -33,6 +33,7 @@ export default defineConfig({
           root: "apps/server",
           include: ["test/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/keep-wasm-code.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

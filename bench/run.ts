@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
+import { keepWasmCode } from "../apps/server/src/app/wasm-code";
 import { b1Crawl } from "./b1-crawl";
 import { b2Parse } from "./b2-parse";
 import { b3Save } from "./b3-save";
@@ -21,6 +22,8 @@ import { b10Robots } from "./b10-robots";
 import { b11Archive } from "./b11-archive";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { type BenchRow, formatTable } from "./lib/report";
+
+keepWasmCode(); // before any embedded database is opened (see app/wasm-code.ts)
 
 const ALL: Benchmark[] = [
   b1Crawl,
