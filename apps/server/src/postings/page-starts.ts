@@ -1,3 +1,4 @@
+import { ExpiringLru } from "./expiring-lru";
 import type { ListPosition } from "./posting-list.repository";
 import type { SearchFilter } from "./posting-read.repository";
 
@@ -5,11 +6,6 @@ import type { SearchFilter } from "./posting-read.repository";
 export const PAGE_START_TTL_MS = 30_000;
 /** Remembered page starts per process, least recently used forgotten first. */
 export const PAGE_STARTS_MAX = 10_000;
-
-interface Remembered {
-  position: ListPosition;
-  until: number;
-}
 
 /**
  * Where page N of a list began, remembered for `page=` (offset) requests, so that neither a client walking
@@ -20,34 +16,20 @@ interface Remembered {
  * counted in N — a walk then neither repeats nor skips a posting, where OFFSET paging shifts under it.
  */
 export class PageStarts {
-  private readonly starts = new Map<string, Remembered>();
+  private readonly starts: ExpiringLru<ListPosition>;
 
-  constructor(
-    private readonly ttlMs = PAGE_START_TTL_MS,
-    private readonly max = PAGE_STARTS_MAX,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(ttlMs = PAGE_START_TTL_MS, max = PAGE_STARTS_MAX, now: () => number = Date.now) {
+    this.starts = new ExpiringLru(max, ttlMs, now);
+  }
 
   /** The remembered start of the posting at `offset` (from 0) of the list `filter` selects, if still fresh. */
   get(filter: SearchFilter, offset: number): ListPosition | null {
-    const key = keyOf(filter, offset);
-    const remembered = this.starts.get(key);
-    if (!remembered) return null;
-    this.starts.delete(key);
-    if (remembered.until <= this.now()) return null;
-    this.starts.set(key, remembered); // most recently used last
-    return remembered.position;
+    return this.starts.get(keyOf(filter, offset));
   }
 
   /** `position` is the last posting before `offset` (the page starting at `offset` comes after it). */
   remember(filter: SearchFilter, offset: number, position: ListPosition): void {
-    const key = keyOf(filter, offset);
-    this.starts.delete(key);
-    this.starts.set(key, { position, until: this.now() + this.ttlMs });
-    if (this.starts.size > this.max) {
-      const oldest = this.starts.keys().next().value;
-      if (oldest !== undefined) this.starts.delete(oldest);
-    }
+    this.starts.set(keyOf(filter, offset), position);
   }
 
   get size(): number {

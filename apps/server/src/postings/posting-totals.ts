@@ -1,3 +1,4 @@
+import { ExpiringLru } from "./expiring-lru";
 import type { PostingChanges } from "./posting-changes";
 
 /** Counts kept per process, least recently used forgotten first. */
@@ -8,7 +9,6 @@ export const POSTING_TOTAL_TTL_MS = 300_000;
 interface Counted<V> {
   total: V;
   epoch: number;
-  until: number;
 }
 
 /**
@@ -20,14 +20,16 @@ interface Counted<V> {
  * kept count is what counting would say now.
  */
 export class PostingTotals<V = number> {
-  private readonly totals = new Map<string, Counted<V>>();
+  private readonly totals: ExpiringLru<Counted<V>>;
 
   constructor(
     private readonly changes: Pick<PostingChanges, "epoch" | "complete">,
-    private readonly max = POSTING_TOTALS_MAX,
-    private readonly ttlMs = POSTING_TOTAL_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+    max = POSTING_TOTALS_MAX,
+    ttlMs = POSTING_TOTAL_TTL_MS,
+    now: () => number = Date.now,
+  ) {
+    this.totals = new ExpiringLru(max, ttlMs, now);
+  }
 
   /** The moment a count starts from: pass it to `remember` with that count. */
   get epoch(): number {
@@ -38,21 +40,15 @@ export class PostingTotals<V = number> {
   get(key: string): V | null {
     const counted = this.totals.get(key);
     if (!counted) return null;
+    if (this.changes.complete && counted.epoch === this.changes.epoch) return counted.total;
     this.totals.delete(key);
-    if (!this.changes.complete || counted.epoch !== this.changes.epoch || counted.until <= this.now()) return null;
-    this.totals.set(key, counted); // most recently used last
-    return counted.total;
+    return null;
   }
 
   /** `total` was counted by a query that began at `epoch` (see `epoch`); kept unless a change was heard since. */
   remember(key: string, total: V, epoch: number): void {
     if (!this.changes.complete || epoch !== this.changes.epoch) return;
-    this.totals.delete(key);
-    this.totals.set(key, { total, epoch, until: this.now() + this.ttlMs });
-    if (this.totals.size > this.max) {
-      const oldest = this.totals.keys().next().value;
-      if (oldest !== undefined) this.totals.delete(oldest);
-    }
+    this.totals.set(key, { total, epoch });
   }
 
   get size(): number {
