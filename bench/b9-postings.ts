@@ -1,6 +1,7 @@
 import { jobSearchQuerySchema } from "@jobsync/contracts";
 import pg from "pg";
-import { createServices, startServices, stopServices } from "../apps/server/src/app/services";
+import { startServices, stopServices } from "../apps/server/src/app/service-lifecycle";
+import { createServices } from "../apps/server/src/app/services";
 import { openPostgres } from "../apps/server/src/db/postgres";
 import { buildApp } from "../apps/server/src/http/app";
 import { createLogger } from "../apps/server/src/http/logger";

@@ -5,8 +5,9 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-public-load.ts 100000
  */
 import { performance } from "node:perf_hooks";
+import { startServices, stopServices } from "../apps/server/src/app/service-lifecycle";
 import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
-import { createServices, startServices, stopServices } from "../apps/server/src/app/services";
+import { createServices } from "../apps/server/src/app/services";
 import { openPostgres } from "../apps/server/src/db/postgres";
 import { buildApp } from "../apps/server/src/http/app";
 import { createLogger } from "../apps/server/src/http/logger";

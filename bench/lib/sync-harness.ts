@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import type { SourceKind } from "@jobsync/contracts";
+import { startServices, stopServices } from "../../apps/server/src/app/service-lifecycle";
 import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "../../apps/server/src/app/service-options";
-import { createServices, type Services, startServices, stopServices } from "../../apps/server/src/app/services";
+import { createServices, type Services } from "../../apps/server/src/app/services";
 import type { DataSourceRow } from "../../apps/server/src/db/schema";
 import { createLogger } from "../../apps/server/src/http/logger";
 import { BatchSaveRepository } from "../../apps/server/src/sync/checkpoint/batch-save.repository";

@@ -11,8 +11,9 @@ import { createLogger } from "../http/logger";
 import { DEFAULT_WEB_DIST } from "../http/static-web";
 import { startDemoBoard } from "./demo-board";
 import { embeddedJwtSecret } from "./jwt-secret";
+import { startServices, stopServices } from "./service-lifecycle";
 import { serviceOptionsFromEnv } from "./service-options";
-import { createServices, type Services, startServices, stopServices } from "./services";
+import { createServices, type Services } from "./services";
 
 export interface StartOptions {
   /** Any environment setting; unset ones take their defaults (never read from process.env here). */

@@ -4,8 +4,9 @@ import { openPostgres } from "../db/postgres";
 import { createLogger } from "../http/logger";
 import { metricsEnabled } from "../metrics/metrics-access";
 import { startMetricsServer } from "../metrics/metrics-server";
+import { startServices, stopServices } from "./service-lifecycle";
 import { serviceOptionsFromEnv } from "./service-options";
-import { createServices, startServices, stopServices } from "./services";
+import { createServices } from "./services";
 
 /**
  * `npm run worker`: a sync worker process for PostgreSQL mode (run N of them on N machines). It takes sync jobs from

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopServices } from "../../src/app/service-lifecycle";
 import { DEFAULT_SERVICE_OPTIONS } from "../../src/app/service-options";
-import { createServices, stopServices } from "../../src/app/services";
+import { createServices } from "../../src/app/services";
 import { openPostgres } from "../../src/db/postgres";
 import { queryRows } from "../../src/db/query-rows";
 import { buildApp } from "../../src/http/app";

@@ -1,8 +1,9 @@
 import { Writable } from "node:stream";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServices, stopServices } from "../../src/app/service-lifecycle";
 import { DEFAULT_SERVICE_OPTIONS } from "../../src/app/service-options";
-import { createServices, startServices, stopServices } from "../../src/app/services";
+import { createServices } from "../../src/app/services";
 import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/http/logger";
 import { startBoard, waitFinal } from "../support/sync-helpers";

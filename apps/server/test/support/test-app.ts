@@ -1,8 +1,9 @@
 import { Writable } from "node:stream";
 import { StaticResolver } from "@jobsync/crawler";
 import type { FastifyInstance } from "fastify";
+import { startServices, stopServices } from "../../src/app/service-lifecycle";
 import { DEFAULT_SERVICE_OPTIONS, type ServiceOptions } from "../../src/app/service-options";
-import { createServices, type Services, startServices, stopServices } from "../../src/app/services";
+import { createServices, type Services } from "../../src/app/services";
 import type { Database } from "../../src/db/database";
 import { buildApp } from "../../src/http/app";
 import { createLogger } from "../../src/http/logger";
