@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync } from "node:zlib";
 import type { FixtureBoard } from "@jobsync/fixture-board";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,13 +72,17 @@ describe.each(databaseKinds())("page archive written by a sync job on %s", (kind
     for (const record of responses) {
       const uri = record.fields["warc-target-uri"]!;
       expect(record.fields["warc-payload-digest"]).toBe(record.payloadDigest);
-      // what the board serves for that URL, uncompressed
-      const live = await request(uri, { headers: { "accept-encoding": "identity" } });
-      const body = Buffer.from(await live.body.arrayBuffer());
+      // what the board serves for that URL to the sync's Accept-Encoding: the very bytes, still compressed
+      const live = await request(uri, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      const sent = Buffer.from(await live.body.arrayBuffer());
       expect(record.http!.status, uri).toBe(live.statusCode);
-      expect(record.payloadDigest, uri).toBe(`sha256:${createHash("sha256").update(body).digest("hex")}`);
+      expect(record.payloadDigest, uri).toBe(`sha256:${createHash("sha256").update(sent).digest("hex")}`);
       expect(content(record.http!.headers), uri).toEqual(content(live.headers));
-      expect(record.http!.headers["content-length"]).toBe(String(body.length));
+      expect(record.http!.headers["content-encoding"], uri).toBe(live.headers["content-encoding"]);
+      expect(record.http!.headers["content-length"]).toBe(String(sent.length));
+      // and, decoded, the page itself
+      const plain = await request(uri, { headers: { "accept-encoding": "identity" } });
+      expect(brotliDecompressSync(record.http!.payload).equals(Buffer.from(await plain.body.arrayBuffer()))).toBe(true);
     }
   });
 

@@ -131,7 +131,7 @@ export class ArchiveFetcher implements Fetcher {
       throw new ArchiveRecordError(request.url, at.offset, (error as Error).message);
     }
     this.counters.requests++;
-    this.counters.bytes += stored.payload.byteLength;
+    this.counters.bytes += stored.storedBytes;
     if (stored.status < 200 || stored.status >= 300) throw new HttpStatusError(stored.url, stored.status);
     const { text } = decodeBody(stored.payload, stored.headers["content-type"]);
     return {
@@ -141,7 +141,7 @@ export class ArchiveFetcher implements Fetcher {
       headers: stored.headers,
       body: text,
       payload: stored.payload,
-      bytes: stored.payload.byteLength,
+      bytes: stored.storedBytes,
       elapsedMs: Math.round(performance.now() - started),
       attempts: 1,
     };

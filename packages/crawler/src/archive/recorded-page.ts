@@ -12,7 +12,10 @@ export interface RecordedPage {
     status: number;
     /** Lower-case names. Content-Encoding, Transfer-Encoding and Content-Length describe `payload` as stored. */
     headers: Record<string, string>;
-    /** The body's bytes, content-encoding removed (the charset is left as the site sent it). */
+    /**
+     * The body's bytes as the site sent them: still compressed when it came with a Content-Encoding (the headers
+     * keep it), decoded when the fetcher had only the decoded page (the browser); the charset as the site sent it.
+     */
     payload: Uint8Array;
   };
   /** Listing or detail page. */
@@ -28,16 +31,24 @@ export interface PageRecorder {
   record(page: RecordedPage): Promise<void>;
 }
 
-/** Headers that describe the bytes on the wire, not the stored payload (which is decoded and whole). */
+/** Headers that describe the bytes on the wire, not the stored payload (which is whole). */
 const WIRE_HEADERS = new Set(["content-encoding", "transfer-encoding", "content-length", "connection", "keep-alive"]);
 
-/** The response headers as they describe the stored payload: wire framing dropped, the length of what is kept. */
-export function storedHeaders(headers: Record<string, string>, payloadBytes: number): Record<string, string> {
+/**
+ * The response headers as they describe the stored payload: wire framing dropped, the Content-Encoding of a payload
+ * stored compressed (null: stored decoded), the length of what is kept.
+ */
+export function storedHeaders(
+  headers: Record<string, string>,
+  payloadBytes: number,
+  contentEncoding: string | null,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (!WIRE_HEADERS.has(lower)) out[lower] = value;
   }
+  if (contentEncoding !== null) out["content-encoding"] = contentEncoding;
   out["content-length"] = String(payloadBytes);
   return out;
 }

@@ -68,17 +68,23 @@ export class RecordingFetcher implements Fetcher {
       response = await this.inner.fetch(request);
     } catch (error) {
       if (purpose && error instanceof HttpStatusError && GONE_STATUSES.has(error.status)) {
-        await this.record(purpose, request.url, error.url, error.status, {}, new Uint8Array(0));
+        await this.record(
+          purpose,
+          request.url,
+          error.url,
+          error.status,
+          {},
+          { bytes: new Uint8Array(0), encoding: null },
+        );
       }
       throw error;
     }
     if (purpose) {
-      const payload = response.payload ?? new TextEncoder().encode(response.body);
       // a page without its bytes (the browser's DOM) is stored as UTF-8, and says so
       const headers = response.payload
         ? response.headers
         : { ...response.headers, "content-type": "text/html; charset=utf-8" };
-      await this.record(purpose, request.url, response.finalUrl, response.status, headers, payload);
+      await this.record(purpose, request.url, response.finalUrl, response.status, headers, storedBody(response));
     }
     return response;
   }
@@ -89,7 +95,7 @@ export class RecordingFetcher implements Fetcher {
     finalUrl: string,
     status: number,
     headers: Record<string, string>,
-    payload: Uint8Array,
+    stored: StoredBody,
   ): Promise<void> {
     if (this.failed) return;
     while (this.backlog.size >= MAX_BACKLOG) await Promise.race(this.backlog);
@@ -106,7 +112,12 @@ export class RecordingFetcher implements Fetcher {
             ...(this.options.userAgent ? { "user-agent": this.options.userAgent } : {}),
           },
         },
-        response: { url: finalUrl, status, headers: storedHeaders(headers, payload.byteLength), payload },
+        response: {
+          url: finalUrl,
+          status,
+          headers: storedHeaders(headers, stored.bytes.byteLength, stored.encoding),
+          payload: stored.bytes,
+        },
       })
       .catch((error: unknown) => {
         this.failed = true;
@@ -115,6 +126,18 @@ export class RecordingFetcher implements Fetcher {
       .finally(() => this.backlog.delete(written));
     this.backlog.add(written);
   }
+}
+
+/** The bytes a page is stored as, and their Content-Encoding (null: decoded). */
+interface StoredBody {
+  bytes: Uint8Array;
+  encoding: string | null;
+}
+
+/** What the site sent when the fetcher kept it (still compressed), else the decoded page. */
+function storedBody(response: FetchResponse): StoredBody {
+  if (response.encoded) return { bytes: response.encoded.bytes, encoding: response.encoded.encoding };
+  return { bytes: response.payload ?? new TextEncoder().encode(response.body), encoding: null };
 }
 
 function safeHost(url: string): string | null {

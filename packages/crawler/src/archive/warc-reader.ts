@@ -1,5 +1,8 @@
 import { open } from "node:fs/promises";
 import { AsyncIterReader, WARCParser, type WARCRecord } from "warcio";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../fetch/defaults";
+import { ResponseTooLargeError } from "../fetch/errors";
+import { decodeStoredBody } from "../fetch/response-body";
 import { type GzipMember, GzipMembers } from "./gzip-members";
 import { REQUESTED_URI_FIELD } from "./warc-fields";
 
@@ -41,8 +44,12 @@ export interface WarcScan {
 export interface StoredResponse {
   url: string;
   status: number;
+  /** The HTTP headers as archived (a payload stored compressed keeps its Content-Encoding here). */
   headers: Record<string, string>;
+  /** The body, content-encoding removed (the charset as the site sent it). */
   payload: Uint8Array;
+  /** The payload's bytes in the archive (compressed ones as the site sent them). */
+  storedBytes: number;
   date: string | null;
 }
 
@@ -135,16 +142,28 @@ export async function readWarcResponse(
   if (typeof record === "string") throw new Error(`record at offset ${entry.offset} is damaged: ${record}`);
   if (record.warcType !== "response") throw new Error(`no response record at offset ${entry.offset}`);
   const headers = headerMap(record);
-  const payload = await record.readFully(true);
+  const stored = await record.readFully(true);
   const declared = Number(headers["content-length"]);
-  if (Number.isFinite(declared) && declared !== payload.byteLength) {
-    throw new Error(`record at offset ${entry.offset} is damaged: ${payload.byteLength} of ${declared} payload bytes`);
+  if (Number.isFinite(declared) && declared !== stored.byteLength) {
+    throw new Error(`record at offset ${entry.offset} is damaged: ${stored.byteLength} of ${declared} payload bytes`);
+  }
+  const url = record.warcTargetURI ?? "";
+  let payload: Uint8Array;
+  try {
+    payload = await decodeStoredBody(stored, headers["content-encoding"], DEFAULT_MAX_RESPONSE_BYTES, url);
+  } catch (error) {
+    const reason =
+      error instanceof ResponseTooLargeError
+        ? `its page decodes to more than ${DEFAULT_MAX_RESPONSE_BYTES} bytes`
+        : `bad ${headers["content-encoding"]} body: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`;
+    throw new Error(`record at offset ${entry.offset} is damaged: ${reason}`);
   }
   return {
-    url: record.warcTargetURI ?? "",
+    url,
     status: Number(record.httpHeaders?.statusCode),
     headers,
     payload,
+    storedBytes: stored.byteLength,
     date: record.warcDate ?? null,
   };
 }

@@ -12,6 +12,11 @@ const encoder = new TextEncoder();
  * each, 2026-12-06) for the same 1.1 MB archive of 289 pages: HTML still shrinks ~10× or more.
  */
 export const WARC_GZIP_LEVEL = 1;
+/**
+ * zlib level of a response record whose payload the site compressed (Content-Encoding kept): stored blocks. Deflate
+ * finds nothing to take out of brotli or gzip bytes; level 1 still spent ~0.5 ms per 50 KB member looking.
+ */
+export const STORED_GZIP_LEVEL = 0;
 
 /**
  * Records smaller than this are compressed on the event loop: a 6 KB detail page takes ~30 µs there, less than the
@@ -31,9 +36,14 @@ const sha256 = (...parts: Uint8Array[]) => {
  * node:crypto and set before warcio serialises (warcio then skips its own WebAssembly hashing, ~40× slower on a
  * 1 MB page), and the member is compressed by node:zlib, a large one in libuv's thread pool (warcio's
  * CompressionStream spent ~3 ms of the event loop on a 5 KB page). `payload` is the bytes the record was created with; null
- * for a warcinfo record, which carries no digest.
+ * for a warcinfo record, which carries no digest; `payloadCompressed`: the payload is stored with the site's
+ * Content-Encoding (it is not compressed again).
  */
-export async function serializeRecord(record: WARCRecord, payload: Uint8Array | null): Promise<Uint8Array> {
+export async function serializeRecord(
+  record: WARCRecord,
+  payload: Uint8Array | null,
+  options: { payloadCompressed?: boolean } = {},
+): Promise<Uint8Array> {
   if (payload !== null) {
     // the very bytes warcio writes before the payload (WARCSerializer.digestRecord)
     const httpHead = record.httpHeaders ? encoder.encode(`${record.httpHeaders.toString()}\r\n`) : new Uint8Array(0);
@@ -41,6 +51,6 @@ export async function serializeRecord(record: WARCRecord, payload: Uint8Array | 
     record.warcHeaders.headers.set("WARC-Block-Digest", sha256(httpHead, payload));
   }
   const plain = await WARCSerializer.serialize(record, { gzip: false });
-  const options = { level: WARC_GZIP_LEVEL };
-  return plain.byteLength < SYNC_GZIP_BYTES ? gzipSync(plain, options) : gzip(plain, options);
+  const zlib = { level: options.payloadCompressed ? STORED_GZIP_LEVEL : WARC_GZIP_LEVEL };
+  return plain.byteLength < SYNC_GZIP_BYTES ? gzipSync(plain, zlib) : gzip(plain, zlib);
 }

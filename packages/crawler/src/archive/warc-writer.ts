@@ -155,7 +155,9 @@ export class WarcWriter implements PageRecorder {
     );
     const bytes = await Promise.all([
       serializeRecord(requestRecord, new Uint8Array(0)),
-      serializeRecord(responseRecord, response.payload),
+      serializeRecord(responseRecord, response.payload, {
+        payloadCompressed: response.headers["content-encoding"] !== undefined,
+      }),
     ]);
     const [requestBytes, responseBytes] = bytes;
     await this.write(requestBytes);

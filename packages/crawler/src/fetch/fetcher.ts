@@ -24,6 +24,11 @@ export interface FetchResponse {
    * the fetcher has them (HTTP). The page archive stores these; without them it stores `body` as UTF-8.
    */
   payload?: Uint8Array;
+  /**
+   * The body as it came over the wire when the site compressed it (HTTP): the page archive stores these bytes, with
+   * their Content-Encoding, as web archives do (cheaper than compressing `payload` again, and what the site sent).
+   */
+  encoded?: { bytes: Uint8Array; encoding: string };
   bytes: number;
   elapsedMs: number;
   /** 1 when the first try succeeded. */

@@ -191,7 +191,18 @@ export class HttpFetcher implements Fetcher {
         const received = await this.receive(exchange, signal);
         const { text } = decodeBody(received.bytes, headers["content-type"]);
         acceptResponse(href, status, headers, text, () => this.counters.blocked++);
-        return { finalUrl: href, status, headers, body: text, payload: received.bytes, bytes: received.wireBytes };
+        const encoded = received.encoded
+          ? { encoded: { bytes: received.encoded, encoding: headers["content-encoding"] ?? "" } }
+          : {};
+        return {
+          finalUrl: href,
+          status,
+          headers,
+          body: text,
+          payload: received.bytes,
+          ...encoded,
+          bytes: received.wireBytes,
+        };
       }
       await this.discard(exchange);
       // not a 2xx nor a status a challenge page answers: the status alone decides

@@ -1,10 +1,14 @@
 import type { Readable, Transform } from "node:stream";
+import { promisify } from "node:util";
 import {
+  brotliDecompress,
   brotliDecompressSync,
   createBrotliDecompress,
   createGunzip,
   createInflate,
+  gunzip,
   gunzipSync,
+  inflate,
   inflateSync,
 } from "node:zlib";
 import { NetworkError, ResponseTooLargeError } from "./errors";
@@ -13,6 +17,8 @@ import { NetworkError, ResponseTooLargeError } from "./errors";
 export interface ReceivedBody {
   bytes: Buffer;
   wireBytes: number;
+  /** The body as it came over the wire when it had a Content-Encoding (null without one, and when truncating). */
+  encoded: Buffer | null;
   /** `truncate` was asked and the body was longer than the limit: `bytes` holds its first `limitBytes`. */
   truncated: boolean;
 }
@@ -76,6 +82,8 @@ export async function readBody(
   let small: Buffer[] | null = encoding !== "" && !options.truncate ? [] : null;
   let decoder: Transform | null = encoding !== "" && !small ? decoderFor(encoding) : null;
   const chunks: Buffer[] = [];
+  /** The compressed body's pieces, kept for the page archive (which stores what the site sent). */
+  const wire: Buffer[] | null = small ? [] : null;
   let wireBytes = 0;
   let decodedBytes = 0;
   let failure: Error | null = null;
@@ -133,6 +141,7 @@ export async function readBody(
           stop();
         }
         if (failure || truncated) break;
+        wire?.push(piece);
         if (small) {
           small.push(piece);
           if (wireBytes <= SMALL_COMPRESSED_BYTES) continue;
@@ -154,7 +163,7 @@ export async function readBody(
   if (small && !failure && encoding !== "") {
     const whole = Buffer.concat(small);
     const bytes = decodeAll(whole, encoding, contentEncoding, limitBytes, url);
-    if (bytes !== null) return { bytes, wireBytes, truncated };
+    if (bytes !== null) return { bytes, wireBytes, encoded: whole, truncated };
     decoder = decoderFor(encoding);
     decoded = listen(decoder);
     decoder.write(whole);
@@ -162,7 +171,36 @@ export async function readBody(
   if (decoder && !failure && !truncated) decoder.end();
   await decoded;
   if (failure) throw failure;
-  return { bytes: Buffer.concat(chunks), wireBytes, truncated };
+  return { bytes: Buffer.concat(chunks), wireBytes, encoded: wire ? Buffer.concat(wire) : null, truncated };
+}
+
+const inflateAsync = { gzip: promisify(gunzip), br: promisify(brotliDecompress), deflate: promisify(inflate) };
+
+/**
+ * A whole body stored with its Content-Encoding (a page archive keeps what the site sent) decoded up to `limitBytes`
+ * (ResponseTooLargeError past it, as when it was fetched); NetworkError for an encoding we cannot decode or bytes
+ * that do not decode. A small one is decoded at once, as when it was fetched; a bigger one in libuv's thread pool.
+ */
+export async function decodeStoredBody(
+  bytes: Uint8Array,
+  contentEncoding: string | undefined,
+  limitBytes: number,
+  url: string,
+): Promise<Buffer> {
+  const encoding = encodingOf(contentEncoding, url);
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (encoding === "") return whole;
+  if (whole.byteLength <= SMALL_COMPRESSED_BYTES) {
+    const decoded = decodeAll(whole, encoding, contentEncoding, limitBytes, url);
+    if (decoded !== null) return decoded;
+  }
+  try {
+    return await inflateAsync[encoding](whole, { maxOutputLength: limitBytes });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ResponseTooLargeError(url, limitBytes);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new NetworkError(url, `bad ${contentEncoding} body: ${message}`, { cause: error });
+  }
 }
 
 /**

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, statSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArchiveFetcher, NotInArchiveError } from "../../src/archive/archive-fetcher";
+import { ArchiveFetcher, ArchiveRecordError, NotInArchiveError } from "../../src/archive/archive-fetcher";
 import { RecordingFetcher } from "../../src/archive/recording-fetcher";
+import { readWarcResponse, scanWarc, type WarcEntry } from "../../src/archive/warc-reader";
 import { WarcWriter } from "../../src/archive/warc-writer";
 import { BrowserFetcher } from "../../src/fetch/browser-fetcher";
 import { HttpStatusError } from "../../src/fetch/errors";
@@ -45,6 +46,24 @@ describe("recording pages and serving them back from the archive", () => {
       await fetcher.close();
       await writer.close();
       expect(writer.written.pages).toBe(3);
+
+      // HTTP pages are stored as the board sent them (brotli, Content-Encoding kept); Chromium's page decoded
+      const stored: WarcEntry[] = [];
+      await scanWarc(path, (entry) => {
+        if (entry.type === "response" && entry.status === 200) stored.push(entry);
+      });
+      expect(stored).toHaveLength(2);
+      for (const entry of stored) {
+        const record = await readWarcResponse(path, entry);
+        expect(record.storedBytes).toBe(entry.payloadBytes);
+        if (name === "HTTP") {
+          expect(record.headers["content-encoding"]).toBe("br");
+          expect(record.storedBytes).toBeLessThan(record.payload.byteLength);
+        } else {
+          expect(record.headers["content-encoding"]).toBeUndefined();
+          expect(record.storedBytes).toBe(record.payload.byteLength);
+        }
+      }
 
       b.resetStats();
       const archive = await ArchiveFetcher.open(path);
@@ -100,6 +119,35 @@ describe("reopening an archive a crash left half written", () => {
       expect(after.has("http://board.test/p1")).toBe(true);
       expect(after.has("http://board.test/p2")).toBe(false);
       expect((await after.fetch({ url: "http://board.test/p3" })).body).toContain("page 3");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a page stored compressed that does not decode", () => {
+  it("is a damaged record of that page only: its offset and the decoder's reason, the other pages served", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobsync-badbody-"));
+    try {
+      const path = join(dir, "job.warc.gz");
+      const page = (n: number, headers: Record<string, string>, body: string) => ({
+        purpose: "detail" as const,
+        fetchedAt: new Date(),
+        request: { url: `http://board.test/p${n}`, method: "GET" as const, headers: {} },
+        response: { url: `http://board.test/p${n}`, status: 200, headers, payload: new TextEncoder().encode(body) },
+      });
+      const writer = await WarcWriter.open(path, "test");
+      await writer.record(page(1, { "content-type": "text/html", "content-encoding": "br" }, "not brotli at all"));
+      await writer.record(page(2, { "content-type": "text/html" }, "<html>page 2</html>"));
+      await writer.close();
+      const archive = await ArchiveFetcher.open(path);
+      const failure = await archive.fetch({ url: "http://board.test/p1" }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ArchiveRecordError);
+      expect((failure as Error).message).toMatch(
+        /at offset \d+ cannot be read: record at offset \d+ is damaged: bad br body/,
+      );
+      expect((await archive.fetch({ url: "http://board.test/p2" })).body).toBe("<html>page 2</html>");
+      await archive.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { NetworkError, ResponseTooLargeError } from "../../src/fetch/errors";
-import { readBody } from "../../src/fetch/response-body";
+import { decodeStoredBody, readBody } from "../../src/fetch/response-body";
 
 const COMPRESS = { br: brotliCompressSync, gzip: gzipSync, deflate: deflateSync } as const;
 /** A body as a socket hands it over: in 16 KB pieces. */
@@ -27,8 +27,12 @@ describe("readBody: small compressed bodies decoded at once, big ones streamed, 
     ];
     for (const [encoding, compress] of Object.entries(COMPRESS)) {
       for (const body of bodies) {
-        const received = await readBody(wire(compress(body)), encoding, 10 * 1024 * 1024, "https://x.test/p");
+        const packed = compress(body);
+        const received = await readBody(wire(packed), encoding, 10 * 1024 * 1024, "https://x.test/p");
         expect(received.bytes.equals(body), `${encoding}, ${body.length} bytes`).toBe(true);
+        // what came over the wire is kept too, byte for byte (the page archive stores it)
+        expect(received.encoded?.equals(packed), `${encoding}, ${body.length} bytes, as sent`).toBe(true);
+        expect((await decodeStoredBody(received.encoded!, encoding, 10 * 1024 * 1024, "u")).equals(body)).toBe(true);
       }
     }
   });
@@ -49,5 +53,34 @@ describe("readBody: small compressed bodies decoded at once, big ones streamed, 
       const junk = await outcome(readBody(wire(Buffer.from("not compressed at all")), encoding, 5000, "u"));
       expect(junk, encoding).toBeInstanceOf(NetworkError);
     }
+  });
+});
+
+describe("the wire bytes kept for the page archive, and decoding them again", () => {
+  it("keeps nothing for a body sent without a Content-Encoding, nor when truncating", async () => {
+    const body = Buffer.from("<html>plain</html>");
+    expect((await readBody(wire(body), undefined, 1000, "u")).encoded).toBeNull();
+    expect((await readBody(wire(body), "identity", 1000, "u")).encoded).toBeNull();
+    expect((await readBody(wire(gzipSync(body)), "gzip", 5, "u", { truncate: true })).encoded).toBeNull();
+  });
+
+  it("decodes stored bytes within the limit: a bomb is too large, junk and unknown encodings are bad bodies", async () => {
+    const body = Buffer.alloc(1000, 97);
+    for (const [encoding, compress] of Object.entries(COMPRESS)) {
+      const packed = compress(body);
+      expect((await decodeStoredBody(packed, encoding, 1000, "u")).equals(body)).toBe(true);
+      await expect(decodeStoredBody(packed, encoding, 999, "u")).rejects.toBeInstanceOf(ResponseTooLargeError);
+      const junk = decodeStoredBody(Buffer.from("not compressed at all"), encoding.toUpperCase(), 5000, "u");
+      await expect(junk).rejects.toThrow(new RegExp(`bad ${encoding.toUpperCase()} body: `));
+    }
+    const big = randomBytes(300 * 1024); // 300 KB compressed: decoded in the thread pool
+    for (const [encoding, compress] of Object.entries(COMPRESS)) {
+      expect((await decodeStoredBody(compress(big), encoding, big.length, "u")).equals(big), encoding).toBe(true);
+      await expect(decodeStoredBody(compress(big), encoding, big.length - 1, "u")).rejects.toBeInstanceOf(
+        ResponseTooLargeError,
+      );
+    }
+    expect((await decodeStoredBody(body, undefined, 10, "u")).equals(body)).toBe(true); // stored decoded: as is
+    await expect(decodeStoredBody(body, "zstd", 5000, "u")).rejects.toBeInstanceOf(NetworkError);
   });
 });
