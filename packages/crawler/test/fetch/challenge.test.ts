@@ -38,4 +38,18 @@ describe("detectChallenge", () => {
     // the words alone, out of their signatures, are not a block page
     expect(detectChallenge(page("<p>Just a moment, please</p><p>access denied to nobody</p>"))).toBeNull();
   });
+
+  it("judges a page the same the second time (the fetcher's, then its parser's), and a challenge every time", () => {
+    const challenge = read("topcv/cloudflare-challenge-excerpt.html");
+    const clear = Array.from({ length: 12 }, (_, i) => `<html><body><p>Kế toán ${i}</p></body></html>`);
+    for (const page of clear) expect(detectChallenge(page)).toBeNull();
+    for (const page of clear.reverse()) expect(detectChallenge(page)).toBeNull(); // remembered or scanned again
+    for (let i = 0; i < 3; i++) expect(detectChallenge(challenge)).toMatch(/Cloudflare/);
+    // a page equal in length to a remembered clear one, but a challenge, is still one
+    const twin = clear[0]!.replace(/<p>.*<\/p>/, (p) =>
+      `<p>${"datadome".padEnd(p.length - 7, " ")}</p>`.slice(0, p.length),
+    );
+    expect(twin).toHaveLength(clear[0]!.length);
+    expect(detectChallenge(twin)).toBe("DataDome captcha");
+  });
 });
