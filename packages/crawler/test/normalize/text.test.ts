@@ -43,3 +43,15 @@ describe("collapseSpaces", () => {
     expect(collapseSpaces("  Hà \n Nội  ")).toBe("Hà Nội");
   });
 });
+
+describe("foldText's memory of short texts", () => {
+  it("folds a text the same the first time, when remembered, after the memory was emptied, and past its length", () => {
+    const label = "Địa điểm làm việc";
+    expect(foldText(label)).toBe("dia diem lam viec");
+    expect(foldText(label)).toBe("dia diem lam viec");
+    for (let i = 0; i < 5000; i++) expect(foldText(`Mức lương ${i}`)).toBe(`muc luong ${i}`);
+    expect(foldText(label)).toBe("dia diem lam viec");
+    const long = `${"Hồ Chí Minh ".repeat(10)} Đà Nẵng`;
+    expect(foldText(long)).toBe(`${"ho chi minh ".repeat(10).trim()} da nang`);
+  });
+});
