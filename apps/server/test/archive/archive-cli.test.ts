@@ -77,7 +77,7 @@ describe.each(databaseKinds())("archive CLI on %s", (kind) => {
     expect(await runCli(["archive", "show", job.job_id], show.io)).toBe(0);
     expect(show.out).toHaveLength(job.archive!.pages);
     expect(show.out).toContainEqual(
-      expect.stringMatching(new RegExp(`^200  \\d+ bytes  ${listingUrl.replace(/[?.]/g, "\\$&")}$`)),
+      expect.stringMatching(new RegExp(`^200  \\d+ bytes \\(br\\)  ${listingUrl.replace(/[?.]/g, "\\$&")}$`)),
     );
 
     const extract = capture();

@@ -23,6 +23,8 @@ export interface WarcEntry {
   contentType: string | null;
   /** Payload bytes of a response record (its Content-Length as stored). */
   payloadBytes: number | null;
+  /** The Content-Encoding its payload is stored with (as the site sent it), null when stored decoded. */
+  contentEncoding: string | null;
   date: string | null;
 }
 
@@ -73,6 +75,7 @@ function entryOf(record: WARCRecord, offset: number, length: number): WarcEntry 
     status: Number.isFinite(status) ? status : null,
     contentType: headers["content-type"] ?? null,
     payloadBytes: Number.isFinite(declared) && headers["content-length"] !== undefined ? declared : null,
+    contentEncoding: headers["content-encoding"] ?? null,
     date: record.warcDate ?? null,
   };
 }

@@ -60,7 +60,8 @@ export async function archiveCommand(args: readonly string[], io: CliIo): Promis
     if (action === "show") {
       const listing = await asCli(() => service.show(id));
       for (const page of listing.pages) {
-        io.stdout(`${page.status ?? "-"}  ${page.payloadBytes ?? "?"} bytes  ${page.url}`);
+        const encoding = page.contentEncoding ? ` (${page.contentEncoding})` : "";
+        io.stdout(`${page.status ?? "-"}  ${page.payloadBytes ?? "?"} bytes${encoding}  ${page.url}`);
       }
       io.stderr(`${listing.pages.length} pages, ${mb(listing.size)}`);
       if (listing.damage) {
