@@ -15,7 +15,11 @@ function isElement(node: ChildNode): node is DomElement {
 
 /** Whether a class attribute holds the class (class attributes may span lines). */
 export function hasClass(element: DomElement, className: string): boolean {
-  const classes = element.attribs.class;
+  return classListHas(element.attribs.class, className);
+}
+
+/** Whether a class attribute's value (undefined when there is none) holds the class. */
+export function classListHas(classes: string | undefined, className: string): boolean {
   if (classes === undefined) return false;
   let from = 0;
   for (;;) {

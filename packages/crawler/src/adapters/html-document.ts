@@ -14,6 +14,9 @@ export type Selection = ReturnType<CheerioAPI>;
 /** htmlparser2, entities decoded on read; `$.html()` writes UTF-8 text and escapes only `&<>"'`. */
 const HTML_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, encodeEntities: "utf8" as const } };
 
+/** The options of htmlparser2's Parser and DomHandler for every page (for a handler of one's own, as parsePage's). */
+export const PARSER_OPTIONS = HTML_OPTIONS.xml;
+
 /**
  * Elements nested deeper than this make a page "too complex". Real boards nest about 25 deep (TopCV's listing 24,
  * ITviec's 22); Chromium itself flattens past 512. 100,000 unclosed <div>s used to freeze the parser for half a
@@ -21,13 +24,16 @@ const HTML_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, encodeEntiti
  */
 export const MAX_HTML_DEPTH = 1000;
 
+/** Throws PageTooComplexError when an element opens inside `openElements` elements and that is too deep. */
+export function refuseDepth(openElements: number): void {
+  if (openElements >= MAX_HTML_DEPTH) throw new PageTooComplexError(`more than ${MAX_HTML_DEPTH} nested elements`, "");
+}
+
 /** cheerio's htmlparser2 tree, built by a handler that refuses depth past MAX_HTML_DEPTH as it goes. */
 class DepthLimitedHandler extends DomHandler {
   override onopentag(name: string, attribs: Record<string, string>): void {
     // the stack holds the root and every open element
-    if (this.tagStack.length > MAX_HTML_DEPTH) {
-      throw new PageTooComplexError(`more than ${MAX_HTML_DEPTH} nested elements`, "");
-    }
+    refuseDepth(this.tagStack.length - 1);
     super.onopentag(name, attribs);
   }
 }
