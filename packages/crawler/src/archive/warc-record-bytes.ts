@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip as gzipCallback, gzipSync } from "node:zlib";
 import { type WARCRecord, WARCSerializer } from "warcio";
+import { storedGzipMember } from "./stored-gzip-member";
 
 const gzip = promisify(gzipCallback);
 const encoder = new TextEncoder();
@@ -13,10 +14,11 @@ const encoder = new TextEncoder();
  */
 export const WARC_GZIP_LEVEL = 1;
 /**
- * zlib level of a response record whose payload the site compressed (Content-Encoding kept): stored blocks. Deflate
- * finds nothing to take out of brotli or gzip bytes; level 1 still spent ~0.5 ms per 50 KB member looking.
+ * Records below this many bytes (a request record, a 404 kept without a body) are stored in their member as they are,
+ * and so is a response whose payload the site compressed (Content-Encoding kept): deflate finds nothing to take out of
+ * brotli or gzip bytes, and its set-up costs more than the few hundred bytes it saves on a small record.
  */
-export const STORED_GZIP_LEVEL = 0;
+export const STORED_RECORD_BYTES = 1024;
 
 /**
  * Records smaller than this are compressed on the event loop: a 6 KB detail page takes ~30 µs there, less than the
@@ -25,9 +27,10 @@ export const STORED_GZIP_LEVEL = 0;
 export const SYNC_GZIP_BYTES = 64 * 1024;
 
 const sha256 = (...parts: Uint8Array[]) => {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part);
-  return `sha256:${hash.digest("hex")}`;
+  if (parts.length === 1) return `sha256:${hash("sha256", parts[0] as Uint8Array, "hex")}`; // no Hash object
+  const digest = createHash("sha256");
+  for (const part of parts) digest.update(part);
+  return `sha256:${digest.digest("hex")}`;
 };
 
 /**
@@ -51,6 +54,7 @@ export async function serializeRecord(
     record.warcHeaders.headers.set("WARC-Block-Digest", sha256(httpHead, payload));
   }
   const plain = await WARCSerializer.serialize(record, { gzip: false });
-  const zlib = { level: options.payloadCompressed ? STORED_GZIP_LEVEL : WARC_GZIP_LEVEL };
+  if (options.payloadCompressed || plain.byteLength < STORED_RECORD_BYTES) return storedGzipMember(plain);
+  const zlib = { level: WARC_GZIP_LEVEL };
   return plain.byteLength < SYNC_GZIP_BYTES ? gzipSync(plain, zlib) : gzip(plain, zlib);
 }
