@@ -1,24 +1,18 @@
 import { jobSearchQuerySchema } from "@jobsync/contracts";
 import pg from "pg";
-import { startServices, stopServices } from "../apps/server/src/app/service-lifecycle";
-import { createServices } from "../apps/server/src/app/services";
-import { openPostgres } from "../apps/server/src/db/postgres";
-import { buildApp } from "../apps/server/src/http/app";
-import { createLogger } from "../apps/server/src/http/logger";
 import { toSearchFilter } from "../apps/server/src/postings/posting-search.service";
 import { encodeCursor } from "../apps/server/src/postings/search-cursor";
 import type { BenchContext, Benchmark } from "./bench-types";
 import { postgresAvailable } from "./lib/bench-database";
-import { BENCH_SERVICE_OPTIONS, UNREACHED_PUBLIC_LIMITS } from "./lib/bench-service-options";
 import { httpLoad, type LoadSummary } from "./lib/http-load-client";
 import { median } from "./lib/measure";
+import { benchAdminToken, openPostingsApp } from "./lib/postings-app";
 import { postingsCorpus } from "./lib/postings-corpus";
 import { startReferenceServer } from "./lib/reference-postings-server";
 import { type BenchRow, row } from "./lib/report";
 
 const CONNECTIONS = 10;
 const SECONDS = 3;
-const ADMIN = { email: "bench-b9@example.com", password: "bench-password-1" };
 
 /** The app and the reference answer the same request kind in turns, `rounds` times; medians of p50 and p99. */
 async function compare(rounds: number, app: string[], reference: string[]) {
@@ -44,20 +38,13 @@ async function compare(rounds: number, app: string[], reference: string[]) {
 async function atSize(ctx: BenchContext, size: number): Promise<BenchRow[]> {
   const label = `${(size / 1000).toLocaleString("en-US")}k postings`;
   const corpus = await postingsCorpus(size, ctx.log);
-  const database = await openPostgres(corpus.url, 10);
-  const services = createServices(
-    database,
-    // the per-IP limits are counted (one upsert per search) but never reached
-    { ...BENCH_SERVICE_OPTIONS, allowPrivateWebhooks: true, publicLimits: UNREACHED_PUBLIC_LIMITS },
-    createLogger("silent"),
-  );
-  await startServices(services, false);
-  const app = await buildApp(services, { webDistDir: "/nonexistent" });
+  // the per-IP limits are counted (one upsert per search) but never reached
+  const served = await openPostingsApp(corpus.url);
+  const { app } = served;
   const reference = await startReferenceServer(corpus.url);
   const rows: BenchRow[] = [];
   try {
-    await services.auth.createUser(ADMIN.email, ADMIN.password, "admin").catch(() => {});
-    const token = (await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: ADMIN })).json().access_token;
+    const token = await benchAdminToken(served);
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -188,10 +175,8 @@ async function atSize(ctx: BenchContext, size: number): Promise<BenchRow[]> {
       }),
     );
   } finally {
-    await app.close();
+    await served.close();
     await reference.close();
-    await stopServices(services);
-    await database.close();
   }
   return rows;
 }

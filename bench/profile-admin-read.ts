@@ -10,13 +10,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { startServices, stopServices } from "../apps/server/src/app/service-lifecycle";
-import { createServices } from "../apps/server/src/app/services";
-import { openPostgres } from "../apps/server/src/db/postgres";
-import { buildApp } from "../apps/server/src/http/app";
-import { createLogger } from "../apps/server/src/http/logger";
-import { BENCH_SERVICE_OPTIONS, UNREACHED_PUBLIC_LIMITS } from "./lib/bench-service-options";
 import { httpLoad } from "./lib/http-load-client";
+import { benchAdminToken, openPostingsApp } from "./lib/postings-app";
 import { postingsCorpus } from "./lib/postings-corpus";
 import { startChild } from "./lib/processes";
 
@@ -93,17 +88,9 @@ pg.Client.prototype.query = function (this: pg.Client & { processID: number }, .
 } as typeof pg.Client.prototype.query;
 
 const corpus = await postingsCorpus(size, console.log);
-const database = await openPostgres(corpus.url, 10);
-const services = createServices(
-  database,
-  { ...BENCH_SERVICE_OPTIONS, allowPrivateWebhooks: true, publicLimits: UNREACHED_PUBLIC_LIMITS },
-  createLogger("silent"),
-);
-await startServices(services, false);
-const app = await buildApp(services, { webDistDir: "/nonexistent" });
-const ADMIN = { email: "bench-b9@example.com", password: "bench-password-1" };
-await services.auth.createUser(ADMIN.email, ADMIN.password, "admin").catch(() => {});
-const token = (await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: ADMIN })).json().access_token;
+const postings = await openPostingsApp(corpus.url);
+const { app, services } = postings;
+const token = await benchAdminToken(postings);
 const authenticate = services.auth.authenticate.bind(services.auth);
 services.auth.authenticate = async (...args) => {
   const started = at();
@@ -237,6 +224,4 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 clearInterval(ticker);
-await app.close();
-await stopServices(services);
-await database.close();
+await postings.close();

@@ -5,36 +5,21 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-public-load.ts 100000
  */
 import { performance } from "node:perf_hooks";
-import { startServices, stopServices } from "../apps/server/src/app/service-lifecycle";
 import { DEFAULT_SERVICE_OPTIONS } from "../apps/server/src/app/service-options";
-import { createServices } from "../apps/server/src/app/services";
-import { openPostgres } from "../apps/server/src/db/postgres";
-import { buildApp } from "../apps/server/src/http/app";
-import { createLogger } from "../apps/server/src/http/logger";
-import { BENCH_SERVICE_OPTIONS, UNREACHED_PUBLIC_LIMITS } from "./lib/bench-service-options";
+import { BENCH_SERVICE_OPTIONS } from "./lib/bench-service-options";
 import { httpLoad } from "./lib/http-load-client";
+import { benchAdminToken, openPostingsApp } from "./lib/postings-app";
 import { postingsCorpus } from "./lib/postings-corpus";
 
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
 const laneSize = Number(process.argv[4] ?? DEFAULT_SERVICE_OPTIONS.publicReads.size);
 const corpus = await postingsCorpus(size, console.log);
-const database = await openPostgres(corpus.url, 10);
-const services = createServices(
-  database,
-  {
-    ...BENCH_SERVICE_OPTIONS,
-    allowPrivateWebhooks: true,
-    publicReads: { ...BENCH_SERVICE_OPTIONS.publicReads, size: laneSize },
-    publicLimits: UNREACHED_PUBLIC_LIMITS,
-  },
-  createLogger("silent"),
-);
-await startServices(services, false);
-const app = await buildApp(services, { webDistDir: "/nonexistent" });
-const ADMIN = { email: "bench-b9@example.com", password: "bench-password-1" };
-await services.auth.createUser(ADMIN.email, ADMIN.password, "admin").catch(() => {});
-const token = (await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: ADMIN })).json().access_token;
+const served = await openPostingsApp(corpus.url, {
+  publicReads: { ...BENCH_SERVICE_OPTIONS.publicReads, size: laneSize },
+});
+const { app } = served;
+const token = await benchAdminToken(served);
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -90,6 +75,4 @@ for (const url of common) {
   times.sort((a, b) => a - b);
   console.log(JSON.stringify({ idle: decodeURIComponent(url.split("q=")[1]!), p50: times[2], max: times[4] }));
 }
-await app.close();
-await stopServices(services);
-await database.close();
+await served.close();

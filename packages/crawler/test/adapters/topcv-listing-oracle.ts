@@ -1,7 +1,7 @@
-import { type ListingCard, type ListingPage, ParseError, type SkippedCard } from "../../src/adapters/adapter";
+import { type ListingPage, ParseError } from "../../src/adapters/adapter";
 import { type DomElement, hasClass, walkElements } from "../../src/adapters/dom-walk";
 import { absoluteUrl, parsePage, textContent } from "../../src/adapters/html-document";
-import { isSkipped, readListingCard } from "../../src/adapters/topcv/listing-card";
+import { readListingCards } from "../../src/adapters/topcv/listing-card";
 import { readPagination } from "../../src/adapters/topcv/listing-parser";
 import { detectChallenge } from "../../src/fetch/challenge";
 import { BlockedError } from "../../src/fetch/errors";
@@ -23,19 +23,7 @@ export function parseTopcvListingOracle(html: string, pageUrl: string): ListingP
   if (challenge !== null) throw new BlockedError(pageUrl, challenge);
   const found = scanPageOracle(html);
 
-  const cards: ListingCard[] = [];
-  const skipped: SkippedCard[] = [];
-  const seen = new Set<string>();
-  for (const element of found.noResults ? [] : found.cards) {
-    const card = readListingCard(element, pageUrl);
-    if (isSkipped(card)) skipped.push(card);
-    else if (seen.has(card.external_id))
-      skipped.push({ reason: "same id twice on the page", external_id: card.external_id });
-    else {
-      seen.add(card.external_id);
-      cards.push(card);
-    }
-  }
+  const { cards, skipped } = readListingCards(found.noResults ? [] : found.cards, pageUrl);
   if (found.cards.length === 0 && !found.marker) {
     throw new ParseError("not a TopCV listing page: no job list, no job cards and no 'no results' marker", pageUrl);
   }

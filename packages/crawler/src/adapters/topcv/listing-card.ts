@@ -112,3 +112,24 @@ function readTags(box: DomElement | undefined, text: (element: DomElement | unde
   if (hidden !== null) for (const tag of hidden.split(/,\s+/)) add(tag);
   return tags;
 }
+
+/** The cards of a page read in order: a card that cannot be read, or whose id came earlier on the page, is skipped. */
+export function readListingCards(
+  elements: readonly DomElement[],
+  pageUrl: string,
+): { cards: ListingCard[]; skipped: SkippedCard[] } {
+  const cards: ListingCard[] = [];
+  const skipped: SkippedCard[] = [];
+  const seen = new Set<string>();
+  for (const element of elements) {
+    const card = readListingCard(element, pageUrl);
+    if (isSkipped(card)) skipped.push(card);
+    else if (seen.has(card.external_id))
+      skipped.push({ reason: "same id twice on the page", external_id: card.external_id });
+    else {
+      seen.add(card.external_id);
+      cards.push(card);
+    }
+  }
+  return { cards, skipped };
+}

@@ -1,9 +1,9 @@
 import { detectChallenge } from "../../fetch/challenge";
 import { BlockedError } from "../../fetch/errors";
 import { collapseSpaces } from "../../normalize/text";
-import { type ListingCard, type ListingPage, type Pagination, ParseError, type SkippedCard } from "../adapter";
+import { type ListingPage, type Pagination, ParseError } from "../adapter";
 import { absoluteUrl } from "../html-document";
-import { isSkipped, readListingCard } from "./listing-card";
+import { readListingCards } from "./listing-card";
 import { scanListing } from "./listing-scan";
 
 /**
@@ -18,19 +18,7 @@ export function parseTopcvListing(html: string, pageUrl: string): ListingPage {
   if (challenge !== null) throw new BlockedError(pageUrl, challenge);
   const found = scanListing(html);
 
-  const cards: ListingCard[] = [];
-  const skipped: SkippedCard[] = [];
-  const seen = new Set<string>();
-  for (const element of found.noResults ? [] : found.cards) {
-    const card = readListingCard(element, pageUrl);
-    if (isSkipped(card)) skipped.push(card);
-    else if (seen.has(card.external_id))
-      skipped.push({ reason: "same id twice on the page", external_id: card.external_id });
-    else {
-      seen.add(card.external_id);
-      cards.push(card);
-    }
-  }
+  const { cards, skipped } = readListingCards(found.noResults ? [] : found.cards, pageUrl);
   if (found.cards.length === 0 && !found.marker) {
     throw new ParseError("not a TopCV listing page: no job list, no job cards and no 'no results' marker", pageUrl);
   }
