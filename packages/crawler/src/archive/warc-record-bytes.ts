@@ -5,7 +5,6 @@ import { type WARCRecord, WARCSerializer } from "warcio";
 import { storedGzipMember } from "./stored-gzip-member";
 
 const gzip = promisify(gzipCallback);
-const encoder = new TextEncoder();
 
 /**
  * zlib level of each record's gzip member. Level 3 compressed a 1 MB listing page ~2.4× faster than the default 6
@@ -26,10 +25,10 @@ export const STORED_RECORD_BYTES = 1024;
  */
 export const SYNC_GZIP_BYTES = 64 * 1024;
 
-const sha256 = (...parts: Uint8Array[]) => {
-  if (parts.length === 1) return `sha256:${hash("sha256", parts[0] as Uint8Array, "hex")}`; // no Hash object
+const sha256 = (...parts: Array<Uint8Array | string>) => {
+  if (parts.length === 1) return `sha256:${hash("sha256", parts[0] as Uint8Array | string, "hex")}`; // no Hash object
   const digest = createHash("sha256");
-  for (const part of parts) digest.update(part);
+  for (const part of parts) digest.update(part); // a string is hashed as its UTF-8 bytes
   return `sha256:${digest.digest("hex")}`;
 };
 
@@ -49,7 +48,7 @@ export async function serializeRecord(
 ): Promise<Uint8Array> {
   if (payload !== null) {
     // the very bytes warcio writes before the payload (WARCSerializer.digestRecord)
-    const httpHead = record.httpHeaders ? encoder.encode(`${record.httpHeaders.toString()}\r\n`) : new Uint8Array(0);
+    const httpHead = record.httpHeaders ? `${record.httpHeaders.toString()}\r\n` : "";
     record.warcHeaders.headers.set("WARC-Payload-Digest", sha256(payload));
     record.warcHeaders.headers.set("WARC-Block-Digest", sha256(httpHead, payload));
   }

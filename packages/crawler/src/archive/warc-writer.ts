@@ -178,7 +178,6 @@ export class WarcWriter implements PageRecorder {
    * for 289 pages, now ~5).
    */
   private write(chunk: Uint8Array): Promise<void> {
-    this.crc = crc32(chunk, this.crc); // bytes reach the file in the order they are appended
     this.buffered.push(chunk);
     this.bufferedBytes += chunk.byteLength;
     this.tally.bytes += chunk.byteLength;
@@ -190,6 +189,7 @@ export class WarcWriter implements PageRecorder {
     const bytes = Buffer.concat(this.buffered);
     this.buffered = [];
     this.bufferedBytes = 0;
+    this.crc = crc32(bytes, this.crc); // one call per write, in the order the bytes reach the file
     return new Promise((resolve, reject) => {
       this.out.write(bytes, (error) => {
         if (error) {
