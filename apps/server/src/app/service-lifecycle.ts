@@ -1,8 +1,9 @@
 import type { Services } from "./services";
 
 /**
- * Start following sync job, session and job posting changes (LISTEN), the queue (always: the API enqueues) and the handler of sync job ends (every process: it takes turns through
- * the outbox) and, when this process works, the worker.
+ * Start following sync job, session and job posting changes (LISTEN), the queue (always: the API enqueues) and the
+ * handler of sync job ends (every process: it takes turns through the outbox) and, when this process works, the
+ * worker.
  */
 export async function startServices(services: Services, runWorker: boolean): Promise<void> {
   await services.syncJobChanges.listen();

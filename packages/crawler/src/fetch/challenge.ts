@@ -34,12 +34,11 @@ const REMEMBERED = 8;
 
 /** The reason this page is a challenge or block page, or null when it looks like a real page. */
 export function detectChallenge(html: string): string | null {
-  if (html.length <= INSPECTED_CHARS && recentlyClear.includes(html)) return null;
-  const head = html.length > INSPECTED_CHARS ? html.slice(0, INSPECTED_CHARS) : html;
+  const whole = html.length <= INSPECTED_CHARS;
+  if (whole && recentlyClear.includes(html)) return null;
+  const head = whole ? html : html.slice(0, INSPECTED_CHARS);
   if (!ANY_SIGNATURE.test(head)) {
-    if (html.length <= INSPECTED_CHARS) {
-      if (recentlyClear.push(html) > REMEMBERED) recentlyClear.shift();
-    }
+    if (whole && recentlyClear.push(html) > REMEMBERED) recentlyClear.shift();
     return null;
   }
   for (const { pattern, reason } of SIGNATURES) {
