@@ -66,6 +66,9 @@ export const b1Crawl: Benchmark = {
       const samples = await interleave(ctx.rounds, contenders);
       const rate = (key: string) => median((samples[key] ?? []).map(perSecond));
       const postingsRate = (key: string) => median((samples[key] ?? []).map((t) => (t.postings / t.ms) * 1000));
+      for (const [key, runs] of Object.entries(samples) as Array<[string, CrawlTally[]]>) {
+        ctx.log(`B1: ${key} ${runs.map((t) => perSecond(t).toFixed(0)).join(", ")} pages/s (rounds in order)`);
+      }
       const ceiling = rate("ceiling");
       const bare = rate("bare");
       ctx.log(`B1: ${warm.pages} pages per crawl (${warm.postings} postings)`);

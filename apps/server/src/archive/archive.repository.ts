@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import { sqlList, textArray } from "../db/sql-arrays";
+import { isoOrNull, isoTimestamp } from "../db/timestamps";
 
 const ACTIVE = sqlList(ACTIVE_SYNC_JOB_STATUSES);
 
@@ -37,8 +38,8 @@ const toRow = (r: RawRow): ArchiveRow => ({
   status: r.status,
   bytes: Number(r.bytes),
   pages: Number(r.pages),
-  createdAt: new Date(r.created_at).toISOString(),
-  deletedAt: r.deleted_at === null ? null : new Date(r.deleted_at).toISOString(),
+  createdAt: isoTimestamp(r.created_at),
+  deletedAt: isoOrNull(r.deleted_at),
 });
 
 const SELECT = sql`SELECT a.sync_job_id, a.data_source_id, sj.site_name, sj.status, a.bytes, a.pages, a.created_at,

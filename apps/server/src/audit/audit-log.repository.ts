@@ -2,6 +2,7 @@ import { type AuditAction, type AuditEntry, type AuditObjectType, auditObjectTyp
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
+import { isoTimestamp } from "../db/timestamps";
 import type { AuditActor } from "./audit-actor";
 import { maskSecrets } from "./audit-changes";
 
@@ -66,7 +67,7 @@ export class AuditLogRepository {
     );
     return rows.map((row) => ({
       id: String(row.id),
-      at: new Date(row.at).toISOString(),
+      at: isoTimestamp(row.at),
       actor_email: row.actor_email,
       action: row.action,
       object_type: row.object_type,

@@ -13,6 +13,7 @@ import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import { type DataSourceRow, dataSources } from "../db/schema";
 import { sqlList } from "../db/sql-arrays";
+import { isoTimestamp } from "../db/timestamps";
 import { nextRunIso } from "../schedules/cron";
 import { sourceHealthOf } from "./source-health-status";
 
@@ -45,8 +46,6 @@ interface ListedRow extends Record<string, unknown> {
   judged_alarms: SyncJobAlarm[] | null;
 }
 
-const iso = (value: Date | string) => new Date(value).toISOString();
-
 function toDataSource(row: ListedRow): DataSource {
   const autoDisable = row.health === "degraded" || row.health === "deactivated" ? row.health : "ok";
   return {
@@ -56,16 +55,16 @@ function toDataSource(row: ListedRow): DataSource {
     base_url: row.base_url,
     is_active: row.is_active,
     config: row.config,
-    created_at: iso(row.created_at),
-    updated_at: iso(row.updated_at),
+    created_at: isoTimestamp(row.created_at),
+    updated_at: isoTimestamp(row.updated_at),
     active_job_id: row.active_job_id,
     last_sync:
       row.last_job_id && row.last_status && row.last_created_at
         ? {
             job_id: row.last_job_id,
             status: row.last_status,
-            created_at: iso(row.last_created_at),
-            finished_at: row.last_finished_at ? iso(row.last_finished_at) : null,
+            created_at: isoTimestamp(row.last_created_at),
+            finished_at: row.last_finished_at ? isoTimestamp(row.last_finished_at) : null,
             jobs_added: Number(row.last_jobs_added ?? 0),
           }
         : null,

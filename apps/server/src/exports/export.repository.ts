@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import type { ReadLane } from "../db/read-lane";
+import { isoTimestamp } from "../db/timestamps";
 import { type PostingRow, toSummary } from "../postings/job-posting.mapper";
 import { type SearchFilter, SUMMARY_COLUMNS, searchConditions } from "../postings/posting-read.repository";
 
@@ -62,7 +63,7 @@ export class ExportRepository {
           WHERE sync_job_id = ${syncJobId}::uuid AND level IN ('error', 'warn') ORDER BY id LIMIT 10000`,
     );
     return rows.map((r) => ({
-      at: new Date(r.at).toISOString(),
+      at: isoTimestamp(r.at),
       level: r.level,
       step: r.step_key,
       message: r.message,

@@ -4,6 +4,7 @@ import type { Db } from "../db/database";
 import { isUniqueViolation } from "../db/database-error";
 import { queryRows } from "../db/query-rows";
 import { textArray } from "../db/sql-arrays";
+import { isoTimestamp } from "../db/timestamps";
 
 interface ChannelRow {
   id: string;
@@ -35,8 +36,6 @@ export interface StoredChannel extends NotificationChannel {
   data_source_id: string | null;
 }
 
-const iso = (value: Date | string) => new Date(value).toISOString();
-
 function toChannel(row: ChannelRow): StoredChannel {
   return {
     id: row.id,
@@ -49,8 +48,8 @@ function toChannel(row: ChannelRow): StoredChannel {
     events: (row.events ?? []) as NotificationEvent[],
     secret: row.secret,
     is_active: row.is_active,
-    created_at: iso(row.created_at),
-    updated_at: iso(row.updated_at),
+    created_at: isoTimestamp(row.created_at),
+    updated_at: isoTimestamp(row.updated_at),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
+import { isoOrNull } from "../db/timestamps";
 
 interface DeliveryRow {
   id: string;
@@ -25,8 +26,6 @@ interface DeliveryRow {
   delivered_at: Date | string | null;
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
 function toDelivery(row: DeliveryRow): NotificationDelivery {
   return {
     id: row.id,
@@ -39,9 +38,9 @@ function toDelivery(row: DeliveryRow): NotificationDelivery {
     attempts: Number(row.attempts),
     response_code: row.response_code === null ? null : Number(row.response_code),
     error: row.error,
-    created_at: iso(row.created_at) ?? "",
-    last_attempt_at: iso(row.last_attempt_at),
-    delivered_at: iso(row.delivered_at),
+    created_at: isoOrNull(row.created_at) ?? "",
+    last_attempt_at: isoOrNull(row.last_attempt_at),
+    delivered_at: isoOrNull(row.delivered_at),
   };
 }
 

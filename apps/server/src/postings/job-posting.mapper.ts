@@ -1,4 +1,5 @@
 import type { JobPostingDetail, JobPostingSummary, PostingStatus } from "@jobsync/contracts";
+import { isoTimestamp } from "../db/timestamps";
 import { experienceYearsFromRow, type NormalisedColumns, salaryFromRow } from "./normalised-columns";
 
 /** A job posting row as the search queries select it. */
@@ -33,8 +34,6 @@ export interface PostingRow extends Omit<NormalisedColumns, "salary_monthly_min_
   last_sync_job_id?: string | null;
 }
 
-const iso = (v: string | Date) => new Date(v).toISOString();
-
 /** A date column as yyyy-mm-dd whatever the driver returned. */
 function day(v: string | Date | null): string | null {
   if (v === null) return null;
@@ -60,8 +59,8 @@ export function toSummary(row: PostingRow): JobPostingSummary {
     deadline: day(row.deadline),
     status: row.status,
     duplicate_of: row.duplicate_of === null ? null : Number(row.duplicate_of),
-    first_seen_at: iso(row.first_seen_at),
-    last_seen_at: iso(row.last_seen_at),
+    first_seen_at: isoTimestamp(row.first_seen_at),
+    last_seen_at: isoTimestamp(row.last_seen_at),
     rank: row.rank === null ? null : Number(row.rank),
   };
 }
@@ -72,7 +71,7 @@ export function toDetail(row: PostingRow): JobPostingDetail {
     company_url: row.company_url,
     logo_url: row.logo_url,
     level: row.level,
-    posted_at: row.posted_at === null ? null : iso(row.posted_at),
+    posted_at: row.posted_at === null ? null : isoTimestamp(row.posted_at),
     description_html: row.description_html ?? null,
     requirements_html: row.requirements_html ?? null,
     benefits_html: row.benefits_html ?? null,

@@ -2,6 +2,7 @@ import type { ScheduleRun, ScheduleRunOutcome } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
+import { isoTimestamp } from "../db/timestamps";
 
 /** Fires kept per data source; older ones are pruned when a new one is recorded. */
 export const SCHEDULE_RUNS_KEPT = 500;
@@ -23,8 +24,6 @@ interface RunRow extends Record<string, unknown> {
   sync_job_id: string | null;
   message: string;
 }
-
-const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** All SQL about schedules: the data sources that have one, and the record of each fire. */
 export class ScheduleRunRepository {
@@ -92,8 +91,8 @@ export class ScheduleRunRepository {
     return rows.map((r) => ({
       id: Number(r.id),
       site_name: r.site_name,
-      scheduled_for: iso(r.scheduled_for),
-      fired_at: iso(r.fired_at),
+      scheduled_for: isoTimestamp(r.scheduled_for),
+      fired_at: isoTimestamp(r.fired_at),
       outcome: r.outcome,
       job_id: r.sync_job_id,
       message: r.message,

@@ -11,6 +11,7 @@ import type {
   SyncTrigger,
 } from "@jobsync/contracts";
 import { addQualityTally, emptyCrawlStats, emptyQualityTally, qualityOf } from "@jobsync/contracts";
+import { isoOrNull } from "../db/timestamps";
 
 /** A sync job row as the progress queries select it (snake_case, with the actors' e-mails joined). */
 export interface SyncJobViewRow {
@@ -47,8 +48,6 @@ export interface SyncJobViewRow {
   archive_bytes: number | string | null;
   archive_pages: number | null;
 }
-
-const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 /** An estimate is shown once the running work has gone on this long and is this far along. */
 const ETA_MIN_ELAPSED_MS = 5_000;
@@ -92,10 +91,10 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
       row.requested_by && row.requested_by_email ? { id: row.requested_by, email: row.requested_by_email } : null,
     cancelled_by:
       row.cancelled_by && row.cancelled_by_email ? { id: row.cancelled_by, email: row.cancelled_by_email } : null,
-    created_at: iso(row.created_at) as string,
-    started_at: iso(row.started_at),
-    finished_at: iso(row.finished_at),
-    updated_at: iso(row.updated_at) as string,
+    created_at: isoOrNull(row.created_at) as string,
+    started_at: isoOrNull(row.started_at),
+    finished_at: isoOrNull(row.finished_at),
+    updated_at: isoOrNull(row.updated_at) as string,
     version: row.version,
     attempt: Number(row.attempt ?? 1),
     max_attempts: Number(row.max_attempts ?? 1),
@@ -106,7 +105,7 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
       row.archive_bytes === null || row.archive_bytes === undefined
         ? null
         : { bytes: Number(row.archive_bytes), pages: Number(row.archive_pages ?? 0) },
-    eta_seconds: estimateSecondsLeft(row.steps, row.status, iso(row.updated_at) as string),
+    eta_seconds: estimateSecondsLeft(row.steps, row.status, isoOrNull(row.updated_at) as string),
     quality: row.quality_tally ? qualityOf(addQualityTally(emptyQualityTally(), row.quality_tally)) : null,
     alarms: row.alarms ?? [],
     expiry: row.expiry ?? null,

@@ -8,6 +8,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
 import { sqlList } from "../db/sql-arrays";
+import { isoTimestamp } from "../db/timestamps";
 import type { TimelineEvent } from "./progress/progress-manager";
 import { type SyncJobViewRow, toCrawlJobProgress } from "./sync-job.mapper";
 
@@ -92,7 +93,7 @@ export class SyncJobRepository {
       sql`SELECT at, level, step_key, message FROM sync_job_events WHERE sync_job_id = ${id} ORDER BY id LIMIT ${limit}`,
     );
     return rows.map((r) => ({
-      at: new Date(r.at).toISOString(),
+      at: isoTimestamp(r.at),
       level: r.level,
       stepKey: (r.step_key as TimelineEvent["stepKey"]) ?? null,
       message: r.message,

@@ -15,6 +15,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
 import { sqlList } from "../../db/sql-arrays";
+import { isoTimestamp } from "../../db/timestamps";
 import { baselineOf } from "./baseline";
 
 const COMPLETED: SyncJobStatus = "completed";
@@ -86,7 +87,7 @@ export class BaselineRepository {
     return rows.map((r) => ({
       job_id: r.id,
       status: r.status,
-      created_at: new Date(r.created_at).toISOString(),
+      created_at: isoTimestamp(r.created_at),
       jobs_found: Number(r.stats.jobs_found ?? 0),
       jobs_added: Number(r.stats.jobs_added ?? 0),
       duplicates: Number(r.stats.duplicates ?? 0),

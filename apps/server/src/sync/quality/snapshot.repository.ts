@@ -2,6 +2,7 @@ import type { SyncJobSnapshot } from "@jobsync/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { queryRows } from "../../db/query-rows";
+import { isoTimestamp } from "../../db/timestamps";
 
 export interface NewSnapshot {
   syncJobId: string;
@@ -53,7 +54,7 @@ export class SnapshotRepository {
       message: r.message,
       original_bytes: Number(r.original_bytes),
       truncated: r.truncated,
-      created_at: new Date(r.created_at).toISOString(),
+      created_at: isoTimestamp(r.created_at),
     }));
   }
 
@@ -73,7 +74,7 @@ export class SnapshotRepository {
       message: r.message,
       original_bytes: Number(r.original_bytes),
       truncated: r.truncated,
-      created_at: new Date(r.created_at).toISOString(),
+      created_at: isoTimestamp(r.created_at),
       bodyGzip: Buffer.from(r.body_gzip),
     };
   }
