@@ -111,9 +111,7 @@ export class SyncJobService {
     if (!(await this.checkpoints.hasAny(jobId))) {
       throw badRequest(`sync job ${jobId} saved no batch before it stopped: there is no checkpoint to resume from`);
     }
-    const source = await this.dataSources.findRow(old.site_name);
-    if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
-    if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
+    const source = await this.activeSourceOf(old.site_name);
     return this.create(
       source,
       {
@@ -126,6 +124,14 @@ export class SyncJobService {
       },
       this.auditWrite(actor, "sync_job.resume", { site_name: source.siteName, resumed_from: jobId }),
     );
+  }
+
+  /** The data source an old sync job ran for, to start a new one on it: 404 when it is gone, 409 when inactive. */
+  private async activeSourceOf(siteName: string) {
+    const source = await this.dataSources.findRow(siteName);
+    if (!source) throw notFound(`data source ${siteName} no longer exists`);
+    if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
+    return source;
   }
 
   /**
@@ -146,9 +152,7 @@ export class SyncJobService {
       if (!(error instanceof ArchiveUnavailableError)) throw error;
       throw error.reason === "gone" ? notFound(error.message) : badRequest(error.message);
     }
-    const source = await this.dataSources.findRow(old.site_name);
-    if (!source) throw notFound(`data source ${old.site_name} no longer exists`);
-    if (!source.isActive) throw new AppError("data_source_inactive", `data source ${source.siteName} is not active`);
+    const source = await this.activeSourceOf(old.site_name);
     return this.create(
       source,
       {
