@@ -69,14 +69,20 @@ export class SyncArchives {
     const own = await ArchiveFetcher.open((await this.locate(syncJobId)).path);
     const earlier: ArchiveFetcher[] = [];
     const resumed: string[] = [];
-    for (const id of await this.repository.resumedChain(syncJobId)) {
-      const located = await this.locate(id).catch((error: unknown) => {
-        if (error instanceof ArchiveUnavailableError) return null;
-        throw error;
-      });
-      if (!located) continue;
-      earlier.push(await ArchiveFetcher.open(located.path));
-      resumed.push(id);
+    try {
+      for (const id of await this.repository.resumedChain(syncJobId)) {
+        const located = await this.locate(id).catch((error: unknown) => {
+          if (error instanceof ArchiveUnavailableError) return null;
+          throw error;
+        });
+        if (!located) continue;
+        earlier.push(await ArchiveFetcher.open(located.path));
+        resumed.push(id);
+      }
+    } catch (error) {
+      // the files opened so far are closed now, not when the garbage collector finds their handles (DEP0137)
+      await Promise.all([own, ...earlier].map((archive) => archive.close()));
+      throw error;
     }
     return { archive: earlier.length === 0 ? own : new ArchiveChain([own, ...earlier]), resumed };
   }

@@ -86,8 +86,13 @@ export class ArchiveFetcher implements Fetcher {
     foundBy: "index" | "scan",
   ): Promise<ArchiveFetcher> {
     const file = await open(path, "r");
-    const members = new GzipMembers(file, (await file.stat()).size);
-    return new ArchiveFetcher(path, file, members, index, damage, pages, foundBy);
+    try {
+      const members = new GzipMembers(file, (await file.stat()).size);
+      return new ArchiveFetcher(path, file, members, index, damage, pages, foundBy);
+    } catch (error) {
+      await file.close(); // not left for the garbage collector (DEP0137)
+      throw error;
+    }
   }
 
   has(url: string): boolean {
