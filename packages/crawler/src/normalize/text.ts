@@ -69,9 +69,13 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202
 /** A UTF-16 surrogate without its pair: not a character, and PostgreSQL refuses it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any surrogate: a text without one (most) has no lone one, and skips LONE_SURROGATE's look-around scan. */
+const ANY_SURROGATE = /[\ud800-\udfff]/;
+
 /** The text without control characters; a lone surrogate becomes U+FFFD (the replacement character). */
 export function stripControlChars(s: string): string {
-  return s.replace(CONTROL_CHARS, "").replace(LONE_SURROGATE, "\ufffd");
+  const clean = s.replace(CONTROL_CHARS, "");
+  return ANY_SURROGATE.test(clean) ? clean.replace(LONE_SURROGATE, "\ufffd") : clean;
 }
 
 /** Every string inside a plain value (objects, arrays), without control characters; other values as they are. */

@@ -1,6 +1,6 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { ElementIndex, fragmentText, parsePage, textContent } from "../../src/adapters/html-document";
+import { ElementIndex, fragmentText, hasClass, parsePage, textContent } from "../../src/adapters/html-document";
 import { readParsedDetails, readSample } from "./samples";
 import { brandDetailPage, standardDetailPage } from "./topcv-detail-pages";
 
@@ -87,5 +87,49 @@ describe("html-document: cheerio's answers without cheerio's per-call costs", ()
       }
     }
     expect(matched.size, "selectors that matched on some page").toBeGreaterThanOrEqual(8);
+  });
+
+  it("hasClass reads a class list as the selector `.token` does, on every element and on odd class strings", () => {
+    const tokens = ["item", "job-tags__group", "company-title", "deadline", "box-title", "tag", "a", "title"];
+    let listed = 0;
+    for (const { name, html } of pages) {
+      const $ = load(html, OPTIONS);
+      for (const element of new ElementIndex(parsePage(html)).elements) {
+        for (const token of tokens) {
+          const expected = $(element).is(`.${token}`);
+          expect(
+            hasClass(element, token),
+            `${name}: <${element.name} class="${element.attribs.class}"> .${token}`,
+          ).toBe(expected);
+          if (expected) listed++;
+        }
+      }
+    }
+    expect(listed, "classes found on the sample pages").toBeGreaterThan(200);
+    const odd = [
+      "item",
+      " item",
+      "item ",
+      "items",
+      "xitem",
+      "item-x",
+      "x item y",
+      "x\titem\ny",
+      "x\u00a0item",
+      "item\u00a0",
+      "\u3000item\u3000",
+      "itemitem item",
+      "item-a item",
+      "a-item itemx",
+      "",
+      "   ",
+      "ITEM",
+      "it em",
+      "x\u200bitem",
+    ];
+    for (const value of odd) {
+      const [element] = new ElementIndex(parsePage(`<p class="${value}">x</p>`)).elements;
+      expect(hasClass(element!, "item"), JSON.stringify(value)).toBe(value.split(/\s/).includes("item"));
+    }
   });
 });

@@ -1,5 +1,14 @@
+import type { Element } from "domhandler";
 import { collapseSpaces, foldWords } from "../../normalize/text";
-import { attrOf, descendants, type ElementIndex, hasClass, type Selection, textOrNull } from "../html-document";
+import {
+  attrOf,
+  descendants,
+  type ElementIndex,
+  hasClass,
+  type Selection,
+  textContent,
+  textOrNull,
+} from "../html-document";
 
 /**
  * The label/value facts of a job detail page ("Mức lương: 30 - 40 triệu", "Cấp bậc: Nhân viên", "Quy mô: 10-24
@@ -58,14 +67,12 @@ function readBlocks(index: ElementIndex, blocks: ReadonlyArray<FactBlock>): Map<
       block.label,
       index.where((element) => hasClass(element, block.labelClass)),
     );
-    for (let i = 0; i < labels.length; i++) {
-      const label = labels.eq(i);
-      const key = foldWords(label.text());
-      const parent = label.parent().get(0);
-      const value = index
-        .$(parent ? descendants(parent, (element) => hasClass(element, block.valueClass)) : [])
-        .first();
-      if (key !== "" && value.length > 0 && !facts.has(key)) facts.set(key, value);
+    for (const label of labels.toArray()) {
+      const key = foldWords(textContent(label));
+      const parent = label.parent; // cheerio's .parent(): none when it is the document
+      if (key === "" || facts.has(key) || !parent || parent.type === "root") continue;
+      const [value] = descendants(parent as Element, (element) => hasClass(element, block.valueClass));
+      if (value) facts.set(key, index.$(value));
     }
   }
   return facts;

@@ -1,6 +1,6 @@
 import type { AnyNode } from "domhandler";
 import { foldText } from "../../normalize/text";
-import { type ElementIndex, hasClass, isElement } from "../html-document";
+import { type ElementIndex, hasClass, isElement, textContent } from "../html-document";
 
 /**
  * The text sections of a job posting, found by their heading text so that every TopCV template works: the
@@ -46,11 +46,9 @@ export interface Section {
 
 /** Sections by key; the first heading of a kind wins (the main column comes before related jobs). */
 export function readSections(index: ElementIndex): Map<SectionKey, Section> {
-  const { $ } = index;
   const sections = new Map<SectionKey, Section>();
   for (const element of index.where(isHeading)) {
-    const heading = $(element);
-    const text = heading.text();
+    const text = textContent(element);
     const headingText = foldText(text);
     const kind = HEADINGS.find(({ pattern }) => pattern.test(headingText));
     if (!kind || sections.has(kind.key)) continue;
@@ -61,12 +59,12 @@ export function readSections(index: ElementIndex): Map<SectionKey, Section> {
   return sections;
 }
 
-/** Every node after the heading (text included) up to the next heading, as HTML. */
+/** Every node after the heading (text included) up to the next heading, as HTML (rendered in one go). */
 function contentAfter({ $ }: ElementIndex, heading: AnyNode): string {
-  const parts: string[] = [];
+  const nodes: AnyNode[] = [];
   for (let node = heading.next; node !== null; node = node.next) {
     if (isHeading(node)) break;
-    parts.push($.html(node));
+    nodes.push(node);
   }
-  return parts.join("").trim();
+  return nodes.length === 0 ? "" : $.html(nodes).trim();
 }
