@@ -33,10 +33,13 @@ interface Slot {
 const WORKER_URL = new URL("./parse-worker.mjs", import.meta.url);
 
 /**
- * Each worker's young generation. V8 sizes it from the old generation's cap, which lets two workers parsing 1.5 MB
- * listings hold ~350 MB between collections; at 8 MB they hold ~150 MB (B6).
+ * Each worker's young generation. At 8 MB a worker parsing a 1.5 MB listing ran several scavenges and promoted enough
+ * to mark-compact its old generation every few pages: B2's pool latency was 1.47–1.54× parsing on the event loop
+ * (goal ≤ 1.25×); at 32 MB 1.29–1.31×, at 64 MB 1.20×. Its cost in memory is small since the TopCV listing parser
+ * builds nodes for the cards only (B6, PostgreSQL mode, 1,840 / 9,192 postings: 307 / 325 MB at 8 MB, 315 / 332 MB at
+ * 64 MB; 2026-12-06). Before that parser, two workers at V8's default held ~350 MB between collections.
  */
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 64;
 
 /**
  * The pool's default size: a core left for the calling thread (it fetches, parses small pages in place, normalises and
