@@ -8,7 +8,7 @@ import type {
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { queryRows } from "../db/query-rows";
-import { isoOrNull } from "../db/timestamps";
+import { isoOrNull, isoTimestamp } from "../db/timestamps";
 
 interface DeliveryRow {
   id: string;
@@ -38,7 +38,7 @@ function toDelivery(row: DeliveryRow): NotificationDelivery {
     attempts: Number(row.attempts),
     response_code: row.response_code === null ? null : Number(row.response_code),
     error: row.error,
-    created_at: isoOrNull(row.created_at) ?? "",
+    created_at: isoTimestamp(row.created_at),
     last_attempt_at: isoOrNull(row.last_attempt_at),
     delivered_at: isoOrNull(row.delivered_at),
   };

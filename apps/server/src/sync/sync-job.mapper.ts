@@ -11,7 +11,7 @@ import type {
   SyncTrigger,
 } from "@jobsync/contracts";
 import { addQualityTally, emptyCrawlStats, emptyQualityTally, qualityOf } from "@jobsync/contracts";
-import { isoOrNull } from "../db/timestamps";
+import { isoOrNull, isoTimestamp } from "../db/timestamps";
 
 /** A sync job row as the progress queries select it (snake_case, with the actors' e-mails joined). */
 export interface SyncJobViewRow {
@@ -91,10 +91,10 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
       row.requested_by && row.requested_by_email ? { id: row.requested_by, email: row.requested_by_email } : null,
     cancelled_by:
       row.cancelled_by && row.cancelled_by_email ? { id: row.cancelled_by, email: row.cancelled_by_email } : null,
-    created_at: isoOrNull(row.created_at) as string,
+    created_at: isoTimestamp(row.created_at),
     started_at: isoOrNull(row.started_at),
     finished_at: isoOrNull(row.finished_at),
-    updated_at: isoOrNull(row.updated_at) as string,
+    updated_at: isoTimestamp(row.updated_at),
     version: row.version,
     attempt: Number(row.attempt ?? 1),
     max_attempts: Number(row.max_attempts ?? 1),
@@ -105,7 +105,7 @@ export function toCrawlJobProgress(row: SyncJobViewRow): CrawlJobProgress {
       row.archive_bytes === null || row.archive_bytes === undefined
         ? null
         : { bytes: Number(row.archive_bytes), pages: Number(row.archive_pages ?? 0) },
-    eta_seconds: estimateSecondsLeft(row.steps, row.status, isoOrNull(row.updated_at) as string),
+    eta_seconds: estimateSecondsLeft(row.steps, row.status, isoTimestamp(row.updated_at)),
     quality: row.quality_tally ? qualityOf(addQualityTally(emptyQualityTally(), row.quality_tally)) : null,
     alarms: row.alarms ?? [],
     expiry: row.expiry ?? null,
