@@ -3,6 +3,7 @@ import { compile } from "css-select";
 import { type AnyNode, type Document, DomHandler, type Element } from "domhandler";
 import { Parser, parseDocument as parseFragmentDocument } from "htmlparser2";
 import { collapseSpaces } from "../normalize/text";
+import { classListHas } from "./dom-walk";
 import { PageTooComplexError } from "./page-too-complex-error";
 
 /**
@@ -178,22 +179,9 @@ function collectElements(nodes: AnyNode[], into: Element[]): void {
   }
 }
 
-const WHITESPACE = /\s/;
-
-/**
- * Whether the element's class attribute lists `token` (as the selector `.token` reads it): an occurrence with
- * whitespace or an end on both sides, which is `value.split(/\s/).includes(token)` without building the list (parsers
- * ask this of every element, many times per page). `token` is a class name: no whitespace.
- */
+/** Whether the element's class attribute lists `token` (as the selector `.token` reads it). */
 export function hasClass(element: Element, token: string): boolean {
-  const value = element.attribs.class;
-  if (value === undefined) return false;
-  for (let at = value.indexOf(token); at !== -1; at = value.indexOf(token, at + 1)) {
-    const end = at + token.length;
-    const startsItem = at === 0 || WHITESPACE.test(value.charAt(at - 1));
-    if (startsItem && (end === value.length || WHITESPACE.test(value.charAt(end)))) return true;
-  }
-  return false;
+  return classListHas(element.attribs.class, token);
 }
 
 /** An element node, as CSS selectors see it (script and style elements included). */
