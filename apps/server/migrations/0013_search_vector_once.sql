@@ -10,6 +10,9 @@ CREATE OR REPLACE FUNCTION jobsync_search_vector(title text, company text, locat
   DECLARE
     title_text text := jobsync_unaccent(lower(coalesce(title, '')));
     company_text text := jobsync_unaccent(lower(coalesce(company, '')));
+    -- joined with ' ' (0009 joined them with ' , ' for the pairs: the same words, so the same pairs)
+    tags_text text := jobsync_unaccent(lower(array_to_string(coalesce(tags, '{}'), ' ')));
+    locations_text text := jobsync_unaccent(lower(array_to_string(coalesce(locations, '{}'), ' ')));
     description_text text :=
       jobsync_unaccent(lower(left(regexp_replace(coalesce(description, ''), '<[^>]+>', ' ', 'g'), 20000)));
     pairs text[] := '{}';
@@ -21,8 +24,8 @@ CREATE OR REPLACE FUNCTION jobsync_search_vector(title text, company text, locat
     FOREACH field IN ARRAY ARRAY[
       title_text,
       company_text,
-      jobsync_unaccent(lower(array_to_string(coalesce(tags, '{}'), ' , '))),
-      jobsync_unaccent(lower(array_to_string(coalesce(locations, '{}'), ' , '))),
+      tags_text,
+      locations_text,
       description_text
     ] LOOP
       previous := '';
@@ -37,8 +40,8 @@ CREATE OR REPLACE FUNCTION jobsync_search_vector(title text, company text, locat
     END LOOP;
     RETURN setweight(to_tsvector('simple', title_text), 'A')
         || setweight(to_tsvector('simple', company_text), 'B')
-        || setweight(to_tsvector('simple', jobsync_unaccent(lower(array_to_string(coalesce(tags, '{}'), ' ')))), 'B')
-        || setweight(to_tsvector('simple', jobsync_unaccent(lower(array_to_string(coalesce(locations, '{}'), ' ')))), 'C')
+        || setweight(to_tsvector('simple', tags_text), 'B')
+        || setweight(to_tsvector('simple', locations_text), 'C')
         || setweight(to_tsvector('simple', description_text), 'D')
         || array_to_tsvector(pairs);
   END
