@@ -82,6 +82,10 @@ export const b11Archive: Benchmark = {
       const pages = samples.on[0]!.sync.pages;
       const bytes = median(samples.on.map((r) => r.archiveBytes ?? 0));
       ctx.log(`B11: ${pages} pages per sync, archive ${(bytes / 1024 / 1024).toFixed(1)} MB, ${rounds} rounds a side`);
+      const inOrder = (runs: readonly number[]) => runs.map((v) => v.toFixed(0)).join(", ");
+      ctx.log(`B11: archive off ${inOrder(samples.off.map((r) => perSecond(r.sync)))} pages/s (rounds in order)`);
+      ctx.log(`B11: archive on ${inOrder(samples.on.map((r) => perSecond(r.sync)))} pages/s`);
+      ctx.log(`B11: re-process ${inOrder(samples.on.map((r) => perSecond(r.reprocess!)))} pages/s`);
       rows.push(
         row({
           id: "B11",
