@@ -1,6 +1,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { promisify } from "node:util";
 import { crc32, inflateRaw as inflateRawCallback, inflateRawSync } from "node:zlib";
+import { readStoredBlocks } from "./stored-gzip-member";
 
 const inflateRaw = promisify(inflateRawCallback) as unknown as (
   buffer: Uint8Array,
@@ -51,10 +52,10 @@ function headerLength(bytes: Uint8Array): number | null {
 }
 
 /**
- * Reads a `.warc.gz` file member by member with node:zlib (inflated in libuv's thread pool), through a window of
- * the file: a member's length is known only once it is inflated (deflate data does not say where it ends), so the
- * window holds the bytes from its start and grows until the member ends in it, or the file does. Each member's CRC
- * and size are checked against its trailer.
+ * Reads a `.warc.gz` file member by member with node:zlib (inflated in libuv's thread pool; a member of stored blocks
+ * is copied out of them here, see readStoredBlocks), through a window of the file: a member's length is known only
+ * once it is inflated (deflate data does not say where it ends), so the window holds the bytes from its start and
+ * grows until the member ends in it, or the file does. Each member's CRC and size are checked against its trailer.
  */
 export class GzipMembers {
   private window = Buffer.alloc(0);
@@ -115,9 +116,12 @@ export class GzipMembers {
       let inflated: { buffer: Buffer; engine: { bytesWritten: number } };
       try {
         const options = { info: true, chunkSize } as const;
-        inflated = sync
-          ? (inflateRawSync(bytes.subarray(head), options) as unknown as typeof inflated)
-          : await inflateRaw(bytes.subarray(head), options);
+        const stored = readStoredBlocks(bytes, head);
+        inflated = stored
+          ? { buffer: stored.data, engine: { bytesWritten: stored.end - head } }
+          : sync
+            ? (inflateRawSync(bytes.subarray(head), options) as unknown as typeof inflated)
+            : await inflateRaw(bytes.subarray(head), options);
       } catch (error) {
         const message = (error as Error).message;
         if (/unexpected end/i.test(message)) {

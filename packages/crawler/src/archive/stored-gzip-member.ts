@@ -27,3 +27,30 @@ export function storedGzipMember(data: Uint8Array): Buffer {
   out.writeUInt32LE(data.byteLength >>> 0, at + 4); // ISIZE: the length modulo 2^32
   return out;
 }
+
+/**
+ * The data of a deflate stream of stored blocks only (storedGzipMember's, or zlib's at level 0) starting at `start`,
+ * read without zlib, and the offset just past its last block; null when a block is compressed, its lengths disagree
+ * or the bytes end before its last block does — zlib then reads it as before, and says why it cannot. A page the site
+ * sent compressed is stored so (WarcWriter): a re-process spent ~7 % of its event loop setting up a zlib stream to copy
+ * each of them out of its member (B11).
+ */
+export function readStoredBlocks(bytes: Uint8Array, start: number): { data: Buffer; end: number } | null {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let at = start;
+  for (;;) {
+    if (at + 5 > bytes.length) return null;
+    const header = bytes[at] as number;
+    if (((header >> 1) & 3) !== 0) return null; // BTYPE 00: stored; the header's other five bits are padding
+    const length = (bytes[at + 1] as number) | ((bytes[at + 2] as number) << 8);
+    const complement = (bytes[at + 3] as number) | ((bytes[at + 4] as number) << 8);
+    if ((length ^ 0xffff) !== complement) return null;
+    at += 5;
+    if (at + length > bytes.length) return null;
+    parts.push(bytes.subarray(at, at + length));
+    total += length;
+    at += length;
+    if (header & 1) return { data: Buffer.concat(parts, total), end: at }; // BFINAL
+  }
+}
