@@ -32,8 +32,9 @@ export function storedGzipMember(data: Uint8Array): Buffer {
  * The data of a deflate stream of stored blocks only (storedGzipMember's, or zlib's at level 0) starting at `start`,
  * read without zlib, and the offset just past its last block; null when a block is compressed, its lengths disagree
  * or the bytes end before its last block does — zlib then reads it as before, and says why it cannot. A page the site
- * sent compressed is stored so (WarcWriter): a re-process spent ~7 % of its event loop setting up a zlib stream to copy
- * each of them out of its member (B11).
+ * sent compressed is stored so (WarcWriter), and so is every small record: reading B11's 579 records took 3.7–11 ms
+ * of event loop through zlib, 1.5–4 ms here (~1 % of a re-process). The data is a copy, so a record does not keep the
+ * reader's 1 MB window alive.
  */
 export function readStoredBlocks(bytes: Uint8Array, start: number): { data: Buffer; end: number } | null {
   const parts: Uint8Array[] = [];
