@@ -19,7 +19,7 @@ const perSecond = (o: SyncOutcome) => (o.pages / o.ms) * 1000;
  * Rounds per side of B11's two goal rows at least (more with `--rounds`): a sync of its 289 pages lasts ~1 s, and one
  * round of it moves by ±10–20 % with the machine, more than the archive goal itself; with 3 rounds a side the same
  * code read 0.78–1.03× in one afternoon, with 7 its medians still moved 0.89–0.98× (re-process 1.93–2.41×) from run to
- * run on one machine (2026-12-06). 11 rounds a side cost ~25 s more.
+ * run on one machine (2026-12-06). 11 rounds a side cost 15–40 s more.
  */
 const MIN_ROUNDS = 11;
 
